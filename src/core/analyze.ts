@@ -1,0 +1,141 @@
+import { dayNumber, isValidTimeZone, parseTime, zonedNow, type ZonedNow } from './dates';
+import {
+  DEFAULT_LEVELS,
+  type ClientLog,
+  type Finding,
+  type FindingCode,
+  type FindingData,
+  type Level,
+  type LevelSetting,
+  type Tracked,
+} from './model';
+import { CRISIS_REQUIRED_FIELDS, REQUIRED_FIELDS, triageOf } from './notes';
+import type { Range } from './text';
+
+export interface AnalyzeOptions {
+  /** The instant to evaluate at. */
+  readonly now: Date;
+  /** The user's time zone, used when the log's front matter names none (or an unknown one). */
+  readonly timeZone: string;
+  /** Open promises due within this many days are `promise.dueSoon` (default 3; 0 turns it off). */
+  readonly horizonDays?: number;
+  /** A scope change unconfirmed for more than this many days is `scope.unconfirmed` (default 3). */
+  readonly confirmationDays?: number;
+  /** Per-code levels; `off` drops the code. */
+  readonly levels?: Readonly<Partial<Record<FindingCode, LevelSetting>>>;
+}
+
+/** The time zone a log's dates are read in. */
+export function logTimeZone(log: ClientLog, userTimeZone: string): string {
+  const tz = log.frontMatter?.timeZone;
+  return tz && isValidTimeZone(tz) ? tz : userTimeZone;
+}
+
+export type Band = 'overdue' | 'today' | 'soon' | 'later';
+
+export interface DueStatus {
+  readonly band: Band;
+  /** Whole calendar days from today to the due date: negative when overdue. */
+  readonly days: number;
+}
+
+/**
+ * Where an open dated item stands on a day: a date without a time is due until the end of that day in
+ * the log's zone; with a time, until that minute.
+ */
+export function dueStatus(item: Pick<Tracked, 'date' | 'time'>, now: ZonedNow, horizonDays: number): DueStatus | undefined {
+  if (!item.date) return undefined;
+  const days = dayNumber(item.date) - dayNumber(now.date);
+  if (days < 0) return { band: 'overdue', days };
+  if (days === 0) {
+    const t = item.time !== undefined ? parseTime(item.time) : undefined;
+    return { band: t !== undefined && now.minutes > t ? 'overdue' : 'today', days };
+  }
+  return { band: days <= horizonDays ? 'soon' : 'later', days };
+}
+
+function displayName(log: ClientLog, handle: string | undefined): string | undefined {
+  if (!handle) return undefined;
+  const c = log.frontMatter?.contacts.find((x) => x.handle?.toLowerCase() === handle.toLowerCase());
+  return c?.name;
+}
+
+/** The findings for a log as of `options.now`. Never throws on any parsed log. */
+export function analyze(log: ClientLog, options: AnalyzeOptions): Finding[] {
+  const horizon = options.horizonDays ?? 3;
+  const confirmDays = options.confirmationDays ?? 3;
+  const tz = logTimeZone(log, options.timeZone);
+  const now = zonedNow(options.now, tz);
+  const out: Finding[] = [];
+  const levels = options.levels ?? {};
+  const push = (code: FindingCode, range: Range, data: FindingData) => {
+    const setting = levels[code] ?? DEFAULT_LEVELS[code];
+    if (setting === 'off') return;
+    out.push({ code, level: setting as Level, range, data });
+  };
+
+  for (const p of log.problems) push(p.code, p.range, p.data);
+
+  for (const item of log.items) {
+    if (item.state !== 'open' || !item.date) continue;
+    const who = item.handles[0];
+    const common = {
+      client: log.client,
+      line: item.line,
+      text: item.text,
+      date: item.date,
+      time: item.time,
+      timeZone: tz,
+      handle: who,
+      contact: displayName(log, who),
+    };
+    const range = item.dateRange ?? item.range;
+    if (item.kind === 'promise') {
+      const st = dueStatus(item, now, horizon);
+      if (!st) continue;
+      if (st.band === 'overdue') push('promise.overdue', item.range, { ...common, days: -st.days });
+      else if (st.band === 'today') push('promise.dueToday', range, { ...common, days: 0 });
+      else if (st.band === 'soon') push('promise.dueSoon', range, { ...common, days: st.days });
+    } else if (item.kind === 'waiting') {
+      const late = dayNumber(now.date) - dayNumber(item.date);
+      if (late > 0) {
+        const entryDate = item.entry >= 0 ? log.entries[item.entry]?.date : undefined;
+        const since = entryDate && entryDate <= item.date ? entryDate : item.date;
+        push('waiting.followUp', item.range, { ...common, since, days: dayNumber(now.date) - dayNumber(since), late });
+      }
+    } else {
+      const age = dayNumber(now.date) - dayNumber(item.date);
+      if (age > confirmDays) push('scope.unconfirmed', item.range, { ...common, days: age, limit: confirmDays });
+    }
+  }
+
+  for (const u of log.urgents) {
+    if (!u.triage) push('urgent.untriaged', u.range, { client: log.client, line: u.line });
+  }
+
+  for (const n of log.notes) {
+    const have = new Set(n.fields.filter((f) => f.key && f.value.trim() !== '').map((f) => f.key!));
+    const need = [...REQUIRED_FIELDS[n.kind]];
+    if (n.kind === 'escalation') {
+      const kind = n.fields.find((f) => f.key === 'kind')?.value.trim().split(/\s+/)[0] ?? '';
+      if (triageOf(kind) === 'crisis') need.push(...CRISIS_REQUIRED_FIELDS);
+    }
+    if (n.kind === 'refusal' && !have.has('alternative')) {
+      push('refusal.noAlternative', n.range, { client: log.client, line: n.line, title: n.title });
+    }
+    const missing = need.filter((k) => !have.has(k) && !(n.kind === 'refusal' && k === 'alternative'));
+    if (missing.length > 0) push('note.missingField', n.range, { client: log.client, line: n.line, kind: n.kind, missing });
+  }
+
+  const contacts = log.frontMatter?.contacts ?? [];
+  if (contacts.length > 0) {
+    const handles = contacts.map((c) => c.handle).filter((h): h is string => !!h);
+    const known = new Set(handles.map((h) => h.toLowerCase()));
+    for (const m of log.mentions) {
+      if (!known.has(m.handle.toLowerCase())) push('mention.unknown', m.range, { handle: m.handle, known: handles });
+    }
+  }
+
+  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return out;
+}

@@ -1,0 +1,180 @@
+/**
+ * Calendar dates without a clock. A date is an ISO string `YYYY-MM-DD`; arithmetic goes through a day
+ * number (days since 1970-01-01 in the proleptic Gregorian calendar), never through a Date at UTC midnight.
+ * "Now" and the time zone are always parameters.
+ */
+
+export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const TIME = /^(\d{1,2}):(\d{2})$/;
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeapYear(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+}
+
+export function isValidDate(y: number, m: number, d: number): boolean {
+  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** Whether `text` is a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  return !!m && isValidDate(+m[1], +m[2], +m[3]);
+}
+
+/** Minutes after midnight for `HH:MM`, or undefined when it is not a real time of day. */
+export function parseTime(text: string): number | undefined {
+  const m = TIME.exec(text);
+  if (!m) return undefined;
+  const h = +m[1];
+  const min = +m[2];
+  return h <= 23 && min <= 59 ? h * 60 + min : undefined;
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+export function dayNumber(iso: string): number {
+  let y = +iso.slice(0, 4);
+  const m = +iso.slice(5, 7);
+  const d = +iso.slice(8, 10);
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export function fromDayNumber(n: number): string {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function addDays(iso: string, days: number): string {
+  return fromDayNumber(dayNumber(iso) + days);
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** 0 = Monday … 6 = Sunday (ISO weekday minus one). */
+export function weekday(iso: string): number {
+  return (((dayNumber(iso) + 3) % 7) + 7) % 7;
+}
+
+const zoneCache = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat | null {
+  let f = zoneCache.get(timeZone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
+    } catch {
+      f = null;
+    }
+    zoneCache.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Whether the runtime knows this IANA time zone. */
+export function isValidTimeZone(timeZone: string): boolean {
+  return typeof timeZone === 'string' && timeZone.length > 0 && formatter(timeZone) !== null;
+}
+
+export interface ZonedNow {
+  /** The calendar date in the zone. */
+  readonly date: string;
+  /** Minutes after midnight in the zone. */
+  readonly minutes: number;
+}
+
+/** The wall-clock date and time of an instant in a time zone (UTC when the zone is unknown). */
+export function zonedNow(now: Date, timeZone: string): ZonedNow {
+  const f = formatter(timeZone) ?? formatter('UTC')!;
+  let y = '';
+  let mo = '';
+  let d = '';
+  let h = 0;
+  let mi = 0;
+  for (const p of f.formatToParts(now)) {
+    if (p.type === 'year') y = p.value;
+    else if (p.type === 'month') mo = p.value;
+    else if (p.type === 'day') d = p.value;
+    else if (p.type === 'hour') h = +p.value % 24;
+    else if (p.type === 'minute') mi = +p.value;
+  }
+  return { date: `${y.padStart(4, '0')}-${mo}-${d}`, minutes: h * 60 + mi };
+}
+
+/**
+ * The instant at which a wall-clock time in a zone happens (for calendars and timers). For a local time
+ * skipped by a DST change it returns the instant just after the gap.
+ */
+export function zonedInstant(iso: string, minutes: number, timeZone: string): Date {
+  const asUtc = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10), 0, minutes);
+  let guess = asUtc;
+  for (let i = 0; i < 3; i++) {
+    const z = zonedNow(new Date(guess), timeZone);
+    const seen = Date.UTC(+z.date.slice(0, 4), +z.date.slice(5, 7) - 1, +z.date.slice(8, 10), 0, z.minutes);
+    const diff = asUtc - seen;
+    if (diff === 0) break;
+    guess += diff;
+  }
+  return new Date(guess);
+}
+
+/** Milliseconds from `now` until the next local midnight in the zone (at least one second). */
+export function msUntilNextMidnight(now: Date, timeZone: string): number {
+  const z = zonedNow(now, timeZone);
+  const next = zonedInstant(addDays(z.date, 1), 0, timeZone).getTime();
+  return Math.max(1000, next - now.getTime());
+}
+
+/** Common non-ISO spellings of a date: 25.11.2026, 25/11/2026, 11/25/2026, 2026/11/25, 2026.11.25. */
+const OTHER_SPELLING = /^(?:(\d{1,2})[./](\d{1,2})[./](\d{4})|(\d{4})[./](\d{1,2})[./](\d{1,2}))$/;
+
+/**
+ * For a token that looks like a date written another way, the ISO spelling when it is unambiguous
+ * (`""` when it is a date but ambiguous or impossible); undefined when it does not look like a date.
+ */
+export function isoFromOtherSpelling(token: string): string | undefined {
+  const m = OTHER_SPELLING.exec(token);
+  if (!m) return undefined;
+  const iso = (y: number, mo: number, d: number) =>
+    isValidDate(y, mo, d) ? `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : '';
+  if (m[4]) return iso(+m[4], +m[5], +m[6]);
+  const a = +m[1];
+  const b = +m[2];
+  const y = +m[3];
+  const dotted = token.includes('.');
+  if (dotted) return iso(y, b, a); // 25.11.2026 is day-first everywhere it is written with dots
+  if (a > 12) return iso(y, b, a); // 25/11/2026
+  if (b > 12) return iso(y, a, b); // 11/25/2026
+  return a === b ? iso(y, a, b) : ''; // 03/04/2026: ambiguous
+}
+
+/** Whether a token looks like an attempt at a date (ISO-shaped or another spelling). */
+export function looksLikeDate(token: string): boolean {
+  return /^\d{4}-\d{1,2}-\d{1,2}$/.test(token) || OTHER_SPELLING.test(token);
+}

@@ -1,0 +1,193 @@
+import { isIsoDate, parseTime } from './dates';
+import type { Tracked, TrackedKind } from './model';
+import { parse } from './parse';
+import { lineRange, type LineSource, type TextEdit } from './text';
+
+/**
+ * Pure edit builders. Each reads the current text of the line it changes, checks that the line is still
+ * what the caller saw (`expect`), and returns edits that touch that line only: appending a history
+ * segment, and for a reschedule replacing the due date. Line breaks and everything else stay as they are.
+ */
+
+export type EditFailure =
+  /** The line is not there any more, or is no longer the expected kind of line. */
+  | 'notFound'
+  /** The line's text differs from what the caller computed the edit for. */
+  | 'changed'
+  /** The item is already kept, dropped, received, … */
+  | 'closed'
+  /** An argument is not a valid ISO date or time. */
+  | 'invalidDate'
+  /** The new due date equals the current one. */
+  | 'sameDate';
+
+export type EditResult = { readonly ok: true; readonly edits: TextEdit[] } | { readonly ok: false; readonly reason: EditFailure };
+
+export interface LineExpectation {
+  /** The exact line text the edit was computed against (from a finding, a tree item, a code lens). */
+  readonly lineText?: string;
+}
+
+/** Reads the tracked item on a line of a document, as the parser sees it. */
+export function trackedAt(doc: LineSource, line: number): Tracked | undefined {
+  if (line < 0 || line >= doc.lineCount) return undefined;
+  const text = doc.lineAt(line);
+  if (!/^(PROMISE|WAITING|SCOPE)(?=\s|$)/.test(text)) return undefined;
+  const item = parse(text).items[0];
+  return item && { ...item, line };
+}
+
+function open(doc: LineSource, line: number, kind: TrackedKind, expect: LineExpectation): { item: Tracked; text: string } | EditFailure {
+  if (line < 0 || line >= doc.lineCount) return 'notFound';
+  const text = doc.lineAt(line);
+  if (expect.lineText !== undefined && expect.lineText !== text) return 'changed';
+  const item = parse(text).items[0];
+  if (!item || item.kind !== kind) return 'notFound';
+  if (item.state !== 'open') return 'closed';
+  return { item: { ...item, line }, text };
+}
+
+function append(line: number, text: string, segment: string): TextEdit {
+  const trimmed = text.trimEnd();
+  // Append after the last visible character; trailing spaces (if any) are replaced by the segment's own.
+  return { range: lineRange(line, trimmed.length, text.length), newText: ` | ${segment}` };
+}
+
+function fail(reason: EditFailure): EditResult {
+  return { ok: false, reason };
+}
+
+function single(doc: LineSource, line: number, kind: TrackedKind, expect: LineExpectation, segment: (item: Tracked) => string): EditResult {
+  const r = open(doc, line, kind, expect);
+  if (typeof r === 'string') return fail(r);
+  return { ok: true, edits: [append(line, r.text, segment(r.item))] };
+}
+
+/** `| kept <today>` */
+export function markKept(doc: LineSource, line: number, today: string, expect: LineExpectation = {}): EditResult {
+  if (!isIsoDate(today)) return fail('invalidDate');
+  return single(doc, line, 'promise', expect, () => `kept ${today}`);
+}
+
+/** `| dropped <today> <why>` */
+export function markDropped(doc: LineSource, line: number, today: string, reason: string, expect: LineExpectation = {}): EditResult {
+  if (!isIsoDate(today)) return fail('invalidDate');
+  const why = oneLine(reason);
+  return single(doc, line, 'promise', expect, () => `dropped ${today}${why ? ` ${why}` : ''}`);
+}
+
+/** `| broken <today> see APOLOGY <date of the apology's entry>` */
+export function markBroken(doc: LineSource, line: number, today: string, apologyDate: string | undefined, expect: LineExpectation = {}): EditResult {
+  if (!isIsoDate(today) || (apologyDate !== undefined && !isIsoDate(apologyDate))) return fail('invalidDate');
+  return single(doc, line, 'promise', expect, () => `broken ${today}${apologyDate ? ` see APOLOGY ${apologyDate}` : ''}`);
+}
+
+/** `| received <today>` on a WAITING line. */
+export function markReceived(doc: LineSource, line: number, today: string, expect: LineExpectation = {}): EditResult {
+  if (!isIsoDate(today)) return fail('invalidDate');
+  return single(doc, line, 'waiting', expect, () => `received ${today}`);
+}
+
+/** `| confirmed <today> by @x` / `| declined …` on a SCOPE line. */
+export function markScope(doc: LineSource, line: number, verdict: 'confirmed' | 'declined', today: string, by?: string, expect: LineExpectation = {}): EditResult {
+  if (!isIsoDate(today)) return fail('invalidDate');
+  return single(doc, line, 'scope', expect, () => `${verdict} ${today}${by ? ` by ${who(by)}` : ''}`);
+}
+
+export interface Reschedule {
+  readonly newDate: string;
+  /** `HH:MM`; omitted keeps no time (a date-only due). */
+  readonly newTime?: string;
+  /** Who agreed: a handle (with or without `@`) or a name. */
+  readonly agreedBy?: string;
+  readonly today: string;
+}
+
+/**
+ * Moves a promise (or a wait's follow-up date): the due date at the front becomes the new one, and
+ * `| moved from <old> [<old time>] by <who> on <today>` records the old one.
+ */
+export function reschedule(doc: LineSource, line: number, r: Reschedule, expect: LineExpectation = {}, kind: TrackedKind = 'promise'): EditResult {
+  if (!isIsoDate(r.newDate) || !isIsoDate(r.today)) return fail('invalidDate');
+  if (r.newTime !== undefined && parseTime(r.newTime) === undefined) return fail('invalidDate');
+  const o = open(doc, line, kind, expect);
+  if (typeof o === 'string') return fail(o);
+  const { item, text } = o;
+  if (!item.date || !item.dateRange) return fail('notFound');
+  const newTime = r.newTime !== undefined ? normaliseTime(r.newTime) : undefined;
+  if (item.date === r.newDate && item.time === newTime) return fail('sameDate');
+  const end = item.timeRange ? item.timeRange.end.character : item.dateRange.end.character;
+  const edits: TextEdit[] = [
+    { range: lineRange(line, item.dateRange.start.character, end), newText: newTime ? `${r.newDate} ${newTime}` : r.newDate },
+  ];
+  const by = r.agreedBy && r.agreedBy.trim() ? ` by ${who(r.agreedBy)}` : '';
+  const from = item.time ? `${item.date} ${item.time}` : item.date;
+  edits.push(append(line, text, `moved from ${from}${by} on ${r.today}`));
+  return { ok: true, edits };
+}
+
+function normaliseTime(t: string): string {
+  const m = parseTime(t)!;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/[\r\n]+/g, ' ').replace(/\s\|\s/g, ' / ').trim();
+}
+
+function who(s: string): string {
+  const t = oneLine(s).replace(/\s+on\s+/g, ' ');
+  return /^@?[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u.test(t) && !t.includes(' ') ? `@${t.replace(/^@/, '')}` : t;
+}
+
+export interface NoteInsertion {
+  /** Today's date: the note goes under today's entry, which is created when missing. */
+  readonly today: string;
+  /** Title for today's entry when it must be created. */
+  readonly entryTitle: string;
+  /** The note block's lines (header and indented fields), without line breaks. */
+  readonly lines: readonly string[];
+}
+
+/**
+ * Inserts a note block under today's entry (after its last non-blank line, separated by a blank
+ * line), or appends a new entry for today at the end of the file. Only inserts; no existing line changes.
+ */
+export function insertNote(doc: LineSource, n: NoteInsertion): EditResult {
+  if (!isIsoDate(n.today)) return fail('invalidDate');
+  const eol = doc.eol;
+  const block = n.lines.map((l) => l.replace(/[\r\n]+/g, ' '));
+  // Find today's entry and its last non-blank line.
+  let entryLine = -1;
+  let last = -1;
+  for (let i = 0; i < doc.lineCount; i++) {
+    const t = doc.lineAt(i);
+    if (t.startsWith('## ')) {
+      if (entryLine >= 0) break;
+      if (t.slice(3).trimStart().startsWith(n.today)) {
+        const after = t.slice(3).trimStart().charAt(n.today.length);
+        if (after === '' || after === ' ' || after === '\t') {
+          entryLine = i;
+          last = i;
+        }
+      }
+    } else if (entryLine >= 0 && t.trim() !== '') {
+      last = i;
+    }
+  }
+  if (entryLine >= 0) {
+    const text = doc.lineAt(last);
+    return { ok: true, edits: [{ range: lineRange(last, text.length, text.length), newText: eol + eol + block.join(eol) }] };
+  }
+  // No entry for today: append one after the last non-blank line of the file.
+  let lastLine = doc.lineCount - 1;
+  while (lastLine > 0 && doc.lineAt(lastLine).trim() === '') lastLine--;
+  const lastText = doc.lineAt(lastLine);
+  const heading = `## ${n.today} ${oneLine(n.entryTitle)}`.trimEnd();
+  const lead = lastText.trim() === '' && lastLine === 0 ? '' : eol + eol;
+  const tail = lastLine === doc.lineCount - 1 ? eol : '';
+  return {
+    ok: true,
+    edits: [{ range: lineRange(lastLine, lastText.length, lastText.length), newText: lead + heading + eol + block.join(eol) + tail }],
+  };
+}

@@ -1,0 +1,109 @@
+/** Positions and line access shared by the parser, the rules and the edit builders. */
+
+export interface Position {
+  /** Zero-based line. */
+  readonly line: number;
+  /** Zero-based offset in UTF-16 code units, as in VS Code. */
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export function range(line: number, startChar: number, endLine: number, endChar: number): Range {
+  return { start: { line, character: startChar }, end: { line: endLine, character: endChar } };
+}
+
+export function lineRange(line: number, start: number, end: number): Range {
+  return range(line, start, line, end);
+}
+
+/**
+ * Read-only access to a document's lines. VS Code's TextDocument fits it through a tiny adapter,
+ * so edits are computed against the editor's live text without copying it.
+ */
+export interface LineSource {
+  readonly lineCount: number;
+  /** The text of a line, without its line break. */
+  lineAt(line: number): string;
+  /** The line break the document uses most ("\n" or "\r\n"); new lines are written with it. */
+  readonly eol: string;
+}
+
+export interface SplitText {
+  /** Lines without their breaks. A text ending in a break has a final empty line, as in VS Code. */
+  readonly lines: string[];
+  readonly eol: '\n' | '\r\n';
+  /** Whether the text started with a UTF-8 byte order mark (U+FEFF), which is not part of line 0. */
+  readonly bom: boolean;
+}
+
+/** Splits on CRLF, LF and lone CR, like VS Code; strips a leading BOM. Linear. */
+export function splitLines(text: string): SplitText {
+  let bom = false;
+  let start = 0;
+  if (text.charCodeAt(0) === 0xfeff) {
+    bom = true;
+    start = 1;
+  }
+  const lines: string[] = [];
+  let crlf = 0;
+  let lf = 0;
+  let lineStart = start;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lines.push(text.slice(lineStart, i));
+      lf++;
+      lineStart = i + 1;
+    } else if (c === 13) {
+      lines.push(text.slice(lineStart, i));
+      if (text.charCodeAt(i + 1) === 10) {
+        i++;
+        crlf++;
+      }
+      lineStart = i + 1;
+    }
+  }
+  lines.push(text.slice(lineStart));
+  return { lines, eol: crlf > lf ? '\r\n' : '\n', bom };
+}
+
+/** A LineSource over an in-memory string (tests, the CLI). */
+export function textSource(text: string): LineSource {
+  const { lines, eol } = splitLines(text);
+  return { lineCount: lines.length, lineAt: (i) => lines[i] ?? '', eol };
+}
+
+export interface TextEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+/**
+ * Applies edits to a text (for tests and the CLI). Offsets are computed on the text without its BOM,
+ * which is kept. Edits must not overlap.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const body = bom ? text.slice(1) : text;
+  const starts = [0];
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 13 && body.charCodeAt(i + 1) === 10) {
+      starts.push(i + 2);
+      i++;
+    } else if (c === 10 || c === 13) {
+      starts.push(i + 1);
+    }
+  }
+  const offset = (p: Position) => Math.min((starts[p.line] ?? body.length) + p.character, body.length);
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = body;
+  for (const e of sorted) {
+    out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  }
+  return bom + out;
+}
