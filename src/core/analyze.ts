@@ -93,7 +93,7 @@ export function analyze(log: ClientLog, options: AnalyzeOptions): Finding[] {
     if (item.kind === 'promise') {
       const st = dueStatus(item, now, horizon);
       if (!st) continue;
-      if (st.band === 'overdue') push('promise.overdue', item.range, { ...common, days: -st.days });
+      if (st.band === 'overdue') push('promise.overdue', item.range, { ...common, days: Math.abs(st.days) });
       else if (st.band === 'today') push('promise.dueToday', range, { ...common, days: 0 });
       else if (st.band === 'soon') push('promise.dueSoon', range, { ...common, days: st.days });
     } else if (item.kind === 'waiting') {

@@ -55,7 +55,6 @@ export function parse(text: string, options: ParseOptions = {}): ClientLog {
 
   const entryEnds: number[] = [];
   let current = -1;
-  let lastContent = -1;
   const closeEntry = (endLine: number) => {
     if (current >= 0) entryEnds[current] = endLine;
   };
@@ -80,10 +79,10 @@ export function parse(text: string, options: ParseOptions = {}): ClientLog {
     const s = lines[i];
     const first = s.charCodeAt(0);
     if (s.length === 0 || (first <= 32 && s.trim().length === 0)) continue;
-    if (current >= 0) entryLast[current] = i;
-
-    // Comment lines.
+    // Comment lines (part of the entry's content, ignored otherwise).
+    if (current >= 0 && !(first === 35 && s.startsWith('## '))) entryLast[current] = i;
     if ((first === 47 || first === 32 || first === 9) && s.trimStart().startsWith('//')) continue;
+
 
     // Entry heading.
     if (first === 35 && s.startsWith('## ')) {
@@ -169,7 +168,6 @@ export function parse(text: string, options: ParseOptions = {}): ClientLog {
     scanInline(i, s, 0, s.length);
   }
   closeEntry(lines.length - 1);
-  void lastContent;
 
   const finalEntries = entries.map((e, k) => ({ ...e, endLine: entryEnds[k] ?? e.line, lastContentLine: entryLast[k] ?? e.line }));
 

@@ -1,0 +1,123 @@
+import type { Finding, Language, NoteKind } from './model';
+import { fieldLabel } from './notes';
+
+/**
+ * A translation function with VS Code's `l10n.t` signature: the English message is the key, `{0}`…
+ * are placeholders. The extension passes `vscode.l10n.t`; the CLI passes `formatMessage` (English).
+ */
+export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
+
+/** English: fills `{0}`, `{1}`… */
+export const formatMessage: Translate = (message, ...args) =>
+  message.replace(/\{(\d+)\}/g, (m, i: string) => (args[+i] !== undefined ? String(args[+i]) : m));
+
+/** The language (of the four) closest to a VS Code display locale such as `bg`, `ru`, `ro-RO`, `en-US`. */
+export function languageOfLocale(locale: string | undefined): Language {
+  const l = (locale ?? 'en').toLowerCase().split(/[-_]/)[0];
+  return l === 'bg' || l === 'ru' || l === 'ro' ? l : 'en';
+}
+
+const rtfCache = new Map<string, Intl.RelativeTimeFormat>();
+/** "3 days ago", "yesterday", "tomorrow", "in 5 days" in the locale, with its own plural rules. */
+export function relativeDays(days: number, locale: string): string {
+  let f = rtfCache.get(locale);
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(safeLocale(locale), { numeric: 'auto' });
+    rtfCache.set(locale, f);
+  }
+  return f.format(days, 'day');
+}
+
+const durCache = new Map<string, Intl.NumberFormat>();
+/** "12 days", "12 дни", "12 дней", "12 zile" in the locale. */
+export function durationDays(days: number, locale: string): string {
+  let f = durCache.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(safeLocale(locale), { style: 'unit', unit: 'day', unitDisplay: 'long' });
+    durCache.set(locale, f);
+  }
+  return f.format(days);
+}
+
+function safeLocale(locale: string): string {
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+function noteName(kind: NoteKind, t: Translate): string {
+  return kind === 'apology' ? t('APOLOGY') : kind === 'refusal' ? t('REFUSAL') : t('ESCALATION');
+}
+
+const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+
+/** The user-facing message of a finding, in the language `t` translates to. */
+export function describeFinding(f: Finding, t: Translate, locale: string): string {
+  const d = f.data;
+  const when = d.time ? `${s(d.date)} ${s(d.time)}` : s(d.date);
+  switch (f.code) {
+    case 'promise.overdue':
+      return Number(d.days) > 0
+        ? t('Promise to {0} was due {1} ({2})', s(d.client), relativeDays(-Number(d.days), locale), when)
+        : t('Promise to {0} was due today at {1}', s(d.client), s(d.time));
+    case 'promise.dueToday':
+      return d.time ? t('Promise to {0} is due today at {1}', s(d.client), s(d.time)) : t('Promise to {0} is due today', s(d.client));
+    case 'promise.dueSoon':
+      return t('Promise to {0} is due {1} ({2})', s(d.client), relativeDays(Number(d.days), locale), when);
+    case 'waiting.followUp':
+      return t('No answer from {0} for {1}; follow up (follow-up date {2})', s(d.contact ?? (d.handle ? `@${s(d.handle)}` : d.client)), durationDays(Number(d.days), locale), s(d.date));
+    case 'scope.unconfirmed':
+      return t('Scope change not confirmed by {0} for {1}: get their confirmation before doing the work', s(d.contact ?? (d.handle ? `@${s(d.handle)}` : d.client)), durationDays(Number(d.days), locale));
+    case 'urgent.untriaged':
+      return t('Urgent request or crisis? Ask what breaks, and for whom, if it waits until tomorrow; then write "URGENT request:" or "URGENT crisis:"');
+    case 'refusal.noAlternative':
+      return t('A refusal always offers an alternative: add an "Alternative:" field');
+    case 'note.missingField': {
+      const lang = languageOfLocale(locale);
+      const kind = d.kind as NoteKind;
+      const missing = (d.missing as readonly string[]).map((k) => fieldLabel(kind, k, lang)).join(', ');
+      return t('{0} note is missing: {1}', noteName(kind, t), missing);
+    }
+    case 'date.invalid':
+      return d.time ? t('{0} is not a valid time (HH:MM, 00:00 to 23:59)', s(d.text)) : t('{0} is not a real date', s(d.text));
+    case 'date.format':
+      return d.suggestion ? t('Write dates as YYYY-MM-DD: {0} is {1}', s(d.text), s(d.suggestion)) : t('Write dates as YYYY-MM-DD: {0} is ambiguous or impossible', s(d.text));
+    case 'date.missing':
+      return t('{0} needs a date right after the keyword (YYYY-MM-DD)', s(d.kind).toUpperCase());
+    case 'history.invalid':
+      return t('This history segment is not understood: "{0}" (see docs/FORMAT.md for kept, moved from, dropped, broken, received, confirmed, declined)', s(d.text));
+    case 'frontMatter.invalid':
+      if (d.reason === 'unclosed') return t('The front matter is never closed: add a line with --- after it');
+      if (d.reason === 'tooLong') return t('The front matter is too long to be a client profile (over 2000 lines) and is not closed');
+      return t('Front matter YAML error: {0}', s(d.message));
+    case 'frontMatter.value':
+      switch (d.expected) {
+        case 'timeZone':
+          return t('Unknown time zone "{0}": use an IANA name such as Europe/Sofia', s(d.value));
+        case 'contactName':
+          return t('Each contact needs a name');
+        case 'handle':
+          return t('"{0}" is not a valid handle: use letters, digits, _, - and .', s(d.value));
+        case 'uniqueHandle':
+          return t('The handle "{0}" belongs to two contacts', s(d.value));
+        case 'list':
+          return t('"contacts" should be a list of people');
+        case 'contact':
+          return t('Each contact should have name, handle, role and email fields');
+        case 'map':
+          return t('The front matter should be a list of "key: value" lines');
+        default:
+          return t('"{0}" should be text', s(d.key));
+      }
+    case 'frontMatter.language':
+      return t('Drafts can be written in en, bg, ru or ro, not "{0}"', s(d.value));
+    case 'frontMatter.unknownKey':
+      return t('Unknown front matter key "{0}" (known: client, language, timezone, contacts, notes)', s(d.key));
+    case 'mention.unknown':
+      return (d.known as readonly string[]).length
+        ? t('@{0} is not a contact of this client (contacts: {1})', s(d.handle), (d.known as readonly string[]).map((h) => `@${h}`).join(', '))
+        : t('@{0} is not a contact of this client', s(d.handle));
+  }
+}

@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import {
+  addDays,
+  dayNumber,
+  daysBetween,
+  fromDayNumber,
+  isIsoDate,
+  isoFromOtherSpelling,
+  isValidTimeZone,
+  msUntilNextMidnight,
+  parseTime,
+  weekday,
+  zonedInstant,
+  zonedNow,
+} from '../../src/core/dates';
+
+describe('dates', () => {
+  it('validates calendar dates, leap years included', () => {
+    assert.equal(isIsoDate('2026-11-05'), true);
+    assert.equal(isIsoDate('2026-02-30'), false);
+    assert.equal(isIsoDate('2026-13-01'), false);
+    assert.equal(isIsoDate('2024-02-29'), true);
+    assert.equal(isIsoDate('2100-02-29'), false);
+    assert.equal(isIsoDate('2000-02-29'), true);
+    assert.equal(isIsoDate('26-11-05'), false);
+  });
+
+  it('round-trips day numbers across centuries', () => {
+    assert.equal(dayNumber('1970-01-01'), 0);
+    for (const iso of ['0001-01-01', '1969-12-31', '2000-02-29', '2026-11-23', '9999-12-31']) {
+      assert.equal(fromDayNumber(dayNumber(iso)), iso);
+    }
+    assert.equal(addDays('2026-12-31', 1), '2027-01-01');
+    assert.equal(addDays('2024-03-01', -1), '2024-02-29');
+    assert.equal(daysBetween('2026-11-05', '2026-11-23'), 18);
+    assert.equal(weekday('2026-11-23'), 0); // a Monday
+  });
+
+  it('parses times of day', () => {
+    assert.equal(parseTime('17:00'), 1020);
+    assert.equal(parseTime('9:05'), 545);
+    assert.equal(parseTime('24:00'), undefined);
+    assert.equal(parseTime('12:60'), undefined);
+  });
+
+  it('offers the ISO spelling of other common spellings only when unambiguous', () => {
+    assert.equal(isoFromOtherSpelling('25.11.2026'), '2026-11-25');
+    assert.equal(isoFromOtherSpelling('25/11/2026'), '2026-11-25');
+    assert.equal(isoFromOtherSpelling('11/25/2026'), '2026-11-25');
+    assert.equal(isoFromOtherSpelling('2026/11/25'), '2026-11-25');
+    assert.equal(isoFromOtherSpelling('03/04/2026'), '');
+    assert.equal(isoFromOtherSpelling('31.02.2026'), '');
+    assert.equal(isoFromOtherSpelling('hello'), undefined);
+  });
+
+  it('reads the calendar date in a zone, not in UTC or the machine zone', () => {
+    // 22:30 UTC on 23 November is already 24 November in Sofia (UTC+2) and still 23rd in New York.
+    const now = new Date('2026-11-23T22:30:00Z');
+    assert.deepEqual(zonedNow(now, 'Europe/Sofia'), { date: '2026-11-24', minutes: 30 });
+    assert.deepEqual(zonedNow(now, 'America/New_York'), { date: '2026-11-23', minutes: 17 * 60 + 30 });
+    assert.deepEqual(zonedNow(now, 'Pacific/Kiritimati').date, '2026-11-24');
+    assert.equal(isValidTimeZone('Europe/Sofia'), true);
+    assert.equal(isValidTimeZone('Mars/Olympus'), false);
+  });
+
+  it('finds the instant of a wall-clock time, across DST changes', () => {
+    assert.equal(zonedInstant('2026-11-05', 17 * 60, 'Europe/Sofia').toISOString(), '2026-11-05T15:00:00.000Z');
+    assert.equal(zonedInstant('2026-07-05', 17 * 60, 'Europe/Sofia').toISOString(), '2026-07-05T14:00:00.000Z');
+    assert.equal(zonedInstant('2026-03-29', 0, 'Europe/London').toISOString(), '2026-03-29T00:00:00.000Z');
+  });
+
+  it('computes the time until the next local midnight', () => {
+    const now = new Date('2026-11-23T21:59:00Z'); // 23:59 in Sofia
+    assert.equal(msUntilNextMidnight(now, 'Europe/Sofia'), 60_000);
+    assert.equal(msUntilNextMidnight(new Date('2026-11-23T22:00:00Z'), 'Europe/Sofia'), 24 * 3600_000);
+  });
+});

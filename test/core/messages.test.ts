@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/core/analyze';
+import { describeFinding, durationDays, formatMessage, languageOfLocale, relativeDays } from '../../src/core/messages';
+import { FINDING_CODES, type Finding, type FindingCode } from '../../src/core/model';
+import { parse } from '../../src/core/parse';
+
+describe('messages', () => {
+  it('names the client and how long ago a promise was due', () => {
+    const l = parse(['---', 'client: Acme Logistics', '---', 'PROMISE 2026-11-05 Send the pack'].join('\n'));
+    const [f] = analyze(l, { now: new Date('2026-11-08T12:00:00Z'), timeZone: 'UTC' });
+    assert.equal(describeFinding(f, formatMessage, 'en'), 'Promise to Acme Logistics was due 3 days ago (2026-11-05)');
+  });
+
+  it('uses the locale\'s own plural rules for days', () => {
+    assert.equal(relativeDays(-3, 'ru'), '3 дня назад');
+    assert.equal(relativeDays(-5, 'ru'), '5 дней назад');
+    assert.equal(relativeDays(-1, 'bg'), 'вчера');
+    assert.equal(relativeDays(2, 'ro'), 'poimâine');
+    assert.equal(durationDays(12, 'bg'), '12 дни');
+    assert.equal(durationDays(21, 'ru'), '21 день');
+    assert.equal(durationDays(20, 'ro'), '20 de zile');
+    assert.equal(relativeDays(-2, 'not a locale!'), '2 days ago');
+  });
+
+  it('maps display locales to draft languages', () => {
+    assert.equal(languageOfLocale('bg'), 'bg');
+    assert.equal(languageOfLocale('ro-RO'), 'ro');
+    assert.equal(languageOfLocale('de'), 'en');
+    assert.equal(languageOfLocale(undefined), 'en');
+  });
+
+  it('has a message for every code, passed through the translator', () => {
+    const seen: string[] = [];
+    const t = (m: string, ...a: Array<string | number | boolean>) => {
+      seen.push(m);
+      return formatMessage(m, ...a);
+    };
+    const data = { client: 'A', days: 2, date: '2026-11-05', text: 'x', kind: 'apology', missing: ['fix'], known: ['ivan'], handle: 'h', key: 'k', value: 'v', reason: 'yaml', message: 'm', expected: 'timeZone' };
+    for (const code of FINDING_CODES) {
+      const f: Finding = { code: code as FindingCode, level: 'warning', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, data };
+      const msg = describeFinding(f, t, 'en');
+      assert.ok(msg.length > 5 && !/\{\d\}/.test(msg), `${code}: ${msg}`);
+    }
+    assert.equal(seen.length >= FINDING_CODES.length, true);
+  });
+});

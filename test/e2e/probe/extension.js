@@ -1,0 +1,293 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+// @ts-check
+// Test-only probe extension for the Clientlog end-to-end suite.
+//
+// It lets the test read extension-host state and run commands without going through the DOM.
+// Everything goes through files in the directory named by env CLIENTLOG_PROBE_DIR:
+//   state.json          rewritten (atomically) whenever the observed state changes
+//   request-<n>.json    written by the test: { "command": "...", "args": [...] }
+//   response-<n>.json   written by the probe: { "id": n, "ok": true, "result": ... } or { ok: false, error }
+//   probe.log           errors and notes
+// Arguments are revived: { "$uri": "file:///x" }, { "$file": "/abs/path" }, { "$workspaceFile": "a.clientlog" },
+// { "$position": [line, ch] }, { "$range": [l1, c1, l2, c2] }.
+// Commands starting with "probe." are handled here (see BUILTINS); the rest go to
+// vscode.commands.executeCommand.
+'use strict';
+
+const vscode = require('vscode');
+const fs = require('fs');
+const path = require('path');
+
+const DIR = process.env.CLIENTLOG_PROBE_DIR;
+const TARGET_ID = process.env.CLIENTLOG_PROBE_TARGET || 'clientlog.clientlog';
+const SEVERITY = ['error', 'warning', 'information', 'hint'];
+const POLL_MS = 100;
+const STATE_MS = 250;
+
+let seq = 0;
+let lastStateKey = '';
+let writing = false;
+const timers = [];
+
+function log(msg) {
+  if (!DIR) return;
+  try {
+    fs.appendFileSync(path.join(DIR, 'probe.log'), `${new Date().toISOString()} ${msg}\n`);
+  } catch {
+    // nothing we can do
+  }
+}
+
+function writeJsonAtomic(file, data) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(data, null, 2));
+  fs.renameSync(tmp, file);
+}
+
+/** Converts VS Code API values into plain JSON-able data. */
+function toPlain(value, depth = 0, seen = new WeakSet()) {
+  if (value === null || value === undefined) return value ?? null;
+  if (typeof value === 'function' || typeof value === 'symbol') return undefined;
+  if (typeof value === 'bigint') return String(value);
+  if (typeof value !== 'object') return value;
+  if (depth > 8) return '[depth]';
+  if (seen.has(value)) return '[cycle]';
+  seen.add(value);
+  if (value instanceof vscode.Uri) return value.toString();
+  if (value instanceof vscode.Position) return { line: value.line, character: value.character };
+  if (value instanceof vscode.Range) return { start: toPlain(value.start), end: toPlain(value.end) };
+  if (value instanceof vscode.Location) return { uri: value.uri.toString(), range: toPlain(value.range) };
+  if (value instanceof vscode.MarkdownString || value instanceof vscode.SnippetString) return value.value;
+  if (value instanceof vscode.Diagnostic) return diagnostic(value);
+  if (value instanceof Error) return { name: value.name, message: value.message };
+  if (value instanceof Map) return toPlain(Object.fromEntries(value), depth + 1, seen);
+  if (Array.isArray(value)) return value.map((v) => toPlain(v, depth + 1, seen));
+  if (typeof value.uri === 'object' && typeof value.languageId === 'string' && typeof value.getText === 'function') {
+    return { uri: value.uri.toString(), languageId: value.languageId, version: value.version, isDirty: value.isDirty };
+  }
+  const out = {};
+  for (const [k, v] of Object.entries(value)) {
+    const p = toPlain(v, depth + 1, seen);
+    if (p !== undefined) out[k] = p;
+  }
+  return out;
+}
+
+function diagnostic(d) {
+  const code = d.code && typeof d.code === 'object' ? d.code.value : d.code;
+  return {
+    code: code ?? null,
+    severity: SEVERITY[d.severity] ?? String(d.severity),
+    message: d.message,
+    source: d.source ?? null,
+    range: toPlain(d.range),
+    tags: d.tags ?? [],
+  };
+}
+
+function editorInfo(editor, withText) {
+  const doc = editor.document;
+  const info = {
+    uri: doc.uri.toString(),
+    fsPath: doc.uri.scheme === 'file' ? doc.uri.fsPath : null,
+    fileName: path.basename(doc.uri.path),
+    languageId: doc.languageId,
+    isDirty: doc.isDirty,
+    lineCount: doc.lineCount,
+    viewColumn: editor.viewColumn ?? null,
+    selection: toPlain(editor.selection),
+  };
+  if (withText) info.text = doc.getText();
+  return info;
+}
+
+async function collectState() {
+  const ext = vscode.extensions.getExtension(TARGET_ID);
+  const active = vscode.window.activeTextEditor;
+  let languages = [];
+  try {
+    languages = await vscode.languages.getLanguages();
+  } catch (e) {
+    log(`getLanguages failed: ${e}`);
+  }
+  return {
+    sessionId: vscode.env.sessionId,
+    uiLanguage: vscode.env.language,
+    appName: vscode.env.appName,
+    vscodeVersion: vscode.version,
+    extension: ext
+      ? { id: ext.id, isActive: ext.isActive, version: ext.packageJSON.version, extensionPath: ext.extensionPath }
+      : null,
+    languages,
+    workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((f) => ({ uri: f.uri.toString(), fsPath: f.uri.fsPath })),
+    diagnostics: vscode.languages
+      .getDiagnostics()
+      .filter(([, ds]) => ds.length > 0)
+      .map(([uri, ds]) => ({ uri: uri.toString(), fsPath: uri.scheme === 'file' ? uri.fsPath : null, diagnostics: ds.map(diagnostic) })),
+    activeEditor: active ? editorInfo(active, true) : null,
+    visibleEditors: vscode.window.visibleTextEditors.map((e) => editorInfo(e, false)),
+    openDocuments: vscode.workspace.textDocuments
+      .filter((d) => d.uri.scheme !== 'output')
+      .map((d) => ({ uri: d.uri.toString(), languageId: d.languageId, isDirty: d.isDirty })),
+  };
+}
+
+async function writeState(force) {
+  if (writing) return;
+  writing = true;
+  try {
+    const state = await collectState();
+    const key = JSON.stringify(state);
+    if (force || key !== lastStateKey) {
+      lastStateKey = key;
+      writeJsonAtomic(path.join(DIR, 'state.json'), { seq: ++seq, time: new Date().toISOString(), ...state });
+    }
+  } catch (e) {
+    log(`state failed: ${e && e.stack ? e.stack : e}`);
+  } finally {
+    writing = false;
+  }
+}
+
+function workspaceUri(rel) {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, ...String(rel).split('/'));
+}
+
+function revive(arg) {
+  if (Array.isArray(arg)) return arg.map(revive);
+  if (!arg || typeof arg !== 'object') return arg;
+  if (typeof arg.$uri === 'string') return vscode.Uri.parse(arg.$uri);
+  if (typeof arg.$file === 'string') return vscode.Uri.file(arg.$file);
+  if (typeof arg.$workspaceFile === 'string') return workspaceUri(arg.$workspaceFile);
+  if (Array.isArray(arg.$position)) return new vscode.Position(arg.$position[0], arg.$position[1]);
+  if (Array.isArray(arg.$range)) return new vscode.Range(arg.$range[0], arg.$range[1], arg.$range[2], arg.$range[3]);
+  const out = {};
+  for (const [k, v] of Object.entries(arg)) out[k] = revive(v);
+  return out;
+}
+
+function toUri(target) {
+  if (target instanceof vscode.Uri) return target;
+  if (typeof target === 'string') return target.includes('://') || target.startsWith('file:') ? vscode.Uri.parse(target) : path.isAbsolute(target) ? vscode.Uri.file(target) : workspaceUri(target);
+  throw new Error('expected a uri, an absolute path or a workspace-relative path');
+}
+
+function requireEditor() {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) throw new Error('no active text editor');
+  return editor;
+}
+
+const BUILTINS = {
+  /** Fresh state, same shape as state.json. */
+  'probe.state': () => collectState(),
+  /** Opens a file (workspace-relative path, absolute path or uri) in an editor and focuses it. */
+  'probe.openFile': async (target, options = {}) => {
+    const doc = await vscode.workspace.openTextDocument(toUri(target));
+    const editor = await vscode.window.showTextDocument(doc, { preview: false, ...options });
+    return editorInfo(editor, true);
+  },
+  /** Text of the active editor, or of the given document. */
+  'probe.getText': async (target) => {
+    if (target === undefined || target === null) return requireEditor().document.getText();
+    return (await vscode.workspace.openTextDocument(toUri(target))).getText();
+  },
+  /** Inserts text at a position (default: the cursor) in the active editor. */
+  'probe.insertText': async (text, position) => {
+    const editor = requireEditor();
+    const at = position ?? editor.selection.active;
+    return editor.edit((b) => b.insert(at, text));
+  },
+  /** Moves the cursor of the active editor. */
+  'probe.setCursor': (line, character = 0) => {
+    const editor = requireEditor();
+    const pos = editor.document.validatePosition(new vscode.Position(line, character));
+    editor.selection = new vscode.Selection(pos, pos);
+    editor.revealRange(new vscode.Range(pos, pos));
+    return toPlain(pos);
+  },
+  /** Activates the extension under test and reports whether it is active. */
+  'probe.activate': async () => {
+    const ext = vscode.extensions.getExtension(TARGET_ID);
+    if (!ext) throw new Error(`extension ${TARGET_ID} is not installed`);
+    await ext.activate();
+    return ext.isActive;
+  },
+  /** workspace.getConfiguration(section).inspect(key) */
+  'probe.inspectConfiguration': (section, key) => vscode.workspace.getConfiguration(section).inspect(key) ?? null,
+  /** workspace.getConfiguration(section).update(key, value, target); target defaults to Global. */
+  'probe.updateConfiguration': async (section, key, value, target = vscode.ConfigurationTarget.Global) => {
+    await vscode.workspace.getConfiguration(section).update(key, value, target);
+    return true;
+  },
+  /** All registered command ids, optionally filtered by prefix. */
+  'probe.commands': async (prefix = '') => (await vscode.commands.getCommands(true)).filter((c) => c.startsWith(prefix)),
+};
+
+async function handle(file) {
+  const m = /^request-(\d+)\.json$/.exec(file);
+  if (!m) return;
+  const id = Number(m[1]);
+  const src = path.join(DIR, file);
+  const taken = `${src}.taken`;
+  try {
+    fs.renameSync(src, taken); // claim it; another window's probe may race us
+  } catch {
+    return;
+  }
+  let response;
+  try {
+    const req = JSON.parse(fs.readFileSync(taken, 'utf8'));
+    const args = revive(Array.isArray(req.args) ? req.args : []);
+    const builtin = BUILTINS[req.command];
+    const result = builtin ? await builtin(...args) : await vscode.commands.executeCommand(req.command, ...args);
+    response = { id, ok: true, result: toPlain(result) ?? null };
+  } catch (e) {
+    response = { id, ok: false, error: e && e.message ? e.message : String(e), stack: e && e.stack ? String(e.stack) : null };
+  }
+  try {
+    writeJsonAtomic(path.join(DIR, `response-${id}.json`), response);
+  } catch (e) {
+    log(`cannot write response ${id}: ${e}`);
+  }
+  void writeState(false);
+}
+
+function pollRequests() {
+  let files;
+  try {
+    files = fs.readdirSync(DIR);
+  } catch {
+    return;
+  }
+  for (const f of files) if (f.startsWith('request-') && f.endsWith('.json')) void handle(f);
+}
+
+function activate(context) {
+  if (!DIR) return; // not under test: do nothing
+  try {
+    fs.mkdirSync(DIR, { recursive: true });
+  } catch (e) {
+    log(`mkdir failed: ${e}`);
+  }
+  log(`probe active (session ${vscode.env.sessionId}, target ${TARGET_ID})`);
+  const update = () => void writeState(false);
+  context.subscriptions.push(
+    vscode.languages.onDidChangeDiagnostics(update),
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.window.onDidChangeVisibleTextEditors(update),
+    vscode.workspace.onDidChangeTextDocument(update),
+    vscode.workspace.onDidOpenTextDocument(update),
+    vscode.extensions.onDidChange(update),
+  );
+  timers.push(setInterval(pollRequests, POLL_MS), setInterval(update, STATE_MS));
+  void writeState(true);
+}
+
+function deactivate() {
+  for (const t of timers) clearInterval(t);
+}
+
+module.exports = { activate, deactivate };
