@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../../src/core/analyze';
+import { parse } from '../../src/core/parse';
+
+const dir = path.join(__dirname, '..', '..', 'examples');
+
+describe('examples workspace', () => {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.clientlog')).sort();
+  const logs = files.map((f) => ({ f, log: parse(fs.readFileSync(path.join(dir, f), 'utf8'), { fileName: f }) }));
+
+  it('holds five clients in four languages, with CRLF and BOM variety', () => {
+    assert.equal(files.length, 5);
+    assert.deepEqual(logs.map(({ log }) => log.frontMatter?.language).sort(), ['bg', 'en', 'en', 'ro', 'ru']);
+    assert.ok(logs.some(({ log }) => log.eol === '\r\n'));
+    assert.ok(logs.some(({ log }) => log.bom));
+  });
+
+  it('has no format problems', () => {
+    for (const { f, log } of logs) assert.deepEqual(log.problems, [], f);
+  });
+
+  it('shows, on 2026-11-23, the overdue, due and waiting items the examples were written to show', () => {
+    const now = new Date('2026-11-23T12:00:00Z');
+    const found = logs.flatMap(({ f, log }) => analyze(log, { now, timeZone: 'UTC' }).map((x) => `${f}:${x.range.start.line + 1}:${x.code}`));
+    assert.deepEqual(found, [
+      'acme-logistics.clientlog:56:promise.overdue',
+      'acme-logistics.clientlog:57:promise.dueSoon',
+      'balkan-foods.clientlog:52:scope.unconfirmed',
+      'balkan-foods.clientlog:58:promise.dueToday',
+      'carpathia-design.clientlog:44:promise.dueSoon',
+      'northwind-legal.clientlog:60:promise.dueSoon',
+      'volga-pharma.clientlog:40:waiting.followUp',
+      'volga-pharma.clientlog:52:promise.overdue',
+    ]);
+  });
+
+  it('records kept, late, dropped, broken and rescheduled promises', () => {
+    const all = logs.flatMap(({ log }) => log.items.filter((i) => i.kind === 'promise'));
+    const late = all.filter((p) => p.state === 'kept' && p.closedOn! > p.date!);
+    assert.equal(late.length, 3);
+    assert.ok(all.some((p) => p.state === 'dropped'));
+    const broken = all.find((p) => p.state === 'broken')!;
+    assert.equal(broken.history.at(-1)!.apology, '2026-11-02');
+    assert.ok(all.filter((p) => p.history.some((h) => h.verb === 'moved')).length >= 3);
+  });
+});
