@@ -1,7 +1,28 @@
 import * as vscode from 'vscode';
+import { Clock } from './features/clock';
+import { Findings, registerDiagnostics } from './features/diagnostics';
+import { registerNewClientLog } from './features/newClientLog';
+import { PromiseActions, registerPromiseActions } from './features/promiseActions';
+import { registerPromiseTree } from './features/promiseTree';
+import { registerTestHooks } from './features/testHooks';
+import { WorkspaceIndex } from './features/workspaceIndex';
 
 export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push();
+  const index = new WorkspaceIndex();
+  const clock = new Clock();
+  const findings = new Findings();
+  const views = registerPromiseTree(index, clock, context.workspaceState);
+  const actions = new PromiseActions(index, clock, views);
+  context.subscriptions.push(
+    index,
+    clock,
+    registerDiagnostics(index, clock, findings),
+    views,
+    registerPromiseActions(actions, findings),
+    registerNewClientLog(clock),
+    registerTestHooks(context, clock, index),
+  );
+  void index.ready();
 }
 
 export function deactivate(): void {}

@@ -5,3 +5,4 @@ export { parse, type ParseOptions } from './parse';
 export * from './analyze';
 export * from './edits';
 export * from './notes';
+export * from './messages';

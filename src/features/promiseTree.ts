@@ -1,0 +1,415 @@
+import * as vscode from 'vscode';
+import { dayNumber, dueStatus, durationDays, logTimeZone, relativeDays, zonedNow, type Band, type Tracked } from '../core';
+import type { Clock } from './clock';
+import { affectsAnalysis, analyzeOptions } from './settings';
+import type { IndexedLog, WorkspaceIndex } from './workspaceIndex';
+
+export type GroupBy = 'client' | 'date';
+
+/** One open item in a view, with everything a command needs to act on it safely. */
+export interface ItemNode {
+  readonly type: 'item';
+  readonly uri: vscode.Uri;
+  readonly item: Tracked;
+  readonly client: string;
+  readonly clientKey: string;
+  readonly band: Band;
+  /** Days from today to the date (negative when past). */
+  readonly days: number;
+  readonly timeZone: string;
+  readonly contact?: string;
+  readonly entryTitle?: string;
+}
+
+export interface GroupNode {
+  readonly type: 'group';
+  readonly id: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly tooltip?: string;
+  readonly children: ItemNode[];
+  readonly overdue: number;
+}
+
+export type Node = GroupNode | ItemNode;
+
+export interface Filter {
+  readonly text?: string;
+  readonly overdueOnly?: boolean;
+  /** A client key (file URI). */
+  readonly client?: string;
+  readonly clientLabel?: string;
+}
+
+const BAND_ORDER: Record<Band, number> = { overdue: 0, today: 1, soon: 2, later: 3 };
+
+const ICONS: Record<Band, vscode.ThemeIcon> = {
+  overdue: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
+  today: new vscode.ThemeIcon('bell', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+  soon: new vscode.ThemeIcon('clock', new vscode.ThemeColor('charts.yellow')),
+  later: new vscode.ThemeIcon('calendar', new vscode.ThemeColor('charts.green')),
+};
+
+/** The bands by date (Overdue / Today / This week / Later), computed from the item's days. */
+function dateBand(n: ItemNode, today: string): { key: string; label: string; order: number } {
+  if (n.band === 'overdue') return { key: 'overdue', label: vscode.l10n.t('Overdue'), order: 0 };
+  if (n.band === 'today') return { key: 'today', label: vscode.l10n.t('Today'), order: 1 };
+  // This week: until Sunday of the current ISO week.
+  const dow = (((dayNumber(today) + 3) % 7) + 7) % 7;
+  if (n.days <= 6 - dow) return { key: 'week', label: vscode.l10n.t('This week'), order: 2 };
+  return { key: 'later', label: vscode.l10n.t('Later'), order: 3 };
+}
+
+/**
+ * "Promises" and "Waiting on clients": the open items of every log in the workspace, most urgent first,
+ * grouped by client or by date band.
+ */
+export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private roots: GroupNode[] = [];
+  private items: ItemNode[] = [];
+  groupBy: GroupBy = 'client';
+  filter: Filter = {};
+  private dirty = true;
+
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly clock: Clock,
+    private readonly kinds: ReadonlySet<Tracked['kind']>,
+  ) {}
+
+  /** Marks the model stale; it is rebuilt lazily when the view asks. */
+  invalidate(): void {
+    this.dirty = true;
+    this.changeEmitter.fire(undefined);
+  }
+
+  /** All open items (unfiltered), most urgent first. */
+  allItems(): ItemNode[] {
+    this.rebuild();
+    return this.items;
+  }
+
+  getTreeItem(n: Node): vscode.TreeItem {
+    if (n.type === 'group') {
+      const t = new vscode.TreeItem(n.label, vscode.TreeItemCollapsibleState.Expanded);
+      t.id = `${this.groupBy}:${n.id}`;
+      t.description = n.description;
+      t.tooltip = n.tooltip;
+      t.contextValue = 'group';
+      t.iconPath = n.overdue > 0 ? ICONS.overdue : this.groupBy === 'client' ? new vscode.ThemeIcon('account') : undefined;
+      return t;
+    }
+    const t = new vscode.TreeItem(n.item.text || vscode.l10n.t('(no text)'), vscode.TreeItemCollapsibleState.None);
+    t.id = `${n.uri.toString()}#${n.item.line}:${n.item.kind}`;
+    t.description = this.groupBy === 'date' ? `${relative(n)} · ${n.client}` : relative(n);
+    t.iconPath = ICONS[n.band];
+    t.contextValue = `${n.item.kind}.open`;
+    t.tooltip = tooltip(n);
+    t.resourceUri = undefined;
+    t.accessibilityInformation = { label: `${n.item.text}, ${relative(n)}, ${n.client}` };
+    t.command = {
+      command: 'vscode.open',
+      title: vscode.l10n.t('Open'),
+      arguments: [n.uri, { selection: new vscode.Range(n.item.line, 0, n.item.line, 0), preserveFocus: false } satisfies vscode.TextDocumentShowOptions],
+    };
+    return t;
+  }
+
+  getChildren(n?: Node): Node[] {
+    if (!n) {
+      this.rebuild();
+      return this.roots;
+    }
+    return n.type === 'group' ? n.children : [];
+  }
+
+  getParent(n: Node): Node | undefined {
+    if (n.type === 'group') return undefined;
+    return this.roots.find((g) => g.children.includes(n));
+  }
+
+  private rebuild(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const opts = analyzeOptions(this.clock.now());
+    const horizon = opts.horizonDays ?? 3;
+    const confirmDays = opts.confirmationDays ?? 3;
+    const logs = this.index.all();
+    const nameCount = new Map<string, number>();
+    for (const e of logs) nameCount.set(e.log.client, (nameCount.get(e.log.client) ?? 0) + 1);
+
+    const items: ItemNode[] = [];
+    for (const e of logs) {
+      const tz = logTimeZone(e.log, opts.timeZone);
+      const now = zonedNow(opts.now, tz);
+      for (const it of e.log.items) {
+        if (it.state !== 'open' || !this.kinds.has(it.kind) || !it.date) continue;
+        let band: Band;
+        let days: number;
+        if (it.kind === 'scope') {
+          // A scope change is "due" for confirmation after the confirmation period.
+          days = dayNumber(it.date) + confirmDays - dayNumber(now.date);
+          band = days < 0 ? 'overdue' : days === 0 ? 'today' : days <= horizon ? 'soon' : 'later';
+        } else {
+          const st = dueStatus(it, now, horizon)!;
+          band = st.band;
+          days = st.days;
+        }
+        const handle = it.handles[0];
+        const contact = handle ? e.log.frontMatter?.contacts.find((c) => c.handle?.toLowerCase() === handle.toLowerCase()) : undefined;
+        items.push({
+          type: 'item',
+          uri: e.uri,
+          item: it,
+          client: clientLabel(e, nameCount),
+          clientKey: e.uri.toString(),
+          band,
+          days,
+          timeZone: tz,
+          contact: contact ? (contact.role ? `${contact.name} (${contact.role})` : contact.name) : undefined,
+          entryTitle: it.entry >= 0 ? `${e.log.entries[it.entry].date ?? ''} ${e.log.entries[it.entry].title}`.trim() : undefined,
+        });
+      }
+    }
+    items.sort(
+      (a, b) =>
+        BAND_ORDER[a.band] - BAND_ORDER[b.band] ||
+        a.days - b.days ||
+        (a.item.time ?? '99:99').localeCompare(b.item.time ?? '99:99') ||
+        a.client.localeCompare(b.client) ||
+        a.item.line - b.item.line,
+    );
+    this.items = items;
+
+    const f = this.filter;
+    const needle = f.text?.toLocaleLowerCase();
+    const shown = items.filter(
+      (n) =>
+        (!f.overdueOnly || n.band === 'overdue') &&
+        (!f.client || n.clientKey === f.client) &&
+        (!needle || `${n.item.text} ${n.client} ${n.contact ?? ''}`.toLocaleLowerCase().includes(needle)),
+    );
+
+    const groups = new Map<string, GroupNode & { order: number; children: ItemNode[] }>();
+    const today = zonedNow(opts.now, opts.timeZone).date;
+    for (const n of shown) {
+      let key: string;
+      let label: string;
+      let order: number;
+      let description: string | undefined;
+      let tip: string | undefined;
+      if (this.groupBy === 'client') {
+        key = n.clientKey;
+        label = n.client;
+        order = groups.size;
+        const e = this.index.get(n.uri);
+        tip = e ? vscode.workspace.asRelativePath(e.uri) : undefined;
+      } else {
+        const b = dateBand(n, today);
+        key = b.key;
+        label = b.label;
+        order = b.order;
+      }
+      let g = groups.get(key);
+      if (!g) {
+        g = { type: 'group', id: key, label, description, tooltip: tip, children: [], overdue: 0, order };
+        groups.set(key, g);
+      }
+      g.children.push(n);
+      if (n.band === 'overdue') (g as { overdue: number }).overdue++;
+    }
+    this.roots = [...groups.values()]
+      .sort((a, b) => a.order - b.order)
+      .map((g) => ({ ...g, description: g.overdue > 0 ? vscode.l10n.t('{0} overdue', g.overdue) : String(g.children.length) }));
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+  }
+}
+
+/** The client's name; with the workspace folder when two roots have clients of the same name. */
+function clientLabel(e: IndexedLog, nameCount: Map<string, number>): string {
+  const name = e.log.client || vscode.workspace.asRelativePath(e.uri);
+  if ((nameCount.get(e.log.client) ?? 0) > 1) {
+    const where = e.folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? e.folder.name : vscode.workspace.asRelativePath(e.uri, false);
+    return `${name} (${where})`;
+  }
+  return name;
+}
+
+/** "2 days overdue", "today", "tomorrow", "in 3 days" in the display language. */
+export function relative(n: Pick<ItemNode, 'band' | 'days' | 'item'>): string {
+  const locale = vscode.env.language;
+  if (n.item.kind === 'scope') {
+    return n.band === 'overdue'
+      ? vscode.l10n.t('unconfirmed for {0}', durationDays(-n.days + 0, locale))
+      : vscode.l10n.t('awaiting confirmation');
+  }
+  if (n.band === 'overdue') {
+    if (n.days === 0) return vscode.l10n.t('overdue since {0}', n.item.time ?? '');
+    return n.item.kind === 'waiting' ? vscode.l10n.t('follow up: {0} late', durationDays(-n.days, locale)) : vscode.l10n.t('{0} overdue', durationDays(-n.days, locale));
+  }
+  if (n.band === 'today') return n.item.time ? vscode.l10n.t('today at {0}', n.item.time) : vscode.l10n.t('today');
+  return relativeDays(n.days, locale);
+}
+
+function tooltip(n: ItemNode): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.supportThemeIcons = true;
+  const kind =
+    n.item.kind === 'promise' ? vscode.l10n.t('Promise') : n.item.kind === 'waiting' ? vscode.l10n.t('Waiting on the client') : vscode.l10n.t('Scope change awaiting confirmation');
+  md.appendMarkdown(`**${escape(kind)}** · ${escape(n.client)}\n\n`);
+  md.appendText(n.item.text);
+  md.appendMarkdown('\n\n');
+  const dateLabel = n.item.kind === 'promise' ? vscode.l10n.t('Due') : n.item.kind === 'waiting' ? vscode.l10n.t('Follow up') : vscode.l10n.t('Raised');
+  md.appendMarkdown(`- ${escape(dateLabel)}: \`${n.item.date}${n.item.time ? ` ${n.item.time}` : ''}\` (${escape(n.timeZone)}) · ${escape(relative(n))}\n`);
+  if (n.contact) md.appendMarkdown(`- ${escape(vscode.l10n.t('Contact'))}: ${escape(n.contact)}\n`);
+  const moved = n.item.history.filter((h) => h.verb === 'moved');
+  for (const h of moved) md.appendMarkdown(`- ${escape(vscode.l10n.t('Moved from {0}', h.from ?? '?'))}${h.by ? ` · ${escape(h.by)}` : ''}\n`);
+  md.appendMarkdown(`- ${escape(vscode.l10n.t('Promised in'))}: ${escape(vscode.workspace.asRelativePath(n.uri))}:${n.item.line + 1}${n.entryTitle ? ` · ${escape(n.entryTitle)}` : ''}\n`);
+  return md;
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+export interface TreeViews extends vscode.Disposable {
+  readonly promises: ItemsProvider;
+  readonly waiting: ItemsProvider;
+}
+
+/** Overdue promises across the workspace (the badge and status bar count). */
+export function overdueCount(p: ItemsProvider): number {
+  return p.allItems().filter((n) => n.band === 'overdue').length;
+}
+
+/** Registers the two views, their title actions, the badge and the status bar item. */
+export function registerPromiseTree(index: WorkspaceIndex, clock: Clock, state: vscode.Memento): TreeViews {
+  const promises = new ItemsProvider(index, clock, new Set(['promise']));
+  const waiting = new ItemsProvider(index, clock, new Set(['waiting', 'scope']));
+  const groupBy = state.get<GroupBy>('clientlog.groupBy', 'client');
+  promises.groupBy = waiting.groupBy = groupBy;
+
+  const promisesView = vscode.window.createTreeView('clientlog.promises', { treeDataProvider: promises, showCollapseAll: true });
+  const waitingView = vscode.window.createTreeView('clientlog.waiting', { treeDataProvider: waiting, showCollapseAll: true });
+
+  const status = vscode.window.createStatusBarItem('clientlog.overdue', vscode.StatusBarAlignment.Left, 50);
+  status.name = vscode.l10n.t('Clientlog: overdue promises');
+  status.command = 'clientlog.showPromises';
+
+  const setContext = () => {
+    void vscode.commands.executeCommand('setContext', 'clientlog.groupBy', promises.groupBy);
+    void vscode.commands.executeCommand('setContext', 'clientlog.filtered', !!(promises.filter.text || promises.filter.overdueOnly || promises.filter.client));
+    void vscode.commands.executeCommand('setContext', 'clientlog.hasLogs', index.size > 0);
+  };
+
+  const refreshBadges = () => {
+    const n = overdueCount(promises);
+    promisesView.badge = n > 0 ? { value: n, tooltip: vscode.l10n.t('{0} overdue promises', n) } : undefined;
+    const f = promises.filter;
+    const parts = [f.overdueOnly ? vscode.l10n.t('overdue only') : '', f.clientLabel ?? '', f.text ? `"${f.text}"` : ''].filter(Boolean);
+    promisesView.message = parts.length ? vscode.l10n.t('Filtered: {0}', parts.join(', ')) : undefined;
+    const showStatus = vscode.workspace.getConfiguration('clientlog').get<boolean>('statusBar.enabled', true);
+    if (n > 0 && showStatus) {
+      status.text = `$(warning) ${n}`;
+      status.tooltip = vscode.l10n.t('{0} overdue promises: show them', n);
+      status.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+      status.show();
+    } else {
+      status.hide();
+    }
+    setContext();
+  };
+
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const refresh = () => {
+    promises.invalidate();
+    waiting.invalidate();
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(() => {
+      pending = undefined;
+      refreshBadges();
+    }, 50);
+  };
+
+  const setGroup = (g: GroupBy) => {
+    promises.groupBy = waiting.groupBy = g;
+    void state.update('clientlog.groupBy', g);
+    refresh();
+  };
+
+  const pickFilter = async () => {
+    type P = vscode.QuickPickItem & { run: () => Promise<void> | void };
+    const picks: P[] = [
+      {
+        label: `$(search) ${vscode.l10n.t('Filter by text…')}`,
+        run: async () => {
+          const text = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Show promises whose text, client or contact contains'), value: promises.filter.text });
+          if (text !== undefined) promises.filter = waiting.filter = { ...promises.filter, text: text.trim() || undefined };
+        },
+      },
+      {
+        label: `$(error) ${vscode.l10n.t('Overdue only')}`,
+        picked: !!promises.filter.overdueOnly,
+        run: () => {
+          promises.filter = waiting.filter = { ...promises.filter, overdueOnly: !promises.filter.overdueOnly };
+        },
+      },
+      {
+        label: `$(account) ${vscode.l10n.t('One client…')}`,
+        run: async () => {
+          const clients = new Map<string, string>();
+          for (const n of [...promises.allItems(), ...waiting.allItems()]) clients.set(n.clientKey, n.client);
+          const pick = await vscode.window.showQuickPick(
+            [...clients].sort((a, b) => a[1].localeCompare(b[1])).map(([key, label]) => ({ label, key })),
+            { placeHolder: vscode.l10n.t('Show the promises of one client') },
+          );
+          if (pick) promises.filter = waiting.filter = { ...promises.filter, client: pick.key, clientLabel: pick.label };
+        },
+      },
+      {
+        label: `$(clear-all) ${vscode.l10n.t('Clear filter')}`,
+        run: () => {
+          promises.filter = waiting.filter = {};
+        },
+      },
+    ];
+    const pick = await vscode.window.showQuickPick(picks, { placeHolder: vscode.l10n.t('Filter the promise views') });
+    if (!pick) return;
+    await pick.run();
+    refresh();
+  };
+
+  refresh();
+  const disposable = vscode.Disposable.from(
+      promises,
+      waiting,
+      promisesView,
+      waitingView,
+      status,
+      index.onDidChange(refresh),
+      clock.onDidChangeDay(refresh),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsAnalysis(e) || e.affectsConfiguration('clientlog.statusBar.enabled')) refresh();
+      }),
+      vscode.commands.registerCommand('clientlog.tree.groupByClient', () => setGroup('client')),
+      vscode.commands.registerCommand('clientlog.tree.groupByDate', () => setGroup('date')),
+      vscode.commands.registerCommand('clientlog.tree.filter', pickFilter),
+      vscode.commands.registerCommand('clientlog.tree.clearFilter', () => {
+        promises.filter = waiting.filter = {};
+        refresh();
+      }),
+      vscode.commands.registerCommand('clientlog.tree.refresh', async () => {
+        await index.rescan();
+        refresh();
+      }),
+      vscode.commands.registerCommand('clientlog.showPromises', async () => {
+        await vscode.commands.executeCommand('clientlog.promises.focus');
+      }),
+  );
+  return { promises, waiting, dispose: () => disposable.dispose() };
+}
