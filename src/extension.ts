@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Clock } from './features/clock';
 import { Findings, registerDiagnostics } from './features/diagnostics';
+import { Drafts, registerDrafts } from './features/drafts';
 import { registerNewClientLog } from './features/newClientLog';
 import { PromiseActions, registerPromiseActions } from './features/promiseActions';
 import { registerPromiseTree } from './features/promiseTree';
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerDiagnostics(index, clock, findings),
     views,
     registerPromiseActions(actions, findings),
+    registerDrafts(new Drafts(index, clock, actions)),
     registerNewClientLog(clock),
     registerTestHooks(context, clock, index),
   );

@@ -6,3 +6,4 @@ export * from './analyze';
 export * from './edits';
 export * from './notes';
 export * from './messages';
+export * from './drafts';

@@ -88,3 +88,10 @@ export function reasonOf(value: string): RefusalReason | undefined {
   }
   return undefined;
 }
+
+/** The heading of today's entry when a draft has to create it, per note kind and language. */
+export const ENTRY_TITLES: Readonly<Record<NoteKind, Readonly<Record<Language, string>>>> = {
+  apology: { en: 'Apology', bg: 'Извинение', ru: 'Извинение', ro: 'Scuze' },
+  refusal: { en: 'Refusal', bg: 'Отказ', ru: 'Отказ', ro: 'Refuz' },
+  escalation: { en: 'Escalation', bg: 'Ескалация', ru: 'Эскалация', ro: 'Escaladare' },
+};

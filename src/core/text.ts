@@ -107,3 +107,26 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   }
   return bom + out;
 }
+
+const cmp = (a: Position, b: Position) => a.line - b.line || a.character - b.character;
+
+/**
+ * Joins edits that touch (one ends where the next starts, or two insertions at one position) into one,
+ * in the given order, so edits from two builders on the same line apply as one unambiguous change.
+ * Throws on overlapping edits, which no builder makes.
+ */
+export function combineEdits(edits: readonly TextEdit[]): TextEdit[] {
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => cmp(a.e.range.start, b.e.range.start) || a.i - b.i);
+  const out: TextEdit[] = [];
+  for (const { e } of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && cmp(prev.range.end, e.range.start) === 0) {
+      out[out.length - 1] = { range: { start: prev.range.start, end: e.range.end }, newText: prev.newText + e.newText };
+    } else if (prev && cmp(prev.range.end, e.range.start) > 0) {
+      throw new Error('overlapping edits');
+    } else {
+      out.push(e);
+    }
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { insertNote, markBroken, markDropped, markKept, markReceived, markScope, reschedule, type EditResult } from '../../src/core/edits';
 import { parse } from '../../src/core/parse';
-import { applyEdits, textSource } from '../../src/core/text';
+import { applyEdits, combineEdits, textSource } from '../../src/core/text';
 
 function apply(text: string, r: EditResult): string {
   assert.ok(r.ok, `edit refused: ${!r.ok && r.reason}`);
@@ -96,5 +96,18 @@ describe('edit builders', () => {
     assert.equal(empty, '## 2026-11-23 Apology\nAPOLOGY\n');
     const noEol = apply('## 2026-11-20 a\nb', insertNote(textSource('## 2026-11-20 a\nb'), { today: '2026-11-23', entryTitle: 'T', lines: ['APOLOGY'] }));
     assert.equal(noEol, '## 2026-11-20 a\nb\n\n## 2026-11-23 T\nAPOLOGY\n');
+  });
+});
+
+describe('combineEdits', () => {
+  it('joins a history segment and a note inserted at the end of the same line, in order', () => {
+    const doc = '## 2026-11-23 Call\nPROMISE 2026-11-20 Send it';
+    const src = textSource(doc);
+    const a = markBroken(src, 1, '2026-11-23', '2026-11-23');
+    const b = insertNote(src, { today: '2026-11-23', entryTitle: 'Apology', lines: ['APOLOGY', '  Apology: sorry'] });
+    assert.ok(a.ok && b.ok);
+    const out = applyEdits(doc, combineEdits([...a.edits, ...b.edits]));
+    assert.equal(out, '## 2026-11-23 Call\nPROMISE 2026-11-20 Send it | broken 2026-11-23 see APOLOGY 2026-11-23\n\nAPOLOGY\n  Apology: sorry');
+    assert.throws(() => combineEdits([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, newText: '' }, { range: { start: { line: 0, character: 2 }, end: { line: 0, character: 3 } }, newText: '' }]));
   });
 });
