@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Clock } from './features/clock';
 import { Findings, registerDiagnostics } from './features/diagnostics';
 import { Drafts, registerDrafts } from './features/drafts';
+import { registerEditorFeatures } from './features/editorFeatures';
 import { registerNewClientLog } from './features/newClientLog';
 import { PromiseActions, registerPromiseActions } from './features/promiseActions';
 import { registerPromiseTree } from './features/promiseTree';
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerPromiseActions(actions, findings),
     registerDrafts(new Drafts(index, clock, actions)),
     registerNewClientLog(clock),
+    registerEditorFeatures(index, clock),
     registerTestHooks(context, clock, index),
   );
   void index.ready();

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { hasTimedDueToday, overdueDateRanges } from '../core/editor';
+import type { Clock } from './clock';
+import { toRange, type EditorModels } from './editorModel';
+import { affectsAnalysis, userTimeZone } from './settings';
+import { isClientLog } from './workspaceIndex';
+
+/**
+ * Makes the dates of overdue open promises stand out in visible client log editors. One decoration
+ * type, created here once; updates only change the ranges.
+ */
+export function registerDecorations(models: EditorModels, clock: Clock): vscode.Disposable {
+  const overdue = vscode.window.createTextEditorDecorationType({
+    color: new vscode.ThemeColor('errorForeground'),
+    fontWeight: 'bold',
+    borderStyle: 'none none solid none',
+    borderWidth: '0 0 1px 0',
+    borderColor: new vscode.ThemeColor('editorError.foreground'),
+    overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.errorForeground'),
+    overviewRulerLane: vscode.OverviewRulerLane.Right,
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
+  let timedToday = false;
+
+  const update = (editors: readonly vscode.TextEditor[]) => {
+    const now = clock.now();
+    const tz = userTimeZone();
+    for (const editor of editors) {
+      if (!isClientLog(editor.document)) continue;
+      const log = models.latest(editor.document);
+      const ranges = log ? overdueDateRanges(log, now, tz).filter((r) => r.end.line < editor.document.lineCount) : [];
+      editor.setDecorations(overdue, ranges.map((r) => editor.document.validateRange(toRange(r))));
+      if (log && hasTimedDueToday(log, now, tz)) timedToday = true;
+    }
+  };
+  const all = () => {
+    timedToday = false;
+    update(vscode.window.visibleTextEditors);
+  };
+  const onMinute = () => {
+    if (timedToday) all();
+  };
+  clock.minuteListeners.add(onMinute);
+  all();
+
+  return vscode.Disposable.from(
+    overdue,
+    models.index.onDidChange((uris) => {
+      const changed = new Set(uris.map((u) => u.toString()));
+      update(vscode.window.visibleTextEditors.filter((e) => changed.has(e.document.uri.toString())));
+    }),
+    vscode.window.onDidChangeVisibleTextEditors((editors) => update(editors)),
+    clock.onDidChangeDay(all),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsAnalysis(e)) all();
+    }),
+    { dispose: () => clock.minuteListeners.delete(onMinute) },
+  );
+}
