@@ -222,7 +222,7 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
     }
     this.roots = [...groups.values()]
       .sort((a, b) => a.order - b.order)
-      .map((g) => ({ ...g, description: g.overdue > 0 ? vscode.l10n.t('{0} overdue', g.overdue) : String(g.children.length) }));
+      .map((g) => ({ ...g, description: g.overdue > 0 ? vscode.l10n.t('{0} of {1} overdue', g.overdue, g.children.length) : String(g.children.length) }));
   }
 
   dispose(): void {
