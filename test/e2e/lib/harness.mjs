@@ -2,6 +2,7 @@
 // profile, start code-server (a real VS Code) on a free 127.0.0.1 port, drive it with Chromium
 // through playwright-core, and talk to the probe extension that runs inside the extension host.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import net from 'node:net';
@@ -16,6 +17,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const RESULTS_DIR = path.join(ROOT, 'test-results/e2e');
 export const EXAMPLES_DIR = path.join(ROOT, 'examples');
 export const PROBE_SRC = path.join(ROOT, 'test/e2e/probe');
+export const LANGPACK_BG_SRC = path.join(ROOT, 'test/e2e/langpack-bg');
 export const EXTENSION_ID = 'clientlog.clientlog';
 export const KEEP = process.env.E2E_KEEP === '1';
 export const CHROMIUM_ARGS = [
@@ -121,33 +123,36 @@ export function preflight() {
   if (problems.length) throw new Error(problems.join('\n'));
 }
 
-/** Packages the probe extension (plain JS, no build) into a vsix in `outDir`. */
-export function packageProbe(outDir) {
-  const work = path.join(outDir, 'probe-src');
-  fs.cpSync(PROBE_SRC, work, { recursive: true });
-  const out = path.join(outDir, 'clientlog-test.probe-0.0.1.vsix');
+/** Packages a test-only extension folder (plain files, no build) into a vsix in `outDir`. */
+export function packageTestExtension(src, outDir) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(src, 'package.json'), 'utf8'));
+  const id = `${manifest.publisher}.${manifest.name}-${manifest.version}`;
+  const work = path.join(outDir, `${id}-src`);
+  fs.cpSync(src, work, { recursive: true });
+  const out = path.join(outDir, `${id}.vsix`);
   const vsce = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');
   run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], { cwd: work });
   return out;
 }
 
 /**
- * Installs clientlog.vsix and the probe into a template extensions dir, once per run.
- * Sessions copy it, so every session starts from the same freshly installed state.
+ * Installs clientlog.vsix, the probe and the Bulgarian stub language pack into a template extensions
+ * dir, once per run. Sessions copy it, so every session starts from the same freshly installed state.
+ * (The stub language pack only matters when a session starts with `locale: 'bg'`.)
  */
 export async function prepareExtensions(runDir) {
   const dir = path.join(runDir, 'extensions-template');
   const userData = path.join(runDir, 'install-user-data');
-  const probeVsix = packageProbe(runDir);
+  const testExtensions = [PROBE_SRC, LANGPACK_BG_SRC].map((src) => packageTestExtension(src, runDir));
   run(CODE_SERVER, [
     '--extensions-dir', dir,
     '--user-data-dir', userData,
     '--install-extension', VSIX,
-    '--install-extension', probeVsix,
+    ...testExtensions.flatMap((v) => ['--install-extension', v]),
     '--force',
   ], { env: codeServerEnv(runDir, {}) });
   const installed = fs.readdirSync(dir);
-  for (const want of [`${EXTENSION_ID}-`, 'clientlog-test.probe-']) {
+  for (const want of [`${EXTENSION_ID}-`, 'clientlog-test.probe-', 'clientlog-test.language-pack-bg-']) {
     if (!installed.some((d) => d.startsWith(want))) throw new Error(`installing extensions did not produce ${want}* in ${dir} (found: ${installed.join(', ')})`);
   }
   return dir;
@@ -160,6 +165,33 @@ export function installedExtensionDir(extensionsDir) {
   return path.join(extensionsDir, d);
 }
 
+/**
+ * Writes <user-data>/languagepacks.json for the language packs in `extensionsDir`. VS Code picks the
+ * display language (and so vscode.env.language and the extension's l10n bundle) from this file; the
+ * server only writes it when a pack is installed while it runs, so a fresh profile has none and
+ * `--locale bg` would silently fall back to English.
+ */
+export function writeLanguagePacks(extensionsDir, userDataDir) {
+  const packs = {};
+  for (const d of fs.readdirSync(extensionsDir)) {
+    const manifestFile = path.join(extensionsDir, d, 'package.json');
+    if (!fs.existsSync(manifestFile)) continue;
+    const m = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    for (const loc of m.contributes?.localizations ?? []) {
+      const id = `${m.publisher}.${m.name}`.toLowerCase();
+      const pack = (packs[loc.languageId] ??= { hash: '', extensions: [], translations: {}, label: loc.localizedLanguageName ?? loc.languageName });
+      pack.extensions.push({ extensionIdentifier: { id }, version: m.version });
+      for (const t of loc.translations ?? []) pack.translations[t.id] = path.join(extensionsDir, d, t.path);
+    }
+  }
+  for (const pack of Object.values(packs)) {
+    const h = createHash('md5');
+    for (const e of pack.extensions) h.update(e.extensionIdentifier.id).update(e.version);
+    pack.hash = h.digest('hex');
+  }
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
+}
+
 function codeServerEnv(base, extra) {
   const env = { ...process.env };
   // Never inherit an outer VS Code / npm context into the server.
@@ -167,8 +199,11 @@ function codeServerEnv(base, extra) {
   delete env.PASSWORD;
   delete env.HASHED_PASSWORD;
   delete env.ELECTRON_RUN_AS_NODE;
+  const tmp = path.join(base, 'tmp'); // the server's IPC sockets and temp files go here, not /tmp
+  fs.mkdirSync(tmp, { recursive: true });
   return {
     ...env,
+    TMPDIR: tmp,
     XDG_CONFIG_HOME: path.join(base, 'xdg-config'),
     XDG_DATA_HOME: path.join(base, 'xdg-data'),
     XDG_CACHE_HOME: path.join(base, 'xdg-cache'),
@@ -177,6 +212,25 @@ function codeServerEnv(base, extra) {
 }
 
 // ------------------------------------------------------------------ code-server
+
+/** Process groups of running code-servers, so an interrupted run does not leave them behind. */
+const liveGroups = new Set();
+/** Temporary dirs to delete if the run is interrupted. */
+export const liveDirs = new Set();
+
+/** Kills every code-server this process started (synchronous: safe in 'exit' and signal handlers). */
+export function killAllServers() {
+  for (const pgid of liveGroups) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  liveGroups.clear();
+  if (!KEEP) for (const d of liveDirs) fs.rmSync(d, { recursive: true, force: true });
+  liveDirs.clear();
+}
 
 /**
  * Starts code-server on a free 127.0.0.1 port with a temporary copy of a workspace.
@@ -190,6 +244,7 @@ function codeServerEnv(base, extra) {
  */
 export async function startCodeServer(o) {
   const base = await fsp.mkdtemp(path.join(os.tmpdir(), 'clientlog-e2e-'));
+  liveDirs.add(base);
   const workspaceDir = path.join(base, 'workspace');
   const extensionsDir = path.join(base, 'extensions');
   const userDataDir = path.join(base, 'user-data');
@@ -202,6 +257,7 @@ export async function startCodeServer(o) {
   }
   fs.cpSync(o.extensionsTemplate, extensionsDir, { recursive: true });
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  if (o.locale) writeLanguagePacks(extensionsDir, userDataDir);
   fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({ ...USER_SETTINGS, ...(o.settings ?? {}) }, null, 2));
   fs.mkdirSync(probeDir, { recursive: true });
   const configFile = path.join(base, 'config.yaml');
@@ -231,6 +287,7 @@ export async function startCodeServer(o) {
     detached: true, // own process group, so stop() ends the extension hosts too
   });
   fs.closeSync(out);
+  liveGroups.add(child.pid);
   let exited = null;
   const exitPromise = new Promise((resolve) => child.on('exit', (code, signal) => {
     exited = { code, signal };
@@ -241,6 +298,15 @@ export async function startCodeServer(o) {
     base, port, workspaceDir, extensionsDir, userDataDir, probeDir, logFile, child, locale: o.locale ?? null,
     url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspaceDir)}`,
     log: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : ''),
+    /** The extension host's log(s): activation errors and extension console output end up here. */
+    extensionHostLog: () => {
+      const logs = path.join(userDataDir, 'logs');
+      if (!fs.existsSync(logs)) return '';
+      return fs.readdirSync(logs, { recursive: true })
+        .filter((f) => /exthost\.log$/.test(String(f)))
+        .map((f) => `## ${f}\n${fs.readFileSync(path.join(logs, String(f)), 'utf8')}`)
+        .join('\n');
+    },
     async stop() {
       if (!exited) {
         try {
@@ -258,7 +324,15 @@ export async function startCodeServer(o) {
         await exitPromise;
         clearTimeout(t);
       }
+      // The group may outlive its leader (extension host, file watcher): make sure it is gone.
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      liveGroups.delete(child.pid);
       if (!KEEP) await fsp.rm(base, { recursive: true, force: true }).catch(() => {});
+      liveDirs.delete(base);
     },
   };
 
@@ -306,9 +380,17 @@ export class Probe {
     }
   }
 
-  /** Waits for the probe to report and for the extension under test to be active. */
+  /**
+   * Waits for the probe to report that the extension under test has been activated (by its own
+   * activation events) and throws if activate() failed. Returns the state.
+   */
   async waitForActivation({ timeout = T.activation } = {}) {
-    return this.waitForState((s) => s.extension && s.extension.isActive, { timeout, message: `${EXTENSION_ID} to be active` });
+    const s = await this.waitForState((st) => st.extension?.isActive && st.extension.activation, {
+      timeout,
+      message: `${EXTENSION_ID} to be activated`,
+    });
+    if (!s.extension.activation.ok) throw new Error(`${EXTENSION_ID} failed to activate: ${s.extension.activation.error}`);
+    return s;
   }
 
   /** Runs a command in the extension host (a vscode command or a probe.* builtin); returns its result. */
@@ -347,9 +429,11 @@ export function summarizeState(s) {
 
 // ------------------------------------------------------------------ browser + session
 
-export async function launchBrowser() {
+/** Launches headless Chromium; `base` keeps its crash-report and cache dirs out of the user's home. */
+export async function launchBrowser(base) {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const env = { ...process.env, XDG_CONFIG_HOME: path.join(base, 'chromium-config'), XDG_CACHE_HOME: path.join(base, 'chromium-cache') };
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env });
 }
 
 /**

@@ -25,6 +25,9 @@ const POLL_MS = 100;
 const STATE_MS = 250;
 
 let seq = 0;
+/** Outcome of the target's activation once it is active: null (unknown yet), { ok: true } or { ok: false, error }. */
+let activation = null;
+let activationChecked = false;
 let lastStateKey = '';
 let writing = false;
 const timers = [];
@@ -101,8 +104,27 @@ function editorInfo(editor, withText) {
   return info;
 }
 
+/**
+ * `isActive` is also true when activate() threw. Extension.activate() on an already activated extension
+ * does not activate again: it resolves, or rejects with the activation error. Only asked once active, so
+ * the probe never triggers the activation itself.
+ */
+function checkActivation(ext) {
+  if (activationChecked || !ext || !ext.isActive) return;
+  activationChecked = true;
+  Promise.resolve(ext.activate()).then(
+    () => { activation = { ok: true }; update(); },
+    (e) => { activation = { ok: false, error: e && e.message ? e.message : String(e) }; update(); },
+  );
+}
+
+function update() {
+  void writeState(false);
+}
+
 async function collectState() {
   const ext = vscode.extensions.getExtension(TARGET_ID);
+  checkActivation(ext);
   const active = vscode.window.activeTextEditor;
   let languages = [];
   try {
@@ -116,7 +138,7 @@ async function collectState() {
     appName: vscode.env.appName,
     vscodeVersion: vscode.version,
     extension: ext
-      ? { id: ext.id, isActive: ext.isActive, version: ext.packageJSON.version, extensionPath: ext.extensionPath }
+      ? { id: ext.id, isActive: ext.isActive, activation, version: ext.packageJSON.version, extensionPath: ext.extensionPath }
       : null,
     languages,
     workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((f) => ({ uri: f.uri.toString(), fsPath: f.uri.fsPath })),
@@ -212,7 +234,7 @@ const BUILTINS = {
   'probe.activate': async () => {
     const ext = vscode.extensions.getExtension(TARGET_ID);
     if (!ext) throw new Error(`extension ${TARGET_ID} is not installed`);
-    await ext.activate();
+    await ext.activate(); // rejects with the activation error, if any
     return ext.isActive;
   },
   /** workspace.getConfiguration(section).inspect(key) */
@@ -273,7 +295,6 @@ function activate(context) {
     log(`mkdir failed: ${e}`);
   }
   log(`probe active (session ${vscode.env.sessionId}, target ${TARGET_ID})`);
-  const update = () => void writeState(false);
   context.subscriptions.push(
     vscode.languages.onDidChangeDiagnostics(update),
     vscode.window.onDidChangeActiveTextEditor(update),

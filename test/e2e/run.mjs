@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+// End-to-end suite: the packaged clientlog.vsix in a real VS Code (code-server 4.100.3 = VS Code 1.100.3),
+// driven by headless Chromium through playwright-core.
+//
+//   npm run test:e2e                      all scenarios
+//   npm run test:e2e -- snippets          only scenarios whose file name or title contains "snippets"
+//   E2E_KEEP=1                            keep the temporary workspace/profile dirs (paths are printed)
+//   E2E_TIMEOUT_SCALE=2                   double every timeout (very slow machines)
+//   E2E_SKIP_INSTALL=1                    do not run scripts/install-code-server.sh first (it is a fast no-op
+//                                         when code-server, Chromium, ripgrep and libkrb5-dev are present)
+//
+// A scenario is a module in test/e2e/scenarios/ (run in file-name order) exporting:
+//   name: string                          title
+//   run(ctx): Promise<void>               throws to fail; ctx = { page, probe, server, workspaceDir, screenshot, consoleErrors }
+//   session?: object                      options for startSession: { locale, files, settings, env, workspace }
+//   timeout?: number                      ms (default 300 s)
+// Each scenario gets a fresh code-server, profile, workspace copy and browser context.
+// A screenshot of the final state of each scenario is saved to test-results/e2e/<scenario file>.png.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { KEEP, RESULTS_DIR, ROOT, T, killAllServers, launchBrowser, liveDirs, preflight, prepareExtensions, startSession } from './lib/harness.mjs';
+
+const SCENARIOS_DIR = path.join(ROOT, 'test/e2e/scenarios');
+const filters = process.argv.slice(2).concat(process.env.E2E_GREP ? [process.env.E2E_GREP] : []).map((f) => f.toLowerCase());
+
+function summary(passed, failed) {
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} timed out after ${Math.round(ms / 1000)}s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+// Interrupted (Ctrl+C, CI timeout): do not leave code-server process groups behind.
+process.on('exit', killAllServers);
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    console.log(`\ne2e: ${sig}, stopping`);
+    killAllServers();
+    process.exit(130);
+  });
+}
+
+async function main() {
+  const started = Date.now();
+  if (process.env.E2E_SKIP_INSTALL !== '1') {
+    // `npm ci && npm test` must work on a fresh Debian machine: install code-server (and the Debian
+    // packages) when missing. Output only on failure or when it actually installs something.
+    const r = spawnSync('bash', [path.join(ROOT, 'scripts/install-code-server.sh')], { cwd: ROOT, encoding: 'utf8' });
+    const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
+    if (r.status !== 0) {
+      console.error(`e2e: scripts/install-code-server.sh failed:\n${out}`);
+      return summary(0, 1);
+    }
+    if (!/already installed/.test(out)) console.log(out);
+  }
+  try {
+    preflight();
+  } catch (e) {
+    console.error(`e2e: cannot run:\n${e.message}`);
+    return summary(0, 1);
+  }
+
+  const files = fs.readdirSync(SCENARIOS_DIR).filter((f) => /\.m?js$/.test(f)).sort();
+  const scenarios = [];
+  for (const file of files) {
+    const mod = await import(pathToFileURL(path.join(SCENARIOS_DIR, file)).href);
+    const title = mod.name ?? file;
+    if (filters.length && !filters.some((f) => file.toLowerCase().includes(f) || title.toLowerCase().includes(f))) continue;
+    scenarios.push({ file, id: file.replace(/\.m?js$/, ''), title, mod });
+  }
+  if (scenarios.length === 0) {
+    console.error(`e2e: no scenario matches ${JSON.stringify(filters)}`);
+    return summary(0, 1);
+  }
+
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  // Drop the previous results of the scenarios about to run, so no stale screenshot or log misleads.
+  for (const f of fs.readdirSync(RESULTS_DIR)) {
+    if (scenarios.some((s) => f.startsWith(`${s.id}.`) || f.startsWith(`${s.id}-`))) fs.rmSync(path.join(RESULTS_DIR, f), { force: true });
+  }
+  const runDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'clientlog-e2e-run-'));
+  liveDirs.add(runDir);
+  let browser;
+  let passed = 0;
+  let failed = 0;
+  try {
+    process.stdout.write('e2e: installing clientlog.vsix and the probe into a fresh extensions dir... ');
+    const extensionsTemplate = await prepareExtensions(runDir);
+    console.log('ok');
+    browser = await launchBrowser(runDir);
+    console.log(`e2e: ${scenarios.length} scenario(s), Chromium ${browser.version()}`);
+
+    for (const s of scenarios) {
+      const t0 = Date.now();
+      let session;
+      try {
+        await withTimeout((async () => {
+          session = await startSession(browser, extensionsTemplate, s.mod.session ?? {});
+          if (KEEP) console.log(`   (kept: ${session.server.base})`);
+          await s.mod.run({
+            page: session.page,
+            probe: session.probe,
+            server: session.server,
+            workspaceDir: session.workspaceDir,
+            consoleErrors: session.consoleErrors,
+            screenshot: (name) => session.screenshot(`${s.id}-${name}`),
+          });
+        })(), s.mod.timeout ?? T.scenario, `scenario "${s.title}"`);
+        passed++;
+        console.log(`  ✔ ${s.title} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+      } catch (e) {
+        failed++;
+        console.log(`  ✖ ${s.title} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+        console.log(String(e?.stack ?? e).split('\n').map((l) => `      ${l}`).join('\n'));
+        if (session) {
+          const logFile = path.join(RESULTS_DIR, `${s.id}.log`);
+          fs.writeFileSync(logFile, [
+            `# ${s.title}`, String(e?.stack ?? e),
+            '\n# probe state', JSON.stringify(session.probe.state(), null, 2),
+            '\n# probe.log', session.probe.log(),
+            '\n# browser console errors', session.consoleErrors.join('\n'),
+            '\n# extension host log', session.server.extensionHostLog(),
+            '\n# code-server log', session.server.log(),
+          ].join('\n'));
+          console.log(`      details: ${path.relative(ROOT, logFile)}`);
+        }
+      } finally {
+        if (session) {
+          const shot = await session.screenshot(s.id);
+          console.log(`      screenshot: ${path.relative(ROOT, shot)}`);
+          await session.close();
+        }
+      }
+    }
+  } catch (e) {
+    failed++;
+    console.log(`  ✖ e2e setup failed\n${String(e?.stack ?? e).split('\n').map((l) => `      ${l}`).join('\n')}`);
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    if (!KEEP) await fsp.rm(runDir, { recursive: true, force: true }).catch(() => {});
+  }
+  console.log(`e2e: finished in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  summary(passed, failed);
+}
+
+await main();
