@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerDrafts(new Drafts(index, clock, actions)),
     registerNewClientLog(clock),
     registerEditorFeatures(index, clock),
-    registerTestHooks(context, clock, index),
+    registerTestHooks(context, clock, index, views),
   );
   void index.ready();
 }

@@ -1,14 +1,20 @@
 import * as vscode from 'vscode';
 import type { Clock } from './clock';
+import { overdueCount, relative, type ItemsProvider, type TreeViews } from './promiseTree';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
  * Hooks for the end-to-end suite only: registered when the extension runs under tests
  * (`CLIENTLOG_TEST=1` in the environment, or VS Code's test mode). They move the clock and report
- * the index, so tests wait on conditions instead of sleeping. Users never see them.
+ * the index and the views, so tests wait on conditions instead of sleeping. Users never see them.
  */
-export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock, index: WorkspaceIndex): vscode.Disposable {
+export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock, index: WorkspaceIndex, views: TreeViews): vscode.Disposable {
   if (process.env.CLIENTLOG_TEST !== '1' && context.extensionMode !== vscode.ExtensionMode.Test) return new vscode.Disposable(() => undefined);
+  const dump = (p: ItemsProvider) =>
+    p.getChildren().map((g) => ({
+      label: g.type === 'group' ? g.label : '',
+      items: p.getChildren(g).map((n) => (n.type === 'item' ? { text: n.item.text, client: n.client, band: n.band, days: n.days, description: relative(n), uri: n.uri.toString(), line: n.item.line } : undefined)),
+    }));
   return vscode.Disposable.from(
     vscode.commands.registerCommand('clientlog._test.setNow', (iso?: string) => {
       clock.setNow(iso);
@@ -17,6 +23,10 @@ export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock
     vscode.commands.registerCommand('clientlog._test.index', async () => {
       await index.ready();
       return index.all().map((e) => ({ uri: e.uri.toString(), client: e.log.client, items: e.log.items.length, fromEditor: e.fromEditor }));
+    }),
+    vscode.commands.registerCommand('clientlog._test.views', async () => {
+      await index.ready();
+      return { now: clock.now().toISOString(), groupBy: views.promises.groupBy, overdue: overdueCount(views.promises), promises: dump(views.promises), waiting: dump(views.waiting) };
     }),
   );
 }

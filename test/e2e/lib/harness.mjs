@@ -282,7 +282,7 @@ export async function startCodeServer(o) {
   const out = fs.openSync(logFile, 'a');
   const child = spawn(CODE_SERVER, args, {
     cwd: base,
-    env: codeServerEnv(base, { CLIENTLOG_PROBE_DIR: probeDir, ...(o.env ?? {}) }),
+    env: codeServerEnv(base, { CLIENTLOG_PROBE_DIR: probeDir, CLIENTLOG_TEST: '1', ...(o.env ?? {}) }),
     stdio: ['ignore', out, out],
     detached: true, // own process group, so stop() ends the extension hosts too
   });
