@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { msUntilNextMidnight, zonedNow } from '../core';
+import { logTimeZone, msUntilNextMidnight, zonedNow, type ClientLog } from '../core';
 import { userTimeZone } from './settings';
 
 const CHECK_EVERY_MS = 60_000;
@@ -39,6 +39,11 @@ export class Clock implements vscode.Disposable {
   /** Today's date in the user's time zone. */
   today(): string {
     return zonedNow(this.now(), userTimeZone()).date;
+  }
+
+  /** Today's date where a log's dates are read: its front matter time zone, else the user's. */
+  todayFor(log: ClientLog | undefined): string {
+    return log ? zonedNow(this.now(), logTimeZone(log, userTimeZone())).date : this.today();
   }
 
   /** Test hook: evaluate as of another instant (undefined returns to the real time). */

@@ -134,7 +134,7 @@ export class Drafts {
       return false;
     }
     const note = insertNote(lineSource(t.doc), {
-      today: this.clock.today(),
+      today: this.clock.todayFor(t.log),
       entryTitle: ENTRY_TITLES[kind][t.lang],
       lines: [...draft.noteLines, ...draft.trackLines],
     });
@@ -192,7 +192,7 @@ export class Drafts {
       );
       const alternative = need(await this.input(title, vscode.l10n.t('The alternative, as close as possible to what they asked'), alt.text));
       const recipient = await this.pickRecipient(t, title, request);
-      const draft = draftRefusal({ lang: t.lang, sender: sender(), recipient: recipient ? { name: recipient.name } : undefined, request, reason, facts, alternative, today: this.clock.today() });
+      const draft = draftRefusal({ lang: t.lang, sender: sender(), recipient: recipient ? { name: recipient.name } : undefined, request, reason, facts, alternative, today: this.clock.todayFor(t.log) });
       return await this.finish(t, 'refusal', draft, version);
     } catch (e) {
       if (e instanceof Cancelled) return false;
@@ -230,7 +230,7 @@ export class Drafts {
       const whatSeed = p ? vscode.l10n.t('"{0}", promised for {1}, was not delivered on time.', p.text, p.date ?? '') : this.contextText(t.doc);
       const what = need(await this.input(title, vscode.l10n.t('What happened, in one or two sentences (no excuses)'), whatSeed));
       const fix = need(await this.input(title, vscode.l10n.t('What are you doing to fix it?'), p ? p.text : ''));
-      const today = this.clock.today();
+      const today = this.clock.todayFor(t.log);
       const fixDate = need(
         await this.input(title, vscode.l10n.t('By when will it be fixed? (YYYY-MM-DD)'), addDays(today, 1), true, (v) => (isIsoDate(v.trim()) ? undefined : vscode.l10n.t('Write a date as YYYY-MM-DD'))),
       ).trim();
@@ -295,7 +295,7 @@ export class Drafts {
           { title, placeHolder: vscode.l10n.t('Crisis or urgent request? Crises are the exception.'), ignoreFocusOut: true },
         ),
       ).v;
-      const today = this.clock.today();
+      const today = this.clock.todayFor(t.log);
       let owner: string | undefined;
       let nextUpdate: string | undefined;
       let proposedDate: string | undefined;

@@ -129,14 +129,14 @@ export class PromiseActions {
   async markKept(arg?: unknown): Promise<boolean> {
     const t = await this.resolve(arg, 'promise');
     if (!t) return false;
-    const today = this.clock.today();
+    const today = this.clock.todayFor(this.index.get(t.uri)?.log);
     return this.edit(t, 'promise', async () => true, (src, line, _a, lineText) => markKept(src, line, today, { lineText }));
   }
 
   async reschedule(arg?: unknown, kind: TrackedKind = 'promise'): Promise<boolean> {
     const t = await this.resolve(arg, kind);
     if (!t) return false;
-    const today = this.clock.today();
+    const today = this.clock.todayFor(this.index.get(t.uri)?.log);
     return this.edit(
       t,
       kind,
@@ -164,7 +164,7 @@ export class PromiseActions {
   async drop(arg?: unknown): Promise<boolean> {
     const t = await this.resolve(arg, 'promise');
     if (!t) return false;
-    const today = this.clock.today();
+    const today = this.clock.todayFor(this.index.get(t.uri)?.log);
     return this.edit(
       t,
       'promise',
@@ -180,14 +180,14 @@ export class PromiseActions {
   async markReceived(arg?: unknown): Promise<boolean> {
     const t = await this.resolve(arg, 'waiting');
     if (!t) return false;
-    const today = this.clock.today();
+    const today = this.clock.todayFor(this.index.get(t.uri)?.log);
     return this.edit(t, 'waiting', async () => true, (src, line, _a, lineText) => markReceived(src, line, today, { lineText }));
   }
 
   async decideScope(arg: unknown, verdict: 'confirmed' | 'declined'): Promise<boolean> {
     const t = await this.resolve(arg, 'scope');
     if (!t) return false;
-    const today = this.clock.today();
+    const today = this.clock.todayFor(this.index.get(t.uri)?.log);
     return this.edit(
       t,
       'scope',
