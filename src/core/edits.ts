@@ -41,7 +41,9 @@ function open(doc: LineSource, line: number, kind: TrackedKind, expect: LineExpe
   if (line < 0 || line >= doc.lineCount) return 'notFound';
   const text = doc.lineAt(line);
   if (expect.lineText !== undefined && expect.lineText !== text) return 'changed';
-  const item = parse(text).items[0];
+  // A line starting with U+FEFF is not a tracked line in the document, though parse() alone would
+  // strip it as a BOM (and shift every range by one).
+  const item = text.charCodeAt(0) === 0xfeff ? undefined : parse(text).items[0];
   if (!item || item.kind !== kind) return 'notFound';
   if (item.state !== 'open') return 'closed';
   return { item: { ...item, line }, text };
@@ -121,7 +123,9 @@ export function reschedule(doc: LineSource, line: number, r: Reschedule, expect:
     { range: lineRange(line, item.dateRange.start.character, end), newText: newTime ? `${r.newDate} ${newTime}` : r.newDate },
   ];
   const by = r.agreedBy && r.agreedBy.trim() ? ` by ${who(r.agreedBy)}` : '';
-  const from = item.time ? `${item.date} ${item.time}` : item.date;
+  // An invalid old time ("24:00") is not dropped: it goes into the history as written.
+  const oldTime = item.time ?? (item.timeRange ? text.slice(item.timeRange.start.character, item.timeRange.end.character) : undefined);
+  const from = oldTime ? `${item.date} ${oldTime}` : item.date;
   edits.push(append(line, text, `moved from ${from}${by} on ${r.today}`));
   return { ok: true, edits };
 }
@@ -132,11 +136,13 @@ function normaliseTime(t: string): string {
 }
 
 function oneLine(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ').replace(/\s\|\s/g, ' / ').trim();
+  // A "|" between spaces (or at either end) would start a new history segment: write "/" instead.
+  return s.replace(/[\r\n]+/g, ' ').trim().replace(/(^|\s)\|(?=\s|$)/g, '$1/');
 }
 
 function who(s: string): string {
-  const t = oneLine(s).replace(/\s+on\s+/g, ' ');
+  // " on " would end the name early when the line is read back.
+  const t = oneLine(s).replace(/(?:\s+on)+(?:\s+|$)/g, ' ').trim();
   return /^@?[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u.test(t) && !t.includes(' ') ? `@${t.replace(/^@/, '')}` : t;
 }
 
@@ -184,6 +190,10 @@ export function insertNote(doc: LineSource, n: NoteInsertion): EditResult {
   while (lastLine > 0 && doc.lineAt(lastLine).trim() === '') lastLine--;
   const lastText = doc.lineAt(lastLine);
   const heading = `## ${n.today} ${oneLine(n.entryTitle)}`.trimEnd();
+  if (lastLine === 0 && lastText.trim() === '') {
+    // A blank document: the entry goes first, as whole lines, before whatever blank lines are there.
+    return { ok: true, edits: [{ range: lineRange(0, 0, 0), newText: heading + eol + block.join(eol) + eol }] };
+  }
   const lead = lastText.trim() === '' && lastLine === 0 ? '' : eol + eol;
   const tail = lastLine === doc.lineCount - 1 ? eol : '';
   return {

@@ -30,19 +30,18 @@ const MENTION = new RegExp(`(?<=^|[\\s(\\[{"'«„“,;:/])@(${HANDLE_SOURCE})`,
 const TAG = /(?<=^|[\s([{"'«„“,;])#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
 const KEYWORD = /^(PROMISE|WAITING|SCOPE|URGENT|APOLOGY|REFUSAL|ESCALATION)(?=[\s:]|$)/;
 const FIELD = /^([ \t]+)([^:\s][^:]{0,59}?)\s*:(?:\s+|$)/;
-const SEGMENT_SEPARATOR = /\s\|(?:\s|$)/g;
+// The space after the bar is looked at, not taken: in "x | | kept 2026-11-05" it also starts the next separator.
+const SEGMENT_SEPARATOR = /\s\|(?=\s|$)/g;
 
 /** Turns the text of a `.clientlog` file into its model. Linear in the text; never throws. */
 export function parse(text: string, options: ParseOptions = {}): ClientLog {
   const { lines, eol, bom } = splitLines(text);
-  const problems: Problem[] = [];
-  const entries: Entry[] = [];
-  const items: Tracked[] = [];
-  const urgents: Urgent[] = [];
-  const notes: Note[] = [];
-  const mentions: Mention[] = [];
-  const tags: Tag[] = [];
+  return parseLines(lines, eol, bom, options);
+}
 
+/** `parse` over text already split into lines (see `splitLines`). */
+export function parseLines(lines: readonly string[], eol: '\n' | '\r\n', bom: boolean, options: ParseOptions = {}): ClientLog {
+  const problems: Problem[] = [];
   let frontMatter: FrontMatter | undefined;
   let bodyStart = 0;
   try {
@@ -53,12 +52,62 @@ export function parse(text: string, options: ParseOptions = {}): ClientLog {
     // parseFrontMatter reports its own problems; a failure here must not stop the body from parsing.
   }
 
+  const body = parseBody(lines, bodyStart, lines.length, 0, problems);
+
+  let client = frontMatter?.client ?? '';
+  if (!client && options.fileName) {
+    const base = options.fileName.replace(/\\/g, '/').split('/').pop() ?? '';
+    client = base.replace(/\.clientlog$/i, '');
+  }
+
+  return {
+    client,
+    frontMatter,
+    entries: body.entries,
+    items: body.items,
+    urgents: body.urgents,
+    notes: body.notes,
+    mentions: body.mentions,
+    tags: body.tags,
+    problems,
+    lineCount: lines.length,
+    eol,
+    bom,
+  };
+}
+
+/** What the body lines `from`..`to-1` hold (see `parseBody`). */
+export interface BodyPart {
+  readonly entries: Entry[];
+  readonly items: Tracked[];
+  readonly urgents: Urgent[];
+  readonly notes: Note[];
+  readonly mentions: Mention[];
+  readonly tags: Tag[];
+}
+
+/**
+ * Parses the body lines `from` (inclusive) to `to` (exclusive), appending format problems to `problems`.
+ * Entry indices start at `entryBase`. The result equals the matching part of a whole-file parse when
+ * `from` is the body start or an entry heading line, and `to` is an entry heading line or the line count:
+ * nothing in the format crosses an entry heading (used by the incremental re-parser). `lines[k]` holds
+ * line `base + k` (the incremental re-parser passes only the lines it re-parses).
+ */
+export function parseBody(lines: readonly string[], from: number, to: number, entryBase: number, problems: Problem[], base = 0): BodyPart {
+  const entries: Entry[] = [];
+  const items: Tracked[] = [];
+  const urgents: Urgent[] = [];
+  const notes: Note[] = [];
+  const mentions: Mention[] = [];
+  const tags: Tag[] = [];
+
   const entryEnds: number[] = [];
   let current = -1;
   const closeEntry = (endLine: number) => {
     if (current >= 0) entryEnds[current] = endLine;
   };
   const entryLast: number[] = [];
+  const entryIndex = () => (current >= 0 ? entryBase + current : -1);
 
   const scanInline = (line: number, s: string, from: number, to: number) => {
     if (s.indexOf('@', from) !== -1) {
@@ -75,8 +124,8 @@ export function parse(text: string, options: ParseOptions = {}): ClientLog {
     }
   };
 
-  for (let i = bodyStart; i < lines.length; i++) {
-    const s = lines[i];
+  for (let i = from; i < to; i++) {
+    const s = lines[i - base];
     const first = s.charCodeAt(0);
     if (s.length === 0 || (first <= 32 && s.trim().length === 0)) continue;
     // Comment lines (part of the entry's content, ignored otherwise).
@@ -101,13 +150,13 @@ export function parse(text: string, options: ParseOptions = {}): ClientLog {
     if (kw) {
       const word = kw[1];
       if (word === 'PROMISE' || word === 'WAITING' || word === 'SCOPE') {
-        const item = parseTracked(s, i, word.toLowerCase() as TrackedKind, current, problems);
+        const item = parseTracked(s, i, word.toLowerCase() as TrackedKind, entryIndex(), problems);
         items.push(item);
         scanInline(i, s, word.length, s.length);
         continue;
       }
       if (word === 'URGENT') {
-        urgents.push(parseUrgent(s, i, current));
+        urgents.push(parseUrgent(s, i, entryIndex()));
         scanInline(i, s, word.length, s.length);
         continue;
       }
@@ -116,8 +165,8 @@ export function parse(text: string, options: ParseOptions = {}): ClientLog {
       const fields: NoteField[] = [];
       let end = i;
       let fieldIndent = -1;
-      for (let j = i + 1; j < lines.length; j++) {
-        const t = lines[j];
+      for (let j = i + 1; j < to; j++) {
+        const t = lines[j - base];
         const c = t.charCodeAt(0);
         if (!(c === 32 || c === 9) || t.trim().length === 0) break;
         end = j;
@@ -134,7 +183,7 @@ export function parse(text: string, options: ParseOptions = {}): ClientLog {
             value: t.slice(valueStart).trim(),
             line: j,
             labelRange: lineRange(j, labelStart, labelStart + label.length),
-            valueRange: lineRange(j, valueStart, t.trimEnd().length),
+            valueRange: lineRange(j, valueStart, Math.max(valueStart, t.trimEnd().length)), // "  Fix: " has an empty value
           });
           scanInline(j, t, valueStart, t.length);
         } else if (fields.length > 0) {
@@ -157,7 +206,7 @@ export function parse(text: string, options: ParseOptions = {}): ClientLog {
         range: lineRange(i, 0, s.length),
         title: s.slice(word.length).trim(),
         fields,
-        entry: current,
+        entry: entryIndex(),
       });
       if (current >= 0) entryLast[current] = end;
       scanInline(i, s, word.length, s.length);
@@ -167,30 +216,10 @@ export function parse(text: string, options: ParseOptions = {}): ClientLog {
 
     scanInline(i, s, 0, s.length);
   }
-  closeEntry(lines.length - 1);
+  closeEntry(to - 1);
 
   const finalEntries = entries.map((e, k) => ({ ...e, endLine: entryEnds[k] ?? e.line, lastContentLine: entryLast[k] ?? e.line }));
-
-  let client = frontMatter?.client ?? '';
-  if (!client && options.fileName) {
-    const base = options.fileName.replace(/\\/g, '/').split('/').pop() ?? '';
-    client = base.replace(/\.clientlog$/i, '');
-  }
-
-  return {
-    client,
-    frontMatter,
-    entries: finalEntries,
-    items,
-    urgents,
-    notes,
-    mentions,
-    tags,
-    problems,
-    lineCount: lines.length,
-    eol,
-    bom,
-  };
+  return { entries: finalEntries, items, urgents, notes, mentions, tags };
 }
 
 interface DateAt {
@@ -228,7 +257,8 @@ function readDate(s: string, line: number, pos: number, problems: Problem[]): Da
 function readTime(s: string, line: number, pos: number, problems: Problem[]): { time?: string; range: Range; end: number } | undefined {
   let p = pos;
   while (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 9) p++;
-  const m = /^(\d{1,2}:\d{2})(?=\s|$|,)/.exec(s.slice(p, p + 6));
+  // As after a date, a trailing comma, semicolon or colon is punctuation ("17:00: call"), but "17:00:30" is no time.
+  const m = /^(\d{1,2}:\d{2})(?=\s|$|[,;]|:(?!\d))/.exec(s.slice(p, p + 7));
   if (!m) return undefined;
   const range = lineRange(line, p, p + m[1].length);
   const minutes = parseTime(m[1]);
@@ -297,9 +327,9 @@ function parseTracked(s: string, line: number, kind: TrackedKind, entry: number,
   const text = s.slice(p, textEnd).trimEnd();
   const history: HistoryEvent[] = [];
   for (let k = 0; k < cuts.length; k++) {
-    let start = cuts[k] + 2;
-    while (s.charCodeAt(start) === 32 || s.charCodeAt(start) === 9) start++;
     const end = k + 1 < cuts.length ? cuts[k + 1] : s.length;
+    let start = cuts[k] + 2;
+    while (start < end && (s.charCodeAt(start) === 32 || s.charCodeAt(start) === 9)) start++;
     const ev = parseSegment(s, line, start, end, kind, problems);
     if (ev) history.push(ev);
   }
@@ -335,7 +365,31 @@ function parseTracked(s: string, line: number, kind: TrackedKind, entry: number,
   };
 }
 
-const WHO = /^(@?[\p{L}\p{N}_.'’\- ]+?)(?=\s+on\s|\s*$)/u;
+const WHO_CHAR = /^[\p{L}\p{N}_.'’\- ]$/u;
+const isSpace = (c: string) => c !== '' && /\s/.test(c);
+
+/**
+ * Who agreed to a move: the shortest run of name characters (after an optional `@`) that is followed by
+ * ` on ` or by nothing but spaces. The same as matching /^(@?[\p{L}\p{N}_.'’\- ]+?)(?=\s+on\s|\s*$)/u,
+ * but linear: that lazy pattern rescans a run of spaces at every position in it (quadratic on long lines).
+ */
+function readWho(t: string): string | undefined {
+  let tail = t.length;
+  while (tail > 0 && isSpace(t[tail - 1])) tail--;
+  let runEnd = -1;
+  let i = t.charCodeAt(0) === 64 ? 1 : 0;
+  while (i < t.length) {
+    const cp = t.codePointAt(i)!;
+    if (!WHO_CHAR.test(String.fromCodePoint(cp))) return undefined;
+    i += cp > 0xffff ? 2 : 1;
+    if (i >= tail) return t.slice(0, i);
+    if (isSpace(t[i])) {
+      if (runEnd < i) for (runEnd = i; runEnd < t.length && isSpace(t[runEnd]); ) runEnd++;
+      if (t.startsWith('on', runEnd) && isSpace(t.charAt(runEnd + 2))) return t.slice(0, i);
+    }
+  }
+  return undefined;
+}
 
 function parseSegment(s: string, line: number, start: number, end: number, kind: TrackedKind, problems: Problem[]): HistoryEvent | undefined {
   const seg = s.slice(start, end).trimEnd();
@@ -371,10 +425,17 @@ function parseSegment(s: string, line: number, start: number, end: number, kind:
     const byM = /^\s+by\s+/.exec(s.slice(p, end));
     if (byM) {
       p += byM[0].length;
-      const w = WHO.exec(s.slice(p, end));
-      if (w) {
-        by = w[1].trim().replace(/^@/, '');
-        p += w[0].length;
+      const rest = s.slice(p, end);
+      const w = readWho(rest);
+      if (w !== undefined) {
+        by = w.trim().replace(/^@/, '');
+        p += w.length;
+      } else {
+        // A name with other characters ("the CFO (Ivan)"): it runs to " on " or to the end.
+        const k = rest.search(/\son\s/);
+        const name = (k < 0 ? rest : rest.slice(0, k)).trim();
+        if (name) by = name.replace(/^@/, '');
+        p += k < 0 ? rest.length : k;
       }
     }
     const onM = /^\s+on(?=\s)/.exec(s.slice(p, end));
