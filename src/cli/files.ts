@@ -1,0 +1,97 @@
+/** Finding the `.clientlog` files under the paths given on the command line. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+/** Directories never walked into. */
+const SKIP = new Set(['node_modules', '.git']);
+
+export interface Collected {
+  /** Absolute paths, sorted, without duplicates. */
+  readonly files: string[];
+  /** Paths that do not exist or cannot be read. */
+  readonly missing: string[];
+}
+
+interface Rules {
+  readonly base: string;
+  readonly ig: Ignore;
+}
+
+/**
+ * The `.clientlog` files under `inputs` (files named explicitly are always taken, whatever their name).
+ * Directories are walked in parallel; `node_modules` and `.git` are skipped, and, unless `useIgnore` is
+ * false, `.gitignore` files found in the walked directories apply below them (negations included, the
+ * deeper file winning, as in git). `.gitignore` files above a named directory are not read: a directory
+ * named on the command line is checked even when the repository ignores it.
+ */
+export async function collectFiles(inputs: readonly string[], cwd: string, useIgnore = true): Promise<Collected> {
+  const files = new Set<string>();
+  const missing: string[] = [];
+  const walk = async (dir: string, rules: readonly Rules[]): Promise<void> => {
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    let here = rules;
+    if (useIgnore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      try {
+        const text = await fs.promises.readFile(path.join(dir, '.gitignore'), 'utf8');
+        here = [...rules, { base: dir, ig: ignore().add(text) }];
+      } catch {
+        // An unreadable .gitignore ignores nothing.
+      }
+    }
+    const ignored = (full: string, isDir: boolean): boolean => {
+      let state = false;
+      for (const r of here) {
+        const rel = path.relative(r.base, full).split(path.sep).join('/') + (isDir ? '/' : '');
+        const t = r.ig.test(rel);
+        if (t.ignored) state = true;
+        else if (t.unignored) state = false;
+      }
+      return state;
+    };
+    const subdirs: Promise<void>[] = [];
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const st = await fs.promises.stat(full);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue;
+        }
+        if (isDir) continue; // do not follow directory links: no cycles
+      }
+      if (isDir) {
+        if (SKIP.has(e.name) || ignored(full, true)) continue;
+        subdirs.push(walk(full, here));
+      } else if (isFile && e.name.toLowerCase().endsWith('.clientlog') && !ignored(full, false)) {
+        files.add(full);
+      }
+    }
+    await Promise.all(subdirs);
+  };
+
+  await Promise.all(
+    inputs.map(async (input) => {
+      const abs = path.resolve(cwd, input);
+      let st: fs.Stats;
+      try {
+        st = await fs.promises.stat(abs);
+      } catch {
+        missing.push(input);
+        return;
+      }
+      if (st.isDirectory()) await walk(abs, []);
+      else files.add(abs);
+    }),
+  );
+  return { files: [...files].sort(), missing };
+}

@@ -1,0 +1,326 @@
+/**
+ * `clientlog`: checks, agenda and calendar for `.clientlog` files from the command line, on the same core
+ * as the extension (parse + analyze per file, the file name naming the client).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { EventAttributes } from 'ics';
+import { addDays, isIsoDate, isValidTimeZone, parseTime, zonedInstant } from '../core/dates';
+import { FINDING_CODES, type FindingCode, type Level, type LevelSetting } from '../core/model';
+import { version } from '../../package.json';
+import { collectFiles } from './files';
+import { runInProcess, runPool, serveIfWorker } from './pool';
+import type { FileResult, FileTask, Mode, OpenPromise, WorkOptions } from './work';
+
+export interface Io {
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+  readonly cwd: string;
+}
+
+/** Below this many files the work stays on the main thread: starting workers costs more than it saves. */
+export const WORKER_THRESHOLD = 400;
+
+const USAGE = `Usage: clientlog <command> [options] [paths...]
+
+Commands:
+  check [paths...]    Print findings as file:line:col: level code message.
+                      Exit 1 when an error-level finding exists (see --fail-on).
+  agenda [paths...]   Open promises across all logs, overdue first, grouped by client.
+  ics [paths...]      Open promises as an iCalendar file (RFC 5545) on stdout.
+
+Paths are files or directories (default: the current directory). Directories are walked for
+*.clientlog files; node_modules and .git are skipped and .gitignore files inside them are honoured.
+
+Options:
+  --today YYYY-MM-DD  Evaluate as of 12:00 on that date in the --tz zone (default: now).
+  --tz ZONE           The user's IANA time zone, for logs without a "timezone" (default: the machine's).
+  --json              Machine-readable output (check, agenda).
+  --fail-on LEVEL     check: exit 1 when a finding at LEVEL or above exists
+                      (error, warning, information, hint; default error).
+  --fail-on-overdue   check: exit 1 also when any promise is overdue.
+  --level CODE=LEVEL  Override a finding's level (error, warning, information, hint, off); repeatable.
+  --horizon-days N    Open promises due within N days are "due soon" (default 3).
+  --confirmation-days N  Scope changes unconfirmed for more than N days are reported (default 3).
+  --no-ignore         Do not read .gitignore files.
+  --jobs N            Threads to use (default: the number of cores; 1 = main thread only).
+  -o, --output FILE   Write the output to FILE instead of stdout.
+  -h, --help          Show this help.
+  -v, --version       Show the version.
+
+Exit status: 0 ok, 1 findings at or above the --fail-on level (or overdue with --fail-on-overdue),
+2 bad usage or unreadable paths.
+`;
+
+class UsageError extends Error {}
+
+const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+const isLevel = (x: string): x is Level => x in LEVEL_RANK;
+
+function intOption(name: string, v: string | undefined, dflt: number, min: number): number {
+  if (v === undefined) return dflt;
+  if (!/^\d+$/.test(v) || +v < min) throw new UsageError(`--${name} expects a whole number >= ${min}, not "${v}"`);
+  return +v;
+}
+
+/** Runs the CLI; returns the exit status. Never calls process.exit. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    return await runUnsafe(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`clientlog: ${(e as Error).message}\nRun "clientlog --help" for usage.\n`);
+      return 2;
+    }
+    io.stderr(`clientlog: ${(e as Error).stack ?? String(e)}\n`);
+    return 2;
+  }
+}
+
+async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      today: { type: 'string' },
+      tz: { type: 'string' },
+      json: { type: 'boolean' },
+      'fail-on': { type: 'string' },
+      'fail-on-overdue': { type: 'boolean' },
+      level: { type: 'string', multiple: true },
+      'horizon-days': { type: 'string' },
+      'confirmation-days': { type: 'string' },
+      'no-ignore': { type: 'boolean' },
+      jobs: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  if (values.version) {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const [command, ...paths] = positionals;
+  if (!command) throw new UsageError('missing command (check, agenda or ics)');
+  if (command !== 'check' && command !== 'agenda' && command !== 'ics') throw new UsageError(`unknown command "${command}" (check, agenda or ics)`);
+  const mode: Mode = command;
+  if (values.json && mode === 'ics') throw new UsageError('--json does not apply to ics');
+  if (mode !== 'check' && (values['fail-on'] !== undefined || values['fail-on-overdue'])) throw new UsageError('--fail-on and --fail-on-overdue apply to check only');
+
+  const timeZone = values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  if (!isValidTimeZone(timeZone)) throw new UsageError(`unknown time zone "${timeZone}" (use an IANA name such as Europe/Sofia)`);
+  let now = Date.now();
+  if (values.today !== undefined) {
+    if (!isIsoDate(values.today)) throw new UsageError(`--today expects a real date as YYYY-MM-DD, not "${values.today}"`);
+    now = zonedInstant(values.today, 12 * 60, timeZone).getTime();
+  }
+  const failOn = values['fail-on'] ?? 'error';
+  if (!isLevel(failOn)) throw new UsageError(`--fail-on expects error, warning, information or hint, not "${failOn}"`);
+  const levels: Partial<Record<FindingCode, LevelSetting>> = {};
+  for (const spec of values.level ?? []) {
+    const m = /^([\w.]+)=(\w+)$/.exec(spec);
+    if (!m || !(FINDING_CODES as readonly string[]).includes(m[1]) || !(isLevel(m[2]) || m[2] === 'off')) {
+      throw new UsageError(`--level expects CODE=LEVEL (e.g. promise.overdue=error), not "${spec}"`);
+    }
+    levels[m[1] as FindingCode] = m[2] as LevelSetting;
+  }
+  const options: WorkOptions = {
+    mode,
+    now,
+    timeZone,
+    horizonDays: intOption('horizon-days', values['horizon-days'], 3, 0),
+    confirmationDays: intOption('confirmation-days', values['confirmation-days'], 3, 0),
+    levels,
+    json: !!values.json,
+  };
+  const jobs = intOption('jobs', values.jobs, Math.max(1, os.availableParallelism?.() ?? os.cpus().length), 1);
+
+  const { files, missing } = await collectFiles(paths.length ? paths : ['.'], io.cwd, !values['no-ignore']);
+  if (missing.length) {
+    io.stderr(missing.map((m) => `clientlog: no such file or directory: ${m}\n`).join(''));
+    return 2;
+  }
+  const tasks: FileTask[] = files.map((f) => ({ path: f, display: displayPath(f, io.cwd) }));
+  const forced = values.jobs !== undefined;
+  const results =
+    jobs > 1 && (forced || tasks.length >= WORKER_THRESHOLD)
+      ? await runPool(tasks, options, jobs - 1, __filename)
+      : await runInProcess(tasks, options);
+
+  const unreadable = results.filter((r) => r.error);
+  for (const r of unreadable) io.stderr(`clientlog: cannot read ${r.file}: ${r.error}\n`);
+
+  let output: string;
+  let status = unreadable.length ? 2 : 0;
+  if (mode === 'check') {
+    const r = checkOutput(results, options, failOn, !!values['fail-on-overdue'], values.today, io);
+    output = r.output;
+    status = Math.max(status, r.status);
+  } else {
+    const promises = sortPromises(results.flatMap((r) => r.promises ?? []));
+    if (mode === 'agenda') output = values.json ? agendaJson(promises, options, values.today) : agendaText(promises);
+    else output = icsOutput(promises, now);
+  }
+  if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), output);
+  else io.stdout(output);
+  return status;
+}
+
+function displayPath(abs: string, cwd: string): string {
+  const rel = path.relative(cwd, abs);
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+  return shown.split(path.sep).join('/');
+}
+
+function checkOutput(results: readonly FileResult[], o: WorkOptions, failOn: Level, failOnOverdue: boolean, today: string | undefined, io: Io) {
+  const counts: Record<Level, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  let overdue = 0;
+  for (const r of results) {
+    if (!r.counts) continue;
+    for (const l of Object.keys(counts) as Level[]) counts[l] += r.counts[l];
+    overdue += r.overdue ?? 0;
+  }
+  const failing = (Object.keys(counts) as Level[]).some((l) => LEVEL_RANK[l] <= LEVEL_RANK[failOn] && counts[l] > 0) || (failOnOverdue && overdue > 0);
+  let output: string;
+  if (o.json) {
+    output =
+      JSON.stringify(
+        {
+          version: 1,
+          now: new Date(o.now).toISOString(),
+          today: today ?? null,
+          timeZone: o.timeZone,
+          files: results.length,
+          summary: { ...counts, overdue },
+          findings: results.flatMap((r) => r.findings ?? []),
+        },
+        null,
+        2,
+      ) + '\n';
+  } else {
+    output = results.map((r) => r.out ?? '').join('');
+    const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+    io.stderr(`${n(results.length, 'file')}: ${n(counts.error, 'error')}, ${n(counts.warning, 'warning')}, ${counts.information} information, ${n(counts.hint, 'hint')}\n`);
+  }
+  return { output, status: failing ? 1 : 0 };
+}
+
+/** Overdue first (most overdue first), then by due date and time; ties by client, file and line. */
+function sortPromises(list: OpenPromise[]): OpenPromise[] {
+  const key = (p: OpenPromise) => p.days * 1440 + (p.time ? parseTime(p.time)! : 1440);
+  return list.sort((a, b) => key(a) - key(b) || a.client.localeCompare(b.client) || a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+export function relativeDue(p: Pick<OpenPromise, 'band' | 'days' | 'time'>): string {
+  if (p.days < 0) return `${-p.days} day${p.days === -1 ? '' : 's'} overdue`;
+  if (p.days === 0) return p.band === 'overdue' ? `overdue since ${p.time}` : 'today';
+  if (p.days === 1) return 'tomorrow';
+  return `in ${p.days} days`;
+}
+
+/** Groups by client, the group with the most urgent promise first. */
+function groups(promises: readonly OpenPromise[]): Array<[string, OpenPromise[]]> {
+  const m = new Map<string, OpenPromise[]>();
+  for (const p of promises) {
+    const g = m.get(p.client);
+    if (g) g.push(p);
+    else m.set(p.client, [p]);
+  }
+  return [...m];
+}
+
+function agendaText(promises: readonly OpenPromise[]): string {
+  if (promises.length === 0) return 'No open promises.\n';
+  let out = '';
+  for (const [client, list] of groups(promises)) {
+    out += `${client || '(no client)'}\n`;
+    const rel = list.map(relativeDue);
+    const width = Math.max(...rel.map((r) => r.length));
+    list.forEach((p, i) => {
+      const when = (p.time ? `${p.due} ${p.time}` : p.due).padEnd(16);
+      out += `  ${rel[i].padEnd(width)}  ${when}  ${p.text}  (${p.file}:${p.line})\n`;
+    });
+  }
+  return out;
+}
+
+function agendaJson(promises: readonly OpenPromise[], o: WorkOptions, today: string | undefined): string {
+  return (
+    JSON.stringify(
+      {
+        version: 1,
+        now: new Date(o.now).toISOString(),
+        today: today ?? null,
+        timeZone: o.timeZone,
+        promises: promises.map((p) => ({
+          client: p.client,
+          file: p.file,
+          line: p.line,
+          due: p.due,
+          time: p.time ?? null,
+          timeZone: p.timeZone,
+          text: p.text,
+          tags: p.tags,
+          band: p.band,
+          days: p.days,
+          relative: relativeDue(p),
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+/** A stable UID: the same file and promise line give the same event. */
+export function eventUid(file: string, source: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const crypto = require('node:crypto') as typeof import('node:crypto');
+  return `${crypto.createHash('sha256').update(`${file}\n${source}`).digest('hex').slice(0, 32)}@clientlog`;
+}
+
+function icsOutput(promises: readonly OpenPromise[], now: number): string {
+  const header = { productId: 'clientlog', calName: 'Clientlog promises', method: 'PUBLISH' };
+  const events: EventAttributes[] = promises.map((p) => {
+    const common = {
+      uid: eventUid(p.file, p.source),
+      title: `${p.client ? `Promise to ${p.client}: ` : 'Promise: '}${p.text}`,
+      description: `${p.file}:${p.line}${p.time ? ` (${p.due} ${p.time} ${p.timeZone})` : ''}`,
+      categories: p.tags.length ? [...p.tags] : undefined,
+      timestamp: now,
+    };
+    if (p.time) {
+      const at = zonedInstant(p.due, parseTime(p.time)!, p.timeZone).getTime();
+      return { ...common, start: at, startInputType: 'utc', startOutputType: 'utc', end: at + 30 * 60_000, endInputType: 'utc', endOutputType: 'utc' } as EventAttributes;
+    }
+    // All-day: DTSTART;VALUE=DATE and the exclusive DTEND the day after.
+    const ymd = (iso: string) => iso.split('-').map(Number) as [number, number, number];
+    return { ...common, start: ymd(p.due), end: ymd(addDays(p.due, 1)) } as EventAttributes;
+  });
+  // Loaded only for this command: the library (and its schema validator) is most of the CLI's start-up.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createEvents } = require('ics') as typeof import('ics');
+  const { error, value } = createEvents(events, header);
+  if (error || !value) throw new Error(`could not build the calendar: ${error?.message ?? 'no output'}`);
+  return value;
+}
+
+/** The process entry point (dist/cli.js). */
+export async function main(): Promise<void> {
+  const code = await run(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+  });
+  process.exitCode = code;
+}
+
+if (!serveIfWorker() && require.main === module) void main();

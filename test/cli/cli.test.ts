@@ -1,0 +1,289 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyze } from '../../src/core/analyze';
+import { zonedInstant } from '../../src/core/dates';
+import { describeFinding, formatMessage } from '../../src/core/messages';
+import { parse } from '../../src/core/parse';
+import { eventUid, run } from '../../src/cli/main';
+
+const repo = path.join(__dirname, '..', '..');
+const examples = path.join(repo, 'examples');
+const DAY = ['--today', '2026-11-23', '--tz', 'UTC'];
+
+async function cli(argv: string[], cwd = repo) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd });
+  return { code, stdout, stderr };
+}
+
+function tmpTree(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clientlog-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const OK = '## 2026-11-20 Call\nPROMISE 2026-12-20 Send the plan\n';
+const OVERDUE = '## 2026-11-01 Call\nPROMISE 2026-11-05 Send the plan #plan\nPROMISE 2026-11-24 17:00 Call back\n';
+const BAD = '## 2026-11-01 Call\nPROMISE 25.11.2026 Send the plan\n';
+
+describe('clientlog CLI', () => {
+  describe('options and exit statuses', () => {
+    it('prints help and version with status 0', async () => {
+      const h = await cli(['--help']);
+      assert.equal(h.code, 0);
+      assert.match(h.stdout, /Usage: clientlog <command>/);
+      assert.match(h.stdout, /--fail-on-overdue/);
+      const v = await cli(['--version']);
+      assert.equal(v.code, 0);
+      assert.equal(v.stdout.trim(), JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).version);
+    });
+
+    for (const [argv, pattern] of [
+      [[], /missing command/],
+      [['lint'], /unknown command "lint"/],
+      [['check', '--bogus'], /Unknown option '--bogus'/],
+      [['check', '--today', '2026-02-30'], /--today expects a real date/],
+      [['check', '--today', '23.11.2026'], /--today expects a real date/],
+      [['check', '--tz', 'Mars/Olympus'], /unknown time zone "Mars\/Olympus"/],
+      [['check', '--fail-on', 'fatal'], /--fail-on expects error, warning/],
+      [['check', '--level', 'promise.overdue=loud'], /--level expects CODE=LEVEL/],
+      [['check', '--jobs', '0'], /--jobs expects a whole number >= 1/],
+      [['ics', '--json'], /--json does not apply to ics/],
+      [['agenda', '--fail-on-overdue'], /apply to check only/],
+      [['check', 'no/such/dir'], /no such file or directory: no\/such\/dir/],
+    ] as Array<[string[], RegExp]>) {
+      it(`exits 2 on: clientlog ${argv.join(' ') || '(nothing)'}`, async () => {
+        const r = await cli([...argv]);
+        assert.equal(r.code, 2);
+        assert.match(r.stderr, pattern);
+        assert.equal(r.stdout, '');
+      });
+    }
+
+    it('exits 0 without error-level findings, 1 with one', async () => {
+      const dir = tmpTree({ 'ok.clientlog': OK, 'late.clientlog': OVERDUE });
+      assert.equal((await cli(['check', ...DAY], dir)).code, 0);
+      fs.writeFileSync(path.join(dir, 'bad.clientlog'), BAD);
+      const r = await cli(['check', ...DAY], dir);
+      assert.equal(r.code, 1);
+      assert.match(r.stdout, /^bad\.clientlog:2:9: error date\.format Write dates as YYYY-MM-DD: 25\.11\.2026 is 2026-11-25$/m);
+      assert.match(r.stderr, /3 files: 1 error, 1 warning/);
+    });
+
+    it('--fail-on-overdue and --fail-on warning turn warnings into failures', async () => {
+      const dir = tmpTree({ 'late.clientlog': OVERDUE });
+      assert.equal((await cli(['check', ...DAY], dir)).code, 0);
+      assert.equal((await cli(['check', '--fail-on-overdue', ...DAY], dir)).code, 1);
+      assert.equal((await cli(['check', '--fail-on', 'warning', ...DAY], dir)).code, 1);
+      assert.equal((await cli(['check', '--fail-on', 'warning', '--level', 'promise.overdue=off', ...DAY], dir)).code, 0);
+      assert.equal((await cli(['check', '--level', 'promise.overdue=error', ...DAY], dir)).code, 1);
+    });
+  });
+
+  describe('check', () => {
+    it('prints file:line:col: level code message, 1-based', async () => {
+      const dir = tmpTree({ 'acme.clientlog': OVERDUE });
+      const r = await cli(['check', ...DAY], dir);
+      assert.deepEqual(r.stdout.trim().split('\n'), [
+        'acme.clientlog:2:1: warning promise.overdue Promise to acme was due 18 days ago (2026-11-05)',
+        'acme.clientlog:3:9: information promise.dueSoon Promise to acme is due tomorrow (2026-11-24 17:00)',
+      ]);
+    });
+
+    it('--today is noon of that date in the --tz zone', async () => {
+      // Noon UTC on the 23rd: the 11:00 promise is overdue, the 13:00 one due today.
+      const dir = tmpTree({ 'a.clientlog': 'PROMISE 2026-11-23 11:00 Call\nPROMISE 2026-11-23 13:00 Mail\n' });
+      const utc = await cli(['check', '--today', '2026-11-23', '--tz', 'UTC'], dir);
+      assert.deepEqual(utc.stdout.trim().split('\n').map((l) => l.split(' ')[2]), ['promise.overdue', 'promise.dueToday']);
+      // The log names no zone, so it is read in --tz: noon on the 22nd in Auckland, both due tomorrow.
+      const akl = await cli(['check', '--today', '2026-11-22', '--tz', 'Pacific/Auckland'], dir);
+      assert.deepEqual(akl.stdout.trim().split('\n').map((l) => l.split(' ')[2]), ['promise.dueSoon', 'promise.dueSoon']);
+      // A log with its own zone keeps it: noon UTC on the 23rd is 21:00 in Tokyo, both overdue there.
+      fs.writeFileSync(path.join(dir, 'a.clientlog'), '---\ntimezone: Asia/Tokyo\n---\nPROMISE 2026-11-23 11:00 Call\nPROMISE 2026-11-23 13:00 Mail\n');
+      const tokyo = await cli(['check', '--today', '2026-11-23', '--tz', 'UTC'], dir);
+      assert.deepEqual(tokyo.stdout.trim().split('\n').map((l) => l.split(' ')[2]), ['promise.overdue', 'promise.overdue']);
+    });
+
+    it("equals the core's analysis of the examples", async () => {
+      const r = await cli(['check', 'examples', ...DAY]);
+      assert.equal(r.code, 0);
+      const now = zonedInstant('2026-11-23', 720, 'UTC');
+      const expected = fs
+        .readdirSync(examples)
+        .filter((f) => f.endsWith('.clientlog'))
+        .sort()
+        .flatMap((f) => {
+          const log = parse(fs.readFileSync(path.join(examples, f), 'utf8'), { fileName: path.join(examples, f) });
+          return analyze(log, { now, timeZone: 'UTC' }).map(
+            (x) => `examples/${f}:${x.range.start.line + 1}:${x.range.start.character + 1}: ${x.level} ${x.code} ${describeFinding(x, formatMessage, 'en')}`,
+          );
+        });
+      assert.ok(expected.length >= 8);
+      assert.deepEqual(r.stdout.trim().split('\n'), expected);
+    });
+
+    it('gives the same output on worker threads', async function () {
+      this.timeout(60000);
+      const one = await cli(['check', 'examples', '--jobs', '1', ...DAY]);
+      const two = await cli(['check', 'examples', '--jobs', '2', ...DAY]);
+      assert.equal(two.code, one.code);
+      assert.equal(two.stdout, one.stdout);
+    });
+
+    it('--json gives findings with positions, levels, messages and data', async () => {
+      const dir = tmpTree({ 'acme.clientlog': OVERDUE, 'bad.clientlog': BAD });
+      const r = await cli(['check', '--json', ...DAY], dir);
+      assert.equal(r.code, 1);
+      const j = JSON.parse(r.stdout);
+      assert.equal(j.version, 1);
+      assert.equal(j.today, '2026-11-23');
+      assert.equal(j.timeZone, 'UTC');
+      assert.equal(j.now, '2026-11-23T12:00:00.000Z');
+      assert.equal(j.files, 2);
+      assert.deepEqual(j.summary, { error: 1, warning: 1, information: 1, hint: 0, overdue: 1 });
+      assert.deepEqual(
+        j.findings.map((f: { file: string; line: number; column: number; code: string }) => `${f.file}:${f.line}:${f.column}:${f.code}`),
+        ['acme.clientlog:2:1:promise.overdue', 'acme.clientlog:3:9:promise.dueSoon', 'bad.clientlog:2:9:date.format'],
+      );
+      assert.equal(j.findings[0].data.days, 18);
+      assert.equal(j.findings[2].endColumn, 19);
+      assert.equal(r.stderr, '');
+    });
+  });
+
+  describe('agenda', () => {
+    it('lists open promises, overdue first, grouped by client, with relative due dates', async () => {
+      const dir = tmpTree({
+        'acme.clientlog': OVERDUE,
+        'beta.clientlog': '---\nclient: Beta Ltd\n---\nPROMISE 2026-11-23 Today\nPROMISE 2026-11-25 Soon | kept 2026-11-20\nPROMISE 2026-11-25 Later\n',
+      });
+      const r = await cli(['agenda', ...DAY], dir);
+      assert.equal(r.code, 0);
+      assert.deepEqual(r.stdout.trimEnd().split('\n'), [
+        'acme',
+        '  18 days overdue  2026-11-05        Send the plan #plan  (acme.clientlog:2)',
+        '  tomorrow         2026-11-24 17:00  Call back  (acme.clientlog:3)',
+        'Beta Ltd',
+        '  today      2026-11-23        Today  (beta.clientlog:4)',
+        '  in 2 days  2026-11-25        Later  (beta.clientlog:6)',
+      ]);
+    });
+
+    it('--json lists promises in agenda order for scripts', async () => {
+      const r = await cli(['agenda', '--json', 'examples', ...DAY]);
+      const j = JSON.parse(r.stdout);
+      assert.equal(j.promises.length, 13);
+      const p = j.promises[0];
+      assert.deepEqual(Object.keys(p).sort(), ['band', 'client', 'days', 'due', 'file', 'line', 'relative', 'tags', 'text', 'time', 'timeZone']);
+      assert.equal(p.band, 'overdue');
+      assert.equal(p.relative, '4 days overdue');
+      const days = j.promises.map((x: { days: number }) => x.days);
+      assert.deepEqual(days, [...days].sort((a, b) => a - b));
+    });
+
+    it('says so when nothing is open', async () => {
+      const dir = tmpTree({ 'a.clientlog': 'PROMISE 2026-11-01 Done | kept 2026-11-01\n' });
+      assert.equal((await cli(['agenda', ...DAY], dir)).stdout, 'No open promises.\n');
+    });
+  });
+
+  describe('ics', () => {
+    it('writes a calendar: all-day events for dates, UTC times from the client zone', async () => {
+      const dir = tmpTree({
+        'acme.clientlog': '---\nclient: Acme\ntimezone: Europe/Sofia\n---\nPROMISE 2026-11-25 Send the plan #plan\nPROMISE 2026-11-26 17:00 Call back\nPROMISE 2026-11-20 Old | kept 2026-11-20\n',
+      });
+      const r = await cli(['ics', ...DAY], dir);
+      assert.equal(r.code, 0);
+      const ics = r.stdout;
+      assert.match(ics, /^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
+      assert.match(ics, /END:VCALENDAR\r\n$/);
+      assert.equal(ics.match(/^BEGIN:VEVENT\r$/gm)?.length, 2);
+      assert.match(ics, /^DTSTART;VALUE=DATE:20261125\r$/m);
+      assert.match(ics, /^DTEND;VALUE=DATE:20261126\r$/m);
+      // 17:00 in Sofia (UTC+2 in November) is 15:00 UTC.
+      assert.match(ics, /^DTSTART:20261126T150000Z\r$/m);
+      assert.match(ics, /^DTEND:20261126T153000Z\r$/m);
+      assert.match(ics, /^SUMMARY:Promise to Acme: Send the plan #plan\r$/m);
+      assert.match(ics, /^DTSTAMP:20261123T120000Z\r$/m);
+      for (const line of ics.split('\r\n')) assert.ok(!/[\r\n]/.test(line));
+    });
+
+    it('has stable UIDs: the same file and line give the same UID', async () => {
+      const dir = tmpTree({ 'a.clientlog': 'PROMISE 2026-11-25 One\nPROMISE 2026-11-26 Two\n' });
+      const uids = (s: string) => [...s.matchAll(/^UID:(.+)\r$/gm)].map((m) => m[1]);
+      const first = uids((await cli(['ics', ...DAY], dir)).stdout);
+      const again = uids((await cli(['ics', '--today', '2026-11-24', '--tz', 'UTC'], dir)).stdout);
+      assert.equal(first.length, 2);
+      assert.notEqual(first[0], first[1]);
+      assert.deepEqual(again, first);
+      assert.equal(first[0], eventUid('a.clientlog', 'PROMISE 2026-11-25 One'));
+    });
+
+    it('writes an empty calendar when nothing is open, and -o writes a file', async () => {
+      const dir = tmpTree({ 'a.clientlog': 'nothing here\n' });
+      const r = await cli(['ics', '-o', 'out.ics', ...DAY], dir);
+      assert.equal(r.code, 0);
+      assert.equal(r.stdout, '');
+      const ics = fs.readFileSync(path.join(dir, 'out.ics'), 'utf8');
+      assert.match(ics, /BEGIN:VCALENDAR/);
+      assert.doesNotMatch(ics, /BEGIN:VEVENT/);
+    });
+  });
+
+  describe('files', () => {
+    it('walks directories, skips node_modules and .git, honours .gitignore files', async () => {
+      const dir = tmpTree({
+        'a.clientlog': BAD,
+        'sub/b.clientlog': BAD,
+        'sub/.gitignore': 'ignored/\n*.old.clientlog\n!keep.old.clientlog\n',
+        'sub/ignored/c.clientlog': BAD,
+        'sub/x.old.clientlog': BAD,
+        'sub/keep.old.clientlog': BAD,
+        'node_modules/pkg/d.clientlog': BAD,
+        '.git/e.clientlog': BAD,
+        'notes.txt': BAD,
+      });
+      const files = (s: string) => [...new Set(s.trim().split('\n').map((l) => l.split(':')[0]))];
+      assert.deepEqual(files((await cli(['check', ...DAY], dir)).stdout), ['a.clientlog', 'sub/b.clientlog', 'sub/keep.old.clientlog']);
+      assert.deepEqual(files((await cli(['check', '--no-ignore', ...DAY], dir)).stdout), [
+        'a.clientlog',
+        'sub/b.clientlog',
+        'sub/ignored/c.clientlog',
+        'sub/keep.old.clientlog',
+        'sub/x.old.clientlog',
+      ]);
+      // A file named on the command line is checked whatever its name or the ignores say.
+      assert.deepEqual(files((await cli(['check', 'sub/x.old.clientlog', 'notes.txt', ...DAY], dir)).stdout), ['notes.txt', 'sub/x.old.clientlog']);
+    });
+
+    it('shows paths outside the working directory as absolute', async () => {
+      const dir = tmpTree({ 'a.clientlog': BAD });
+      const r = await cli(['check', dir, ...DAY], repo);
+      assert.ok(r.stdout.startsWith(`${path.join(dir, 'a.clientlog').split(path.sep).join('/')}:2:9:`));
+    });
+  });
+
+  describe('the bundled dist/cli.js', () => {
+    it('runs as a real process', function () {
+      this.timeout(120000);
+      execFileSync(process.execPath, [path.join(repo, 'scripts', 'build.mjs')], { cwd: repo, stdio: 'pipe' });
+      const bin = path.join(repo, 'dist', 'cli.js');
+      assert.ok(fs.readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n'));
+      const env = { ...process.env };
+      delete env.NODE_EXTRA_CA_CERTS;
+      const r = spawnSync(process.execPath, [bin, 'check', '--fail-on-overdue', 'examples', '--jobs', '2', ...DAY], { cwd: repo, env, encoding: 'utf8' });
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(r.stdout, /^examples\/acme-logistics\.clientlog:56:1: warning promise\.overdue /m);
+      assert.match(r.stderr, /5 files: 0 errors, 4 warnings, 4 information, 0 hints/);
+      const bad = spawnSync(process.execPath, [bin, 'check', '--tz', 'Nowhere'], { cwd: repo, env, encoding: 'utf8' });
+      assert.equal(bad.status, 2);
+    });
+  });
+});
