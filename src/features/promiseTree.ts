@@ -16,6 +16,8 @@ export interface ItemNode {
   readonly band: Band;
   /** Days from today to the date (negative when past). */
   readonly days: number;
+  /** Scope changes: days since the change was raised (what "unconfirmed for" counts, as in the diagnostic). */
+  readonly age?: number;
   readonly timeZone: string;
   readonly contact?: string;
   readonly entryTitle?: string;
@@ -98,7 +100,13 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
       t.description = n.description;
       t.tooltip = n.tooltip;
       t.contextValue = 'group';
-      t.iconPath = n.overdue > 0 ? ICONS.overdue : this.groupBy === 'client' ? new vscode.ThemeIcon('account') : undefined;
+      // Every group has an icon, so rows line up the same under every group.
+      t.iconPath =
+        this.groupBy === 'client'
+          ? n.overdue > 0
+            ? ICONS.overdue
+            : new vscode.ThemeIcon('account')
+          : ICONS[n.id === 'week' ? 'soon' : (n.id as Band)] ?? ICONS.later;
       return t;
     }
     const t = new vscode.TreeItem(n.item.text || vscode.l10n.t('(no text)'), vscode.TreeItemCollapsibleState.None);
@@ -148,7 +156,9 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
         if (it.state !== 'open' || !this.kinds.has(it.kind) || !it.date) continue;
         let band: Band;
         let days: number;
+        let age: number | undefined;
         if (it.kind === 'scope') {
+          age = dayNumber(now.date) - dayNumber(it.date);
           // A scope change is "due" for confirmation after the confirmation period.
           days = dayNumber(it.date) + confirmDays - dayNumber(now.date);
           band = days < 0 ? 'overdue' : days === 0 ? 'today' : days <= horizon ? 'soon' : 'later';
@@ -167,6 +177,7 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
           clientKey: e.uri.toString(),
           band,
           days,
+          age,
           timeZone: tz,
           contact: contact ? (contact.role ? `${contact.name} (${contact.role})` : contact.name) : undefined,
           entryTitle: it.entry >= 0 ? `${e.log.entries[it.entry].date ?? ''} ${e.log.entries[it.entry].title}`.trim() : undefined,
@@ -241,11 +252,11 @@ function clientLabel(e: IndexedLog, nameCount: Map<string, number>): string {
 }
 
 /** "2 days overdue", "today", "tomorrow", "in 3 days" in the display language. */
-export function relative(n: Pick<ItemNode, 'band' | 'days' | 'item'>): string {
+export function relative(n: Pick<ItemNode, 'band' | 'days' | 'item' | 'age'>): string {
   const locale = vscode.env.language;
   if (n.item.kind === 'scope') {
     return n.band === 'overdue'
-      ? vscode.l10n.t('unconfirmed for {0}', durationDays(-n.days + 0, locale))
+      ? vscode.l10n.t('unconfirmed for {0}', durationDays(n.age ?? -n.days, locale))
       : vscode.l10n.t('awaiting confirmation');
   }
   if (n.band === 'overdue') {

@@ -241,6 +241,7 @@ export function killAllServers() {
  * @param {string} [o.locale]            VS Code display language, e.g. 'bg' (code-server --locale)
  * @param {object} [o.settings]          extra user settings
  * @param {Record<string,string>} [o.env] extra env for the server (and so the extension host)
+ * @param {boolean} [o.trust] false: keep workspace trust on (Restricted Mode for the untrusted folder)
  */
 export async function startCodeServer(o) {
   const base = await fsp.mkdtemp(path.join(os.tmpdir(), 'clientlog-e2e-'));
@@ -270,7 +271,7 @@ export async function startCodeServer(o) {
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(o.trust === false ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--extensions-dir', extensionsDir,
