@@ -147,7 +147,8 @@ export class Drafts {
     const editor = await vscode.window.showTextDocument(t.doc, { preview: false, viewColumn: vscode.ViewColumn.One });
     const header = edits.length ? findLine(t.doc, draft.noteLines[0]) : -1;
     if (header >= 0) editor.selection = new vscode.Selection(header, 0, header, 0);
-    const message = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `${draft.subject}\n\n${draft.message}\n` });
+    // Markdown, so the draft wraps (VS Code wraps Markdown by default) and pastes well into mail.
+    const message = await vscode.workspace.openTextDocument({ language: 'markdown', content: `${draft.subject}\n\n${draft.message}\n` });
     await vscode.window.showTextDocument(message, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     // Reveal the note only now: opening the message beside narrows the log's editor, and word wrap then
     // pushes a note revealed before the split out of view again.

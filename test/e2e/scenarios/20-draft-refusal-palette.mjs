@@ -43,7 +43,7 @@ export async function run({ page, probe, screenshot }) {
     { message: 'the untitled draft message to open beside the log' },
   );
   const message = state.activeEditor.text;
-  assert.equal(state.activeEditor.languageId, 'plaintext');
+  assert.equal(state.activeEditor.languageId, 'markdown');
   assert.notEqual(state.activeEditor.viewColumn, state.visibleEditors.find((e) => e.fileName === FILE).viewColumn, 'the message opens beside the log');
   const lines = message.split('\n');
   assert.match(lines[0], /^Относно Вашето искане: /, `Bulgarian subject line: ${lines[0]}`);
