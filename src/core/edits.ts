@@ -23,6 +23,31 @@ export type EditFailure =
 
 export type EditResult = { readonly ok: true; readonly edits: TextEdit[] } | { readonly ok: false; readonly reason: EditFailure };
 
+/**
+ * The item parsed from a lone line, as a plain object on line `line` (its ranges stay those of the lone
+ * line). Written out field by field: the parser's objects keep their ranges in prototype getters,
+ * which a spread would drop.
+ */
+function onLine(item: Tracked, line: number): Tracked {
+  return {
+    kind: item.kind,
+    line,
+    range: item.range,
+    date: item.date,
+    dateRange: item.dateRange,
+    time: item.time,
+    timeRange: item.timeRange,
+    text: item.text,
+    textRange: item.textRange,
+    history: item.history,
+    state: item.state,
+    closedOn: item.closedOn,
+    entry: item.entry,
+    handles: item.handles,
+    tags: item.tags,
+  };
+}
+
 export interface LineExpectation {
   /** The exact line text the edit was computed against (from a finding, a tree item, a code lens). */
   readonly lineText?: string;
@@ -34,7 +59,7 @@ export function trackedAt(doc: LineSource, line: number): Tracked | undefined {
   const text = doc.lineAt(line);
   if (!/^(PROMISE|WAITING|SCOPE)(?=\s|$)/.test(text)) return undefined;
   const item = parse(text).items[0];
-  return item && { ...item, line };
+  return item && onLine(item, line);
 }
 
 function open(doc: LineSource, line: number, kind: TrackedKind, expect: LineExpectation): { item: Tracked; text: string } | EditFailure {
@@ -46,7 +71,7 @@ function open(doc: LineSource, line: number, kind: TrackedKind, expect: LineExpe
   const item = text.charCodeAt(0) === 0xfeff ? undefined : parse(text).items[0];
   if (!item || item.kind !== kind) return 'notFound';
   if (item.state !== 'open') return 'closed';
-  return { item: { ...item, line }, text };
+  return { item: onLine(item, line), text };
 }
 
 function append(line: number, text: string, segment: string): TextEdit {

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, Lexer, LineCounter, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import { isValidTimeZone } from './dates';
 import { isLanguage, type Contact, type FrontMatter, type Language, type Problem } from './model';
-import { lineRange, range, type Range } from './text';
+import { detach, lineRange, range, type Range } from './text';
 
 const KNOWN_KEYS = new Set(['client', 'language', 'timezone', 'contacts', 'notes']);
 const HANDLE = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?$/u;
@@ -130,7 +130,7 @@ export function parseFrontMatter(lines: readonly string[], problems: Problem[], 
   const scalarText = (n: unknown): string | undefined => {
     if (!isScalar(n)) return undefined;
     const v = n.value;
-    if (typeof v === 'string') return v.trim();
+    if (typeof v === 'string') return detach(v.trim());
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
     return undefined;
   };

@@ -1,5 +1,5 @@
 import { parseFrontMatter } from './frontMatter';
-import { isIsoDate, isoFromOtherSpelling, looksLikeDate, parseTime } from './dates';
+import { isIsoDate, isoFromOtherSpelling, isValidDate, looksLikeDate, parseTime } from './dates';
 import type {
   ClientLog,
   Entry,
@@ -15,10 +15,11 @@ import type {
   Tracked,
   TrackedKind,
   TrackedState,
+  Triage,
   Urgent,
 } from './model';
 import { fieldKey, triageOf } from './notes';
-import { lineRange, splitLines, type Range } from './text';
+import { detach, lineRange, splitLines, type Range } from './text';
 
 export interface ParseOptions {
   /** The file name or path; its base name without `.clientlog` names the client when the front matter does not. */
@@ -26,12 +27,313 @@ export interface ParseOptions {
 }
 
 export const HANDLE_SOURCE = '[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.\\-]*[\\p{L}\\p{N}_])?';
-const MENTION = new RegExp(`(?<=^|[\\s(\\[{"'«„“,;:/])@(${HANDLE_SOURCE})`, 'gu');
-const TAG = /(?<=^|[\s([{"'«„“,;])#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
+// A mention is `@handle` after the line start or one of \s ( [ { " ' « „ “ , ; : /, a tag `#tag` after the
+// line start or one of \s ( [ { " ' « „ “ , ;: the same as matching
+// /(?<=^|[\s(\[{"'«„“,;:/])@(HANDLE_SOURCE)/gu and /(?<=^|[\s([{"'«„“,;])#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu,
+// without running a look-behind at every position of every line.
+const HANDLE_AT = new RegExp(HANDLE_SOURCE, 'uy');
+const TAG_AT = /[\p{L}\p{N}_][\p{L}\p{N}_/-]*/uy;
+/** `\s` as in JavaScript regular expressions. */
+function isJsSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+// ( [ { " ' , ; « „ “
+function isOpenerOrComma(c: number): boolean {
+  return c === 40 || c === 91 || c === 123 || c === 34 || c === 39 || c === 44 || c === 59 || c === 0xab || c === 0x201e || c === 0x201c;
+}
+const MENTION_BEFORE = (c: number) => isJsSpace(c) || isOpenerOrComma(c) || c === 58 || c === 47;
+const TAG_BEFORE = (c: number) => isJsSpace(c) || isOpenerOrComma(c);
+/** The end of a handle starting at `pos`, or -1. */
+function handleEnd(s: string, pos: number): number {
+  HANDLE_AT.lastIndex = pos;
+  return HANDLE_AT.test(s) ? HANDLE_AT.lastIndex : -1;
+}
+function tagEnd(s: string, pos: number): number {
+  TAG_AT.lastIndex = pos;
+  return TAG_AT.test(s) ? TAG_AT.lastIndex : -1;
+}
 const KEYWORD = /^(PROMISE|WAITING|SCOPE|URGENT|APOLOGY|REFUSAL|ESCALATION)(?=[\s:]|$)/;
 const FIELD = /^([ \t]+)([^:\s][^:]{0,59}?)\s*:(?:\s+|$)/;
 // The space after the bar is looked at, not taken: in "x | | kept 2026-11-05" it also starts the next separator.
 const SEGMENT_SEPARATOR = /\s\|(?=\s|$)/g;
+
+// The model objects the parser makes keep their positions as numbers and build a plain `Range` on each
+// read (prototype getters): a Range is three heap objects, and a log holds millions of them otherwise.
+// Own properties are data only, so models still compare with deepStrictEqual; never spread one of these
+// (a spread loses the getters): use the constructors or the `shift…` helpers below.
+
+function lr(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+export class TrackedItem implements Tracked {
+  declare readonly kind: TrackedKind;
+  declare readonly line: number;
+  declare readonly lineLength: number;
+  declare readonly date: string | undefined;
+  declare readonly dateStart: number;
+  declare readonly dateEnd: number;
+  declare readonly time: string | undefined;
+  declare readonly timeStart: number;
+  declare readonly timeEnd: number;
+  declare readonly text: string;
+  declare readonly textStart: number;
+  declare readonly history: readonly HistoryEvent[];
+  declare readonly state: TrackedState;
+  declare readonly closedOn: string | undefined;
+  declare readonly entry: number;
+  declare readonly handles: readonly string[];
+  declare readonly tags: readonly string[];
+  constructor(
+    kind: TrackedKind,
+    line: number,
+    lineLength: number,
+    date: string | undefined,
+    dateStart: number,
+    dateEnd: number,
+    time: string | undefined,
+    timeStart: number,
+    timeEnd: number,
+    text: string,
+    textStart: number,
+    history: readonly HistoryEvent[],
+    state: TrackedState,
+    closedOn: string | undefined,
+    entry: number,
+    handles: readonly string[],
+    tags: readonly string[],
+  ) {
+    this.kind = kind;
+    this.line = line;
+    this.lineLength = lineLength;
+    this.date = date;
+    this.dateStart = dateStart;
+    this.dateEnd = dateEnd;
+    this.time = time;
+    this.timeStart = timeStart;
+    this.timeEnd = timeEnd;
+    this.text = text;
+    this.textStart = textStart;
+    this.history = history;
+    this.state = state;
+    this.closedOn = closedOn;
+    this.entry = entry;
+    this.handles = handles;
+    this.tags = tags;
+  }
+  get range(): Range {
+    return lr(this.line, 0, this.lineLength);
+  }
+  get dateRange(): Range | undefined {
+    return this.dateStart < 0 ? undefined : lr(this.line, this.dateStart, this.dateEnd);
+  }
+  get timeRange(): Range | undefined {
+    return this.timeStart < 0 ? undefined : lr(this.line, this.timeStart, this.timeEnd);
+  }
+  get textRange(): Range {
+    return lr(this.line, this.textStart, this.textStart + this.text.length);
+  }
+}
+
+export class EntryItem implements Entry {
+  declare readonly line: number;
+  declare readonly lineLength: number;
+  declare readonly date: string | undefined;
+  declare readonly time: string | undefined;
+  declare readonly title: string;
+  declare readonly titleStart: number;
+  declare endLine: number;
+  declare lastContentLine: number;
+  constructor(line: number, lineLength: number, date: string | undefined, time: string | undefined, title: string, titleStart: number, endLine: number, lastContentLine: number) {
+    this.line = line;
+    this.lineLength = lineLength;
+    this.date = date;
+    this.time = time;
+    this.title = title;
+    this.titleStart = titleStart;
+    this.endLine = endLine;
+    this.lastContentLine = lastContentLine;
+  }
+  get range(): Range {
+    return lr(this.line, 0, this.lineLength);
+  }
+  get titleRange(): Range {
+    return lr(this.line, this.titleStart, this.titleStart + this.title.length);
+  }
+}
+
+export class UrgentItem implements Urgent {
+  declare readonly line: number;
+  declare readonly lineLength: number;
+  declare readonly triage: Triage | undefined;
+  declare readonly text: string;
+  declare readonly entry: number;
+  constructor(line: number, lineLength: number, triage: Triage | undefined, text: string, entry: number) {
+    this.line = line;
+    this.lineLength = lineLength;
+    this.triage = triage;
+    this.text = text;
+    this.entry = entry;
+  }
+  get range(): Range {
+    return lr(this.line, 0, this.lineLength);
+  }
+}
+
+export class NoteFieldItem implements NoteField {
+  declare readonly key: string | undefined;
+  declare readonly label: string;
+  declare value: string;
+  declare readonly line: number;
+  declare readonly labelStart: number;
+  declare readonly valueStart: number;
+  declare valueEndLine: number;
+  declare valueEnd: number;
+  constructor(key: string | undefined, label: string, value: string, line: number, labelStart: number, valueStart: number, valueEndLine: number, valueEnd: number) {
+    this.key = key;
+    this.label = label;
+    this.value = value;
+    this.line = line;
+    this.labelStart = labelStart;
+    this.valueStart = valueStart;
+    this.valueEndLine = valueEndLine;
+    this.valueEnd = valueEnd;
+  }
+  get labelRange(): Range {
+    return lr(this.line, this.labelStart, this.labelStart + this.label.length);
+  }
+  get valueRange(): Range {
+    return { start: { line: this.line, character: this.valueStart }, end: { line: this.valueEndLine, character: this.valueEnd } };
+  }
+}
+
+export class NoteItem implements Note {
+  declare readonly kind: NoteKind;
+  declare readonly line: number;
+  declare readonly endLine: number;
+  declare readonly lineLength: number;
+  declare readonly title: string;
+  declare readonly fields: readonly NoteField[];
+  declare readonly entry: number;
+  constructor(kind: NoteKind, line: number, endLine: number, lineLength: number, title: string, fields: readonly NoteField[], entry: number) {
+    this.kind = kind;
+    this.line = line;
+    this.endLine = endLine;
+    this.lineLength = lineLength;
+    this.title = title;
+    this.fields = fields;
+    this.entry = entry;
+  }
+  get range(): Range {
+    return lr(this.line, 0, this.lineLength);
+  }
+}
+
+export class MentionItem implements Mention {
+  declare readonly handle: string;
+  declare readonly line: number;
+  declare readonly start: number;
+  declare readonly end: number;
+  constructor(handle: string, line: number, start: number, end: number) {
+    this.handle = handle;
+    this.line = line;
+    this.start = start;
+    this.end = end;
+  }
+  get range(): Range {
+    return lr(this.line, this.start, this.end);
+  }
+}
+
+export class TagItem implements Tag {
+  declare readonly tag: string;
+  declare readonly line: number;
+  declare readonly start: number;
+  declare readonly end: number;
+  constructor(tag: string, line: number, start: number, end: number) {
+    this.tag = tag;
+    this.line = line;
+    this.start = start;
+    this.end = end;
+  }
+  get range(): Range {
+    return lr(this.line, this.start, this.end);
+  }
+}
+
+function shiftRange(r: Range, d: number): Range {
+  return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
+}
+
+/** The line a parsed model object starts on (cheaper than `x.range.start.line` for the parser's objects). */
+export function startLine(x: Mention | Tag): number {
+  return x instanceof MentionItem || x instanceof TagItem ? x.line : x.range.start.line;
+}
+
+/** A copy `d` lines further down, in entry `entry`. */
+export function shiftTracked(t: Tracked, d: number, entry: number): Tracked {
+  const x = t as TrackedItem;
+  return new TrackedItem(
+    x.kind,
+    x.line + d,
+    x.lineLength,
+    x.date,
+    x.dateStart,
+    x.dateEnd,
+    x.time,
+    x.timeStart,
+    x.timeEnd,
+    x.text,
+    x.textStart,
+    x.history.length > 0 ? x.history.map((h): HistoryEvent => ({ ...h, range: shiftRange(h.range, d) })) : x.history,
+    x.state,
+    x.closedOn,
+    entry,
+    x.handles,
+    x.tags,
+  );
+}
+
+export function shiftEntry(e: Entry, d: number): Entry {
+  const x = e as EntryItem;
+  return new EntryItem(x.line + d, x.lineLength, x.date, x.time, x.title, x.titleStart, x.endLine + d, x.lastContentLine + d);
+}
+
+export function shiftUrgent(u: Urgent, d: number, entry: number): Urgent {
+  const x = u as UrgentItem;
+  return new UrgentItem(x.line + d, x.lineLength, x.triage, x.text, entry);
+}
+
+export function shiftNote(n: Note, d: number, entry: number): Note {
+  const x = n as NoteItem;
+  const fields = x.fields.map((f) => {
+    const y = f as NoteFieldItem;
+    return new NoteFieldItem(y.key, y.label, y.value, y.line + d, y.labelStart, y.valueStart, y.valueEndLine + d, y.valueEnd);
+  });
+  return new NoteItem(x.kind, x.line + d, x.endLine + d, x.lineLength, x.title, fields, entry);
+}
+
+export function shiftMention(m: Mention, d: number): Mention {
+  const x = m as MentionItem;
+  return new MentionItem(x.handle, x.line + d, x.start, x.end);
+}
+
+export function shiftTag(t: Tag, d: number): Tag {
+  const x = t as TagItem;
+  return new TagItem(x.tag, x.line + d, x.start, x.end);
+}
 
 /** Turns the text of a `.clientlog` file into its model. Linear in the text; never throws. */
 export function parse(text: string, options: ParseOptions = {}): ClientLog {
@@ -94,12 +396,12 @@ export interface BodyPart {
  * line `base + k` (the incremental re-parser passes only the lines it re-parses).
  */
 export function parseBody(lines: readonly string[], from: number, to: number, entryBase: number, problems: Problem[], base = 0): BodyPart {
-  const entries: Entry[] = [];
+  const entries: EntryItem[] = [];
   const items: Tracked[] = [];
   const urgents: Urgent[] = [];
   const notes: Note[] = [];
-  const mentions: Mention[] = [];
-  const tags: Tag[] = [];
+  const mentions: MentionItem[] = [];
+  const tags: TagItem[] = [];
 
   const entryEnds: number[] = [];
   let current = -1;
@@ -110,16 +412,22 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
   const entryIndex = () => (current >= 0 ? entryBase + current : -1);
 
   const scanInline = (line: number, s: string, from: number, to: number) => {
-    if (s.indexOf('@', from) !== -1) {
-      MENTION.lastIndex = from;
-      for (let m = MENTION.exec(s); m && m.index < to; m = MENTION.exec(s)) {
-        mentions.push({ handle: m[1], range: lineRange(line, m.index, m.index + m[0].length) });
+    for (let at = s.indexOf('@', from); at !== -1 && at < to; ) {
+      const end = at === 0 || MENTION_BEFORE(s.charCodeAt(at - 1)) ? handleEnd(s, at + 1) : -1;
+      if (end > 0) {
+        mentions.push(new MentionItem(detach(s.slice(at + 1, end)), line, at, end));
+        at = s.indexOf('@', end);
+      } else {
+        at = s.indexOf('@', at + 1);
       }
     }
-    if (s.indexOf('#', from) !== -1) {
-      TAG.lastIndex = from;
-      for (let m = TAG.exec(s); m && m.index < to; m = TAG.exec(s)) {
-        tags.push({ tag: m[1], range: lineRange(line, m.index, m.index + m[0].length) });
+    for (let at = s.indexOf('#', from); at !== -1 && at < to; ) {
+      const end = at === 0 || TAG_BEFORE(s.charCodeAt(at - 1)) ? tagEnd(s, at + 1) : -1;
+      if (end > 0) {
+        tags.push(new TagItem(detach(s.slice(at + 1, end)), line, at, end));
+        at = s.indexOf('#', end);
+      } else {
+        at = s.indexOf('#', at + 1);
       }
     }
   };
@@ -141,7 +449,7 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
         current = entries.length;
         entries.push(e);
         entryLast[current] = i;
-        scanInline(i, s, e.titleRange.start.character, s.length);
+        scanInline(i, s, e.titleStart, s.length);
         continue;
       }
     }
@@ -150,9 +458,10 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
     if (kw) {
       const word = kw[1];
       if (word === 'PROMISE' || word === 'WAITING' || word === 'SCOPE') {
-        const item = parseTracked(s, i, word.toLowerCase() as TrackedKind, entryIndex(), problems);
-        items.push(item);
+        const m0 = mentions.length;
+        const t0 = tags.length;
         scanInline(i, s, word.length, s.length);
+        items.push(parseTracked(s, i, word.toLowerCase() as TrackedKind, entryIndex(), problems, mentions, m0, tags, t0));
         continue;
       }
       if (word === 'URGENT') {
@@ -162,7 +471,7 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
       }
       // A note block: the header and the indented lines under it.
       const kind = word.toLowerCase() as NoteKind;
-      const fields: NoteField[] = [];
+      const fields: NoteFieldItem[] = [];
       let end = i;
       let fieldIndent = -1;
       for (let j = i + 1; j < to; j++) {
@@ -177,37 +486,21 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
           const labelStart = f[1].length;
           const label = f[2];
           const valueStart = f[0].length;
-          fields.push({
-            key: fieldKey(kind, label),
-            label,
-            value: t.slice(valueStart).trim(),
-            line: j,
-            labelRange: lineRange(j, labelStart, labelStart + label.length),
-            valueRange: lineRange(j, valueStart, Math.max(valueStart, t.trimEnd().length)), // "  Fix: " has an empty value
-          });
+          // "  Fix: " has an empty value.
+          fields.push(new NoteFieldItem(fieldKey(kind, label), detach(label), detach(t.slice(valueStart).trim()), j, labelStart, valueStart, j, Math.max(valueStart, t.trimEnd().length)));
           scanInline(j, t, valueStart, t.length);
         } else if (fields.length > 0) {
           const prev = fields[fields.length - 1];
           const more = t.trim();
-          fields[fields.length - 1] = {
-            ...prev,
-            value: prev.value ? `${prev.value} ${more}` : more,
-            valueRange: { start: prev.valueRange.start, end: { line: j, character: t.trimEnd().length } },
-          };
+          prev.value = detach(prev.value ? `${prev.value} ${more}` : more);
+          prev.valueEndLine = j;
+          prev.valueEnd = t.trimEnd().length;
           scanInline(j, t, 0, t.length);
         } else {
           scanInline(j, t, 0, t.length);
         }
       }
-      notes.push({
-        kind,
-        line: i,
-        endLine: end,
-        range: lineRange(i, 0, s.length),
-        title: s.slice(word.length).trim(),
-        fields,
-        entry: entryIndex(),
-      });
+      notes.push(new NoteItem(kind, i, end, s.length, detach(s.slice(word.length).trim()), fields, entryIndex()));
       if (current >= 0) entryLast[current] = end;
       scanInline(i, s, word.length, s.length);
       i = end;
@@ -218,15 +511,40 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
   }
   closeEntry(to - 1);
 
-  const finalEntries = entries.map((e, k) => ({ ...e, endLine: entryEnds[k] ?? e.line, lastContentLine: entryLast[k] ?? e.line }));
-  return { entries: finalEntries, items, urgents, notes, mentions, tags };
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k];
+    e.endLine = entryEnds[k] ?? e.line;
+    e.lastContentLine = entryLast[k] ?? e.line;
+  }
+  return { entries, items, urgents, notes, mentions, tags };
 }
 
 interface DateAt {
   readonly iso?: string;
-  readonly range: Range;
+  /** Where the token is on the line: `start` (inclusive) to `end` (exclusive). */
+  readonly start: number;
   readonly end: number;
 }
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Whether `s` holds `\d{4}-\d{2}-\d{2}` at `pos` (the caller checks the length). */
+function isoShapeAt(s: string, pos: number): boolean {
+  return (
+    isDigit(s.charCodeAt(pos)) &&
+    isDigit(s.charCodeAt(pos + 1)) &&
+    isDigit(s.charCodeAt(pos + 2)) &&
+    isDigit(s.charCodeAt(pos + 3)) &&
+    s.charCodeAt(pos + 4) === 45 &&
+    isDigit(s.charCodeAt(pos + 5)) &&
+    isDigit(s.charCodeAt(pos + 6)) &&
+    s.charCodeAt(pos + 7) === 45 &&
+    isDigit(s.charCodeAt(pos + 8)) &&
+    isDigit(s.charCodeAt(pos + 9))
+  );
+}
+
+const digits2 = (s: string, at: number) => (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
 
 /**
  * Reads a date token starting at `pos` (after spaces). Reports `date.invalid` / `date.format`;
@@ -236,22 +554,26 @@ function readDate(s: string, line: number, pos: number, problems: Problem[]): Da
   while (s.charCodeAt(pos) === 32 || s.charCodeAt(pos) === 9) pos++;
   let end = pos;
   while (end < s.length && s.charCodeAt(end) > 32) end++;
-  let token = s.slice(pos, end);
-  // A trailing comma or colon is punctuation, not part of the date.
-  while (token.length > 0 && /[,;:]$/.test(token)) {
-    token = token.slice(0, -1);
-    end--;
+  // A trailing comma, semicolon or colon is punctuation, not part of the date.
+  for (let c = s.charCodeAt(end - 1); end > pos && (c === 44 || c === 59 || c === 58); c = s.charCodeAt(end - 1)) end--;
+  const token = s.slice(pos, end);
+  if (end - pos === 10 && isoShapeAt(s, pos)) {
+    // The common case, without regular expressions: what looksLikeDate and isIsoDate check.
+    const y = digits2(s, pos) * 100 + digits2(s, pos + 2);
+    if (isValidDate(y, digits2(s, pos + 5), digits2(s, pos + 8))) return { iso: token, start: pos, end };
+    problems.push({ code: 'date.invalid', range: lineRange(line, pos, end), data: { text: detach(token) } });
+    return { start: pos, end };
   }
   if (!looksLikeDate(token)) return undefined;
   const range = lineRange(line, pos, end);
   if (/^\d{4}-\d{2}-\d{2}$/.test(token)) {
-    if (isIsoDate(token)) return { iso: token, range, end };
-    problems.push({ code: 'date.invalid', range, data: { text: token } });
-    return { range, end };
+    if (isIsoDate(token)) return { iso: token, start: pos, end };
+    problems.push({ code: 'date.invalid', range, data: { text: detach(token) } });
+    return { start: pos, end };
   }
   const suggestion = isoFromOtherSpelling(token);
-  problems.push({ code: 'date.format', range, data: { text: token, suggestion: suggestion || undefined } });
-  return { range, end };
+  problems.push({ code: 'date.format', range, data: { text: detach(token), suggestion: suggestion || undefined } });
+  return { start: pos, end };
 }
 
 function readTime(s: string, line: number, pos: number, problems: Problem[]): { time?: string; range: Range; end: number } | undefined {
@@ -270,7 +592,7 @@ function readTime(s: string, line: number, pos: number, problems: Problem[]): { 
   return { time: `${hh}:${m[1].slice(-2)}`, range, end: p + m[1].length };
 }
 
-function parseHeading(s: string, line: number, problems: Problem[]): Entry | undefined {
+function parseHeading(s: string, line: number, problems: Problem[]): EntryItem | undefined {
   let pos = 3;
   while (s.charCodeAt(pos) === 32) pos++;
   const local: Problem[] = [];
@@ -282,16 +604,7 @@ function parseHeading(s: string, line: number, problems: Problem[]): Entry | und
   if (t) p = t.end;
   while (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 9) p++;
   const title = s.slice(p).trimEnd();
-  return {
-    line,
-    range: lineRange(line, 0, s.length),
-    date: d.iso,
-    time: t?.time,
-    title,
-    titleRange: lineRange(line, p, p + title.length),
-    endLine: line,
-    lastContentLine: line,
-  };
+  return new EntryItem(line, s.length, d.iso, t?.time, detach(title), p, line, line);
 }
 
 const VERBS: Readonly<Record<TrackedKind, readonly HistoryVerb[]>> = {
@@ -299,21 +612,43 @@ const VERBS: Readonly<Record<TrackedKind, readonly HistoryVerb[]>> = {
   waiting: ['received', 'moved', 'dropped'],
   scope: ['confirmed', 'declined', 'moved', 'dropped'],
 };
+const ALL_VERBS: readonly HistoryVerb[] = ['kept', 'moved', 'dropped', 'broken', 'received', 'confirmed', 'declined'];
 const CLOSING: ReadonlySet<HistoryVerb> = new Set(['kept', 'dropped', 'broken', 'received', 'confirmed', 'declined']);
 
-function parseTracked(s: string, line: number, kind: TrackedKind, entry: number, problems: Problem[]): Tracked {
+// Shared by every item without history, handles or tags (frozen: the model is read-only).
+const NO_HISTORY: readonly HistoryEvent[] = Object.freeze([]);
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+
+/**
+ * A PROMISE, WAITING or SCOPE line. `mentions` from `m0` and `tags` from `t0` are those `scanInline` found
+ * on the line after the keyword: the text's handles and tags are the ones inside it. (Scanning the text
+ * alone gives the same: the character before the text is a space, or the text starts with no `@`/`#`.)
+ */
+function parseTracked(
+  s: string,
+  line: number,
+  kind: TrackedKind,
+  entry: number,
+  problems: Problem[],
+  mentions: readonly MentionItem[],
+  m0: number,
+  tags: readonly TagItem[],
+  t0: number,
+): Tracked {
   const kwLen = kind === 'promise' ? 7 : kind === 'waiting' ? 7 : 5;
   const d = readDate(s, line, kwLen, problems);
   let p = kwLen;
   let time: string | undefined;
-  let timeRange: Range | undefined;
+  let timeStart = -1;
+  let timeEnd = -1;
   if (d) {
     p = d.end;
     const t = readTime(s, line, p, problems);
     if (t) {
       p = t.end;
       time = t.time;
-      timeRange = t.range;
+      timeStart = t.range.start.character;
+      timeEnd = t.range.end.character;
     }
   } else {
     problems.push({ code: 'date.missing', range: lineRange(line, 0, kwLen), data: { kind } });
@@ -324,7 +659,7 @@ function parseTracked(s: string, line: number, kind: TrackedKind, entry: number,
   for (let m = SEGMENT_SEPARATOR.exec(s); m; m = SEGMENT_SEPARATOR.exec(s)) cuts.push(m.index);
   const textEnd = cuts.length ? cuts[0] : s.length;
   while (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 9) p++;
-  const text = s.slice(p, textEnd).trimEnd();
+  const text = detach(s.slice(p, textEnd).trimEnd());
   const history: HistoryEvent[] = [];
   for (let k = 0; k < cuts.length; k++) {
     const end = k + 1 < cuts.length ? cuts[k + 1] : s.length;
@@ -343,26 +678,34 @@ function parseTracked(s: string, line: number, kind: TrackedKind, entry: number,
   }
   const handles: string[] = [];
   const tagList: string[] = [];
-  const body = s.slice(p, textEnd);
-  for (const m of body.matchAll(MENTION)) handles.push(m[1]);
-  for (const m of body.matchAll(TAG)) tagList.push(m[1]);
-  return {
+  for (let k = m0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.start >= p && m.end <= textEnd) handles.push(m.handle);
+  }
+  for (let k = t0; k < tags.length; k++) {
+    const t = tags[k];
+    if (t.start >= p && t.end <= textEnd) tagList.push(t.tag);
+  }
+  return new TrackedItem(
     kind,
     line,
-    range: lineRange(line, 0, s.length),
-    date: d?.iso,
-    dateRange: d?.range,
+    s.length,
+    d?.iso,
+    d ? d.start : -1,
+    d ? d.end : -1,
     time,
-    timeRange,
+    timeStart,
+    timeEnd,
     text,
-    textRange: lineRange(line, p, p + text.length),
-    history,
+    p,
+    // Exact-size copies: an array grown by push keeps room for 16 more.
+    history.length > 0 ? history.slice() : NO_HISTORY,
     state,
     closedOn,
     entry,
-    handles,
-    tags: tagList,
-  };
+    handles.length > 0 ? handles.slice() : NO_STRINGS,
+    tagList.length > 0 ? tagList.slice() : NO_STRINGS,
+  );
 }
 
 const WHO_CHAR = /^[\p{L}\p{N}_.'’\- ]$/u;
@@ -395,11 +738,13 @@ function parseSegment(s: string, line: number, start: number, end: number, kind:
   const seg = s.slice(start, end).trimEnd();
   const range = lineRange(line, start, start + seg.length);
   const bad = (why: string) => {
-    problems.push({ code: 'history.invalid', range, data: { text: seg, kind, why } });
+    problems.push({ code: 'history.invalid', range, data: { text: detach(seg), kind, why } });
     return undefined;
   };
   const vm = /^([A-Za-z]+)\b/.exec(seg);
-  const verb = vm?.[1].toLowerCase() as HistoryVerb | undefined;
+  const word = vm?.[1].toLowerCase();
+  // The constant, not a copy per event.
+  const verb = (ALL_VERBS.find((v) => v === word) ?? word) as HistoryVerb | undefined;
   if (!verb || !(VERBS[kind] as readonly string[]).includes(verb)) {
     return bad(verb && Object.values(VERBS).some((v) => (v as readonly string[]).includes(verb)) ? 'verbForKind' : 'verb');
   }
@@ -443,13 +788,13 @@ function parseSegment(s: string, line: number, start: number, end: number, kind:
       p += onM[0].length;
       on = readDateAt()?.iso;
     }
-    return { verb, range, from: from.iso, fromTime: t?.time, by, date: on };
+    return { verb, range, from: from.iso, fromTime: t?.time, by: by === undefined ? by : detach(by), date: on };
   }
   const d = readDateAt();
   if (!d) return bad('date');
   if (verb === 'confirmed' || verb === 'declined') {
     const byM = /^\s+by\s+@?([\p{L}\p{N}_.\-]+)/u.exec(s.slice(p, end));
-    return { verb, range, date: d.iso, by: byM?.[1] };
+    return { verb, range, date: d.iso, by: byM ? detach(byM[1]) : undefined };
   }
   if (verb === 'broken' || verb === 'dropped') {
     let reason = rest();
@@ -459,7 +804,7 @@ function parseSegment(s: string, line: number, start: number, end: number, kind:
       apology = isIsoDate(see[1]) ? see[1] : undefined;
       reason = (reason.slice(0, see.index) + reason.slice(see.index + see[0].length)).trim();
     }
-    return { verb, range, date: d.iso, reason: reason || undefined, apology };
+    return { verb, range, date: d.iso, reason: reason ? detach(reason) : undefined, apology };
   }
   return { verb, range, date: d.iso };
 }
@@ -467,5 +812,5 @@ function parseSegment(s: string, line: number, start: number, end: number, kind:
 function parseUrgent(s: string, line: number, entry: number): Urgent {
   const m = /^URGENT[\s:]+([\p{L}]+)/u.exec(s);
   const triage = m ? triageOf(m[1]) : undefined;
-  return { line, range: lineRange(line, 0, s.length), triage, text: s.slice(6).replace(/^[\s:]+/, ''), entry };
+  return new UrgentItem(line, s.length, triage, detach(s.slice(6).replace(/^[\s:]+/, '')), entry);
 }
