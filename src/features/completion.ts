@@ -206,5 +206,5 @@ class Completion implements vscode.CompletionItemProvider<ZoneItem> {
 
 /** Completion of contacts, tags, keywords, dates, time zones and languages in client logs. */
 export function registerCompletion(models: EditorModels, clock: Clock): vscode.Disposable {
-  return vscode.languages.registerCompletionItemProvider(SELECTOR, new Completion(models, clock), '@', '#');
+  return vscode.languages.registerCompletionItemProvider(SELECTOR, new Completion(models, clock), '@', '#', ' ');
 }
