@@ -9,6 +9,9 @@ import { registerPromiseTree } from './features/promiseTree';
 import { registerTestHooks } from './features/testHooks';
 import { WorkspaceIndex } from './features/workspaceIndex';
 
+/** When this bundle started loading: activation time is measured from here (reported to tests). */
+const loaded = performance.now();
+
 export function activate(context: vscode.ExtensionContext): void {
   const index = new WorkspaceIndex();
   const clock = new Clock();
@@ -24,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerDrafts(new Drafts(index, clock, actions)),
     registerNewClientLog(clock),
     registerEditorFeatures(index, clock),
-    registerTestHooks(context, clock, index, views),
+    registerTestHooks(context, clock, index, views, loaded),
   );
   void index.ready();
 }

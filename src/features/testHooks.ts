@@ -8,7 +8,10 @@ import type { WorkspaceIndex } from './workspaceIndex';
  * (`CLIENTLOG_TEST=1` in the environment, or VS Code's test mode). They move the clock and report
  * the index and the views, so tests wait on conditions instead of sleeping. Users never see them.
  */
-export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock, index: WorkspaceIndex, views: TreeViews): vscode.Disposable {
+export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock, index: WorkspaceIndex, views: TreeViews, loaded: number): vscode.Disposable {
+  // Called at the end of activate(): from bundle load to here is the activation time.
+  const activationMs = performance.now() - loaded;
+  const scan = index.ready().then(() => performance.now() - loaded);
   if (process.env.CLIENTLOG_TEST !== '1' && context.extensionMode !== vscode.ExtensionMode.Test) return new vscode.Disposable(() => undefined);
   const dump = (p: ItemsProvider) =>
     p.getChildren().map((g) => ({
@@ -16,6 +19,7 @@ export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock
       items: p.getChildren(g).map((n) => (n.type === 'item' ? { text: n.item.text, client: n.client, band: n.band, days: n.days, description: relative(n), uri: n.uri.toString(), line: n.item.line } : undefined)),
     }));
   return vscode.Disposable.from(
+    vscode.commands.registerCommand('clientlog._test.timing', async () => ({ activationMs, indexReadyMs: await scan, files: index.size })),
     vscode.commands.registerCommand('clientlog._test.setNow', (iso?: string) => {
       clock.setNow(iso);
       return clock.now().toISOString();

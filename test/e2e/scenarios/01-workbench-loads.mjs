@@ -1,7 +1,9 @@
 // a. The workbench opens the examples workspace, the extension activates (workspaceContains:**/*.clientlog),
 //    the language is registered, and no error notification is shown.
 import assert from 'node:assert/strict';
-import { EXTENSION_ID } from '../lib/harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { EXTENSION_ID, RESULTS_DIR } from '../lib/harness.mjs';
 import { errorToasts, waitForExplorerFile } from '../lib/workbench.mjs';
 
 export const name = 'workbench loads the examples workspace and activates the extension';
@@ -12,6 +14,12 @@ export async function run({ page, probe, screenshot }) {
   assert.equal(state.extension.id, EXTENSION_ID);
   assert.ok(state.languages.includes('clientlog'), `language "clientlog" is not registered (languages: ${state.languages.length})`);
   assert.equal(state.workspaceFolders.length, 1, 'one workspace folder is open');
+  // Activation time (bundle load to the end of activate()) and the first workspace scan, for the
+  // benchmark report (bench/run.mjs reads this file).
+  const timing = await probe.command('clientlog._test.timing');
+  assert.ok(timing.activationMs > 0 && timing.files === 5, JSON.stringify(timing));
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  fs.writeFileSync(path.join(RESULTS_DIR, 'activation.json'), JSON.stringify({ activationMs: Math.round(timing.activationMs * 10) / 10, indexReadyMs: Math.round(timing.indexReadyMs), files: timing.files }, null, 2));
   await screenshot('workbench');
   const errors = await errorToasts(page);
   assert.deepEqual(errors, [], `error notifications are shown:\n${errors.join('\n')}`);
