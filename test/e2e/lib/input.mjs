@@ -2,7 +2,7 @@
 // Every step is recognised by its own text (prompt, placeholder or title), never by timing, so a
 // scenario never types into the previous step's box.
 import { T, waitFor, sleepTick } from './harness.mjs';
-import { SEL, escapeRe } from './workbench.mjs';
+import { SEL, escapeRe, focusEditor, waitForActiveTab, waitForExplorerFile } from './workbench.mjs';
 
 export const QI = {
   widget: SEL.quickInput,
@@ -225,4 +225,18 @@ export function insertedLines(before, after) {
     else added.push({ line: j, text: a[j] });
   }
   return added;
+}
+
+/**
+ * The usual start of an editor scenario: the workspace is listed, the extension active, the clock at
+ * 2026-11-23 12:00 UTC (so results do not depend on the real date), and `file` open in the editor.
+ * With `focus`, keyboard input goes to that editor.
+ */
+export async function startWithFile(page, probe, file, { focus = true } = {}) {
+  await waitForExplorerFile(page, file);
+  await probe.waitForActivation();
+  await probe.command('clientlog._test.setNow', ['2026-11-23T12:00:00Z']);
+  await probe.command('probe.openFile', [file]);
+  await waitForActiveTab(page, file);
+  if (focus) await focusEditor(page);
 }

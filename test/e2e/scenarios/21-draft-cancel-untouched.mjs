@@ -3,8 +3,8 @@
 // answered), and at the client pick (no client log active): the log's text and dirty state are unchanged,
 // no untitled editor opens, and the command reports that nothing was written.
 import assert from 'node:assert/strict';
-import { answerInput, answerPick, runFromPalette, waitForQuickInputHidden, waitForStep } from '../lib/input.mjs';
-import { focusEditor, waitForActiveTab, waitForExplorerFile } from '../lib/workbench.mjs';
+import { answerInput, answerPick, runFromPalette, startWithFile, waitForQuickInputHidden, waitForStep } from '../lib/input.mjs';
+import { waitForActiveTab } from '../lib/workbench.mjs';
 
 export const name = 'cancelling a draft at any step leaves every file untouched';
 export const timeout = 150_000;
@@ -35,12 +35,7 @@ async function escapeAndCheck(page, probe, running, before, what) {
 }
 
 export async function run({ page, probe, screenshot }) {
-  await waitForExplorerFile(page, FILE);
-  await probe.waitForActivation();
-  await probe.command('clientlog._test.setNow', ['2026-11-23T12:00:00Z']);
-  await probe.command('probe.openFile', [FILE]);
-  await waitForActiveTab(page, FILE);
-  await focusEditor(page);
+  await startWithFile(page, probe, FILE);
   const before = await snapshot(probe);
   assert.deepEqual(before.dirty, [], 'nothing is dirty at the start');
 

@@ -4,8 +4,8 @@
 // beside, and one Ctrl+Z in the log restores the original text.
 import assert from 'node:assert/strict';
 import { waitFor } from '../lib/harness.mjs';
-import { answerInput, answerPick, insertedLines, waitForQuickInputHidden } from '../lib/input.mjs';
-import { SEL, waitForActiveTab, waitForExplorerFile } from '../lib/workbench.mjs';
+import { answerInput, answerPick, insertedLines, startWithFile, waitForQuickInputHidden } from '../lib/input.mjs';
+import { SEL } from '../lib/workbench.mjs';
 
 export const name = 'draft apology from an overdue promise\'s quick fix; one Ctrl+Z undoes it all';
 export const timeout = 120_000;
@@ -17,11 +17,7 @@ const FIX = 'Send the revised depot cost comparison with the Leeds figures check
 const PREVENTION = 'Every report date now goes in the shared calendar with a reminder two days before.';
 
 export async function run({ page, probe, screenshot }) {
-  await waitForExplorerFile(page, FILE);
-  await probe.waitForActivation();
-  await probe.command('clientlog._test.setNow', ['2026-11-23T12:00:00Z']);
-  await probe.command('probe.openFile', [FILE]);
-  await waitForActiveTab(page, FILE);
+  await startWithFile(page, probe, FILE, { focus: false });
   const original = await probe.command('probe.getText', [FILE]);
   assert.equal(original.split('\n')[LINE], `PROMISE 2026-11-20 ${PROMISE_TEXT}`);
   await probe.waitForState((s) => s.diagnostics.some((d) => d.fsPath?.endsWith(FILE) && d.diagnostics.some((x) => x.code === 'promise.overdue' && x.range.start.line === LINE)), {

@@ -2,8 +2,7 @@
 // the ESCALATION note says "Kind: request", a SCOPE line records the proposed date awaiting the client's
 // confirmation, and the reply proposes the date entered, in words.
 import assert from 'node:assert/strict';
-import { answerInput, answerPick, insertedLines, runFromPalette, waitForQuickInputHidden } from '../lib/input.mjs';
-import { focusEditor, waitForActiveTab, waitForExplorerFile } from '../lib/workbench.mjs';
+import { answerInput, answerPick, insertedLines, runFromPalette, startWithFile, waitForQuickInputHidden } from '../lib/input.mjs';
 
 export const name = 'draft escalation triaged as an urgent request proposes the date entered';
 export const timeout = 120_000;
@@ -14,12 +13,7 @@ const BREAKS = 'Nothing: the Leeds site manager meets Sarah on 2 December.';
 const SOURCE = 'Sarah’s meeting with the Leeds site manager';
 
 export async function run({ page, probe, screenshot }) {
-  await waitForExplorerFile(page, FILE);
-  await probe.waitForActivation();
-  await probe.command('clientlog._test.setNow', ['2026-11-23T12:00:00Z']);
-  await probe.command('probe.openFile', [FILE]);
-  await waitForActiveTab(page, FILE);
-  await focusEditor(page);
+  await startWithFile(page, probe, FILE);
   const before = await probe.command('probe.getText', [FILE]);
 
   await runFromPalette(page, 'Clientlog: Draft Escalation', { label: /Clientlog: Draft Escalation/ });

@@ -5,8 +5,9 @@
 //  d. hovering a PROMISE's date shows its due date and state;
 //  e. the "Mark kept" code lens above an open promise.
 import assert from 'node:assert/strict';
+import { startWithFile } from '../lib/input.mjs';
 import { waitFor } from '../lib/harness.mjs';
-import { SEL, waitForActiveTab, waitForExplorerFile } from '../lib/workbench.mjs';
+import { SEL } from '../lib/workbench.mjs';
 
 export const name = 'editor intelligence: outline, date and contact completion, hover, code lens';
 export const timeout = 150_000;
@@ -36,11 +37,7 @@ async function lineText(probe, line) {
 }
 
 export async function run({ page, probe, screenshot }) {
-  await waitForExplorerFile(page, FILE);
-  await probe.waitForActivation();
-  await probe.command('clientlog._test.setNow', ['2026-11-23T12:00:00Z']);
-  await probe.command('probe.openFile', [FILE]);
-  await waitForActiveTab(page, FILE);
+  await startWithFile(page, probe, FILE, { focus: false });
 
   // e. Code lenses above the open promises. (VS Code requests lenses while the editor has focus: a
   //    user looking at the log, not at another view.)
