@@ -1,11 +1,13 @@
 // In-process measurements of the core, bundled by bench/run.mjs and run in a child process:
 //   node core.js parse <corpus>        parse throughput over every file of the tree (MB/s of UTF-8)
 //   node core.js incremental <corpus>  one-character edits in big.clientlog: reparse + analyze, p50/p95
-//   node core.js memory <corpus>       parse + analyze all 10,000 files, keep every ClientLog; peak RSS
+//   node core.js memory <corpus>       parse + analyze all 10,000 files and keep what the extension's index
+//                                      keeps for files no editor shows (compactLog + findings); peak RSS
+//   node core.js memory-full <corpus>  the same, keeping every whole ClientLog (as if every file were open)
 // Each prints one JSON line.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../src/core/analyze';
+import { analyze, compactLog } from '../src/core/analyze';
 import { zonedInstant } from '../src/core/dates';
 import { lineAt, parseDocument, reanalyze, reparse } from '../src/core/incremental';
 import type { ClientLog, Finding } from '../src/core/model';
@@ -146,13 +148,14 @@ if (mode === 'parse') {
       backToOriginal: same,
     }),
   );
-} else if (mode === 'memory') {
+} else if (mode === 'memory' || mode === 'memory-full') {
   const files = treeFiles(path.join(corpus, 'tree'));
   const before = process.memoryUsage().rss;
   const kept: Array<{ log: ClientLog; findings: Finding[] }> = [];
   let peak = before;
   for (let i = 0; i < files.length; i++) {
-    const log = parse(fs.readFileSync(files[i], 'utf8'), { fileName: files[i] });
+    const full = parse(fs.readFileSync(files[i], 'utf8'), { fileName: files[i] });
+    const log = mode === 'memory' ? compactLog(full) : full;
     kept.push({ log, findings: analyze(log, { now, timeZone: 'UTC' }) });
     if (i % 500 === 0) peak = Math.max(peak, process.memoryUsage().rss);
   }
@@ -172,6 +175,6 @@ if (mode === 'parse') {
     }),
   );
 } else {
-  console.error('usage: core.js parse|incremental|memory <corpus>');
+  console.error('usage: core.js parse|incremental|memory|memory-full <corpus>');
   process.exit(2);
 }

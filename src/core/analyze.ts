@@ -7,10 +7,12 @@ import {
   type FindingData,
   type Level,
   type LevelSetting,
+  type Entry,
+  type Problem,
   type Tracked,
 } from './model';
 import { CRISIS_REQUIRED_FIELDS, REQUIRED_FIELDS, triageOf } from './notes';
-import type { Range } from './text';
+import { lineRange, type Range } from './text';
 
 export interface AnalyzeOptions {
   /** The instant to evaluate at. */
@@ -109,10 +111,27 @@ export function analyze(log: ClientLog, options: AnalyzeOptions): Finding[] {
     }
   }
 
-  for (const u of log.urgents) {
-    if (!u.triage) push('urgent.untriaged', u.range, { client: log.client, line: u.line });
-  }
+  for (const p of timeIndependentFindings(log)) push(p.code, p.range, p.data);
 
+  // A total order (position, then code), so the result does not depend on the order rules ran in.
+  out.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+  return out;
+}
+
+/**
+ * The findings that do not depend on the date: untriaged urgency, incomplete notes, unknown mentions.
+ * (Format problems are already in `log.problems`.) `compactLog` keeps them as problems.
+ */
+export function timeIndependentFindings(log: ClientLog): Problem[] {
+  const out: Problem[] = [];
+  for (const u of log.urgents) {
+    if (!u.triage) out.push({ code: 'urgent.untriaged', range: u.range, data: { client: log.client, line: u.line } });
+  }
   for (const n of log.notes) {
     const have = new Set(n.fields.filter((f) => f.key && f.value.trim() !== '').map((f) => f.key!));
     const need = [...REQUIRED_FIELDS[n.kind]];
@@ -121,21 +140,56 @@ export function analyze(log: ClientLog, options: AnalyzeOptions): Finding[] {
       if (triageOf(kind) === 'crisis') need.push(...CRISIS_REQUIRED_FIELDS);
     }
     if (n.kind === 'refusal' && !have.has('alternative')) {
-      push('refusal.noAlternative', n.range, { client: log.client, line: n.line, title: n.title });
+      out.push({ code: 'refusal.noAlternative', range: n.range, data: { client: log.client, line: n.line, title: n.title } });
     }
     const missing = need.filter((k) => !have.has(k) && !(n.kind === 'refusal' && k === 'alternative'));
-    if (missing.length > 0) push('note.missingField', n.range, { client: log.client, line: n.line, kind: n.kind, missing });
+    if (missing.length > 0) out.push({ code: 'note.missingField', range: n.range, data: { client: log.client, line: n.line, kind: n.kind, missing } });
   }
-
   const contacts = log.frontMatter?.contacts ?? [];
   if (contacts.length > 0) {
     const handles = contacts.map((c) => c.handle).filter((h): h is string => !!h);
     const known = new Set(handles.map((h) => h.toLowerCase()));
     for (const m of log.mentions) {
-      if (!known.has(m.handle.toLowerCase())) push('mention.unknown', m.range, { handle: m.handle, known: handles });
+      if (!known.has(m.handle.toLowerCase())) out.push({ code: 'mention.unknown', range: m.range, data: { handle: m.handle, known: handles } });
     }
   }
-
-  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return out;
+}
+
+const NO_ENTRY: Entry = Object.freeze({
+  line: -1,
+  range: lineRange(0, 0, 0),
+  title: '',
+  titleRange: lineRange(0, 0, 0),
+  endLine: -1,
+  lastContentLine: -1,
+});
+
+/**
+ * A smaller model of a log, for files that are not open in an editor: the open items, the entries they
+ * belong to, one Tag per tag name, the profile, and every time-independent finding kept as a problem.
+ * `analyze(compactLog(log), o)` equals `analyze(log, o)` for every `o` (a property test holds it to that);
+ * the history of closed items, the note blocks and the mentions are left out. An index of 10,000 files
+ * keeps a fraction of the memory this way.
+ */
+export function compactLog(log: ClientLog): ClientLog {
+  if (log.compact) return log;
+  const items = log.items.filter((i) => i.state === 'open');
+  const used = new Set(items.map((i) => i.entry));
+  const seen = new Set<string>();
+  return {
+    client: log.client,
+    frontMatter: log.frontMatter,
+    entries: log.entries.map((e, k) => (used.has(k) ? e : NO_ENTRY)),
+    items,
+    urgents: [],
+    notes: [],
+    mentions: [],
+    tags: log.tags.filter((t) => !seen.has(t.tag) && !!seen.add(t.tag)),
+    problems: [...log.problems, ...timeIndependentFindings(log)],
+    lineCount: log.lineCount,
+    eol: log.eol,
+    bom: log.bom,
+    compact: true,
+  };
 }

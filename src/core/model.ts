@@ -158,6 +158,11 @@ export interface ClientLog {
   readonly lineCount: number;
   readonly eol: '\n' | '\r\n';
   readonly bom: boolean;
+  /**
+   * Set by `compactLog`: only open items, the entries they belong to and one Tag per name are kept, and
+   * the time-independent findings are in `problems` (urgents, notes and mentions are empty).
+   */
+  readonly compact?: boolean;
 }
 
 export const FINDING_CODES = [

@@ -33,7 +33,9 @@ export class EditorModels implements vscode.Disposable {
   /** The index's model of the document, parsing it only when the index has none yet. */
   latest(doc: vscode.TextDocument): ClientLog | undefined {
     if (!isClientLog(doc)) return undefined;
-    return this.index.get(doc.uri)?.log ?? this.current(doc);
+    const log = this.index.get(doc.uri)?.log;
+    // A compact model (the file was closed until now) lacks what editor features show: parse it in full.
+    return log && !log.compact ? log : this.current(doc);
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parse, type ClientLog } from '../core';
+import { compactLog, parse, type ClientLog } from '../core';
 
 export const LANGUAGE_ID = 'clientlog';
 export const GLOB = '**/*.clientlog';
@@ -18,7 +18,7 @@ const READ_CONCURRENCY = 16;
 
 /**
  * Every `.clientlog` file of the workspace (all roots, closed files too), parsed once and kept up to
- * date: an edit re-parses that one document after a short pause, a file event re-reads that one file.
+ * date (closed files as compact models, open documents in full): an edit re-parses that one document after a short pause, a file event re-reads that one file.
  * Open documents' unsaved text wins over the disk. The first scan reads files in small parallel
  * batches and yields between them, so the extension host never blocks.
  */
@@ -165,7 +165,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       const bytes = await vscode.workspace.fs.readFile(uri);
       if (this.disposed) return;
       const text = new TextDecoder('utf-8').decode(bytes);
-      this.logs.set(key, { uri, log: parse(text, { fileName: uri.path }), folder: vscode.workspace.getWorkspaceFolder(uri), fromEditor: false });
+      // A file no editor shows is kept compact: its open items, their entries and its findings, which is
+      // all the views and diagnostics need (an editor that opens it gets the full parse).
+      this.logs.set(key, { uri, log: compactLog(parse(text, { fileName: uri.path })), folder: vscode.workspace.getWorkspaceFolder(uri), fromEditor: false });
     } catch {
       // Gone (deleted, renamed) or unreadable: it is no longer part of the index.
       this.logs.delete(key);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, dueStatus } from '../../src/core/analyze';
+import { analyze, compactLog, dueStatus } from '../../src/core/analyze';
 import type { Finding } from '../../src/core/model';
 import { parse } from '../../src/core/parse';
 
@@ -124,5 +124,36 @@ describe('analyze', () => {
     assert.deepEqual(dueStatus({ date: '2026-11-26' }, z, 3), { band: 'soon', days: 3 });
     assert.deepEqual(dueStatus({ date: '2026-11-27' }, z, 3), { band: 'later', days: 4 });
     assert.equal(dueStatus({}, z, 3), undefined);
+  });
+});
+
+describe('compactLog', () => {
+  it('keeps the open items, their entries, one tag per name, and the findings', () => {
+    const l = parse(
+      [
+        '---',
+        'client: Acme',
+        'contacts: [{ name: Ivan Petrov, handle: ivan }]',
+        '---',
+        '## 2026-11-01 Old',
+        'PROMISE 2026-11-02 Done #a | kept 2026-11-02',
+        '## 2026-11-03 Call',
+        'URGENT do it now',
+        'PROMISE 2026-11-05 Send the pack to @ivan and @maria #a #b',
+        'REFUSAL',
+        '  Request: x',
+      ].join('\n'),
+    );
+    const c = compactLog(l);
+    assert.equal(c.compact, true);
+    assert.deepEqual(c.items.map((i) => i.line), [8]);
+    assert.equal(c.entries[1].title, 'Call');
+    assert.equal(c.entries[0].line, -1, 'an entry with no open item is a placeholder');
+    assert.deepEqual(c.tags.map((t) => t.tag), ['a', 'b']);
+    assert.deepEqual([c.notes.length, c.urgents.length, c.mentions.length], [0, 0, 0]);
+    const now = new Date('2026-11-23T12:00:00Z');
+    assert.deepEqual(analyze(c, { now, timeZone: 'UTC' }), analyze(l, { now, timeZone: 'UTC' }));
+    assert.deepEqual(codes(analyze(c, { now, timeZone: 'UTC' })), ['7:urgent.untriaged:information', '8:promise.overdue:warning', '8:mention.unknown:warning', '9:refusal.noAlternative:warning']);
+    assert.equal(compactLog(c), c, 'compacting twice changes nothing');
   });
 });

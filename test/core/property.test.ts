@@ -9,6 +9,7 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { analyze, compactLog } from '../../src/core/analyze';
 import { fromDayNumber } from '../../src/core/dates';
 import type { ClientLog } from '../../src/core/model';
 import { NOTE_FIELDS } from '../../src/core/notes';
@@ -262,6 +263,24 @@ describe(`core properties (fast-check, seed ${SEED}${LONG_RUNS ? `, CLIENTLOG_FU
         edits[checkEdit(doc, op, line)]++;
       }),
       params(runs(1500, 0.3)),
+    );
+  });
+
+  it('a compacted log (what the index keeps for closed files) gives exactly the findings of the full log, at any date', () => {
+    const instants = [new Date('2025-06-01T12:00:00Z'), new Date('2026-11-23T21:59:00Z'), new Date('2026-11-23T22:01:00Z'), new Date('2027-03-01T00:00:00Z')];
+    const settings = fc.record({
+      horizonDays: fc.integer({ min: 0, max: 30 }),
+      confirmationDays: fc.integer({ min: 0, max: 30 }),
+      timeZone: fc.constantFrom('UTC', 'Europe/Sofia', 'America/New_York', 'Pacific/Kiritimati'),
+    });
+    fc.assert(
+      fc.property(documentArb, settings, (text, o) => {
+        const log = parse(text, { fileName: 'a.clientlog' });
+        const small = compactLog(log);
+        assert.equal(small.items.every((i) => i.state === 'open'), true);
+        for (const now of instants) assert.deepEqual(analyze(small, { ...o, now }), analyze(log, { ...o, now }));
+      }),
+      params(runs(400, 0.1)),
     );
   });
 
