@@ -12,15 +12,8 @@
 import { analyze, type AnalyzeOptions } from './analyze';
 import type { ClientLog, Entry, Finding, Mention, Note, Problem, Tag, Tracked, Urgent } from './model';
 import { parseBody, parseLines, shiftEntry, shiftMention, shiftNote, shiftTag, shiftTracked, shiftUrgent, startLine, type ParseOptions } from './parse';
-import type { Position, Range } from './text';
+import { LineBreak, splitLinesWithBreaks, type Position, type Range } from './text';
 
-/** Line break after a line: none (the last line), LF, CRLF, lone CR. */
-const enum Break {
-  None = 0,
-  LF = 1,
-  CRLF = 2,
-  CR = 3,
-}
 
 /**
  * Lines in chunks of about CHUNK lines, so an edit copies one chunk and the short list of chunks, never
@@ -37,7 +30,7 @@ export function setChunkSize(lines: number): number {
 }
 interface Chunk {
   readonly lines: readonly string[];
-  /** The break after each line (`Break`); the file's last line has none. */
+  /** The break after each line (`LineBreak`); the file's last line has none. */
   readonly breaks: readonly number[];
 }
 
@@ -68,49 +61,6 @@ export interface TextChange {
   readonly text: string;
 }
 
-function split(text: string): { lines: string[]; breaks: number[]; crlf: number; lf: number; bom: boolean } {
-  let bom = false;
-  let start = 0;
-  if (text.charCodeAt(0) === 0xfeff) {
-    bom = true;
-    start = 1;
-  }
-  if (text.indexOf('\r') === -1) {
-    // LF breaks only (most files): the engine's split is several times faster than the loop below.
-    const lines = (bom ? text.slice(1) : text).split('\n');
-    const breaks: number[] = new Array<number>(lines.length).fill(Break.LF);
-    breaks[lines.length - 1] = Break.None;
-    return { lines, breaks, crlf: 0, lf: lines.length - 1, bom };
-  }
-  const lines: string[] = [];
-  const breaks: number[] = [];
-  let crlf = 0;
-  let lf = 0;
-  let lineStart = start;
-  for (let i = start; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      lines.push(text.slice(lineStart, i));
-      breaks.push(Break.LF);
-      lf++;
-      lineStart = i + 1;
-    } else if (c === 13) {
-      lines.push(text.slice(lineStart, i));
-      if (text.charCodeAt(i + 1) === 10) {
-        i++;
-        crlf++;
-        breaks.push(Break.CRLF);
-      } else {
-        breaks.push(Break.CR);
-      }
-      lineStart = i + 1;
-    }
-  }
-  lines.push(text.slice(lineStart));
-  breaks.push(Break.None);
-  return { lines, breaks, crlf, lf, bom };
-}
-
 function chunked(lines: readonly string[], breaks: readonly number[], first: number, chunks: Chunk[], firsts: number[]): void {
   for (let at = 0; at < lines.length; at += CHUNK) {
     chunks.push({ lines: lines.slice(at, at + CHUNK), breaks: breaks.slice(at, at + CHUNK) });
@@ -120,7 +70,7 @@ function chunked(lines: readonly string[], breaks: readonly number[], first: num
 
 /** Parses a text into an editable document; `doc.log` equals `parse(text, options)`. */
 export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
-  const { lines, breaks, crlf, lf, bom } = split(text);
+  const { lines, breaks, crlf, lf, bom } = splitLinesWithBreaks(text);
   const log = parseLines(lines, crlf > lf ? '\r\n' : '\n', bom, options);
   const chunks: Chunk[] = [];
   const firsts: number[] = [];
@@ -169,9 +119,9 @@ export function documentText(doc: ParsedDocument): string {
     for (let i = 0; i < c.lines.length; i++) {
       parts.push(c.lines[i]);
       const b = c.breaks[i];
-      if (b === Break.LF) parts.push('\n');
-      else if (b === Break.CRLF) parts.push('\r\n');
-      else if (b === Break.CR) parts.push('\r');
+      if (b === LineBreak.LF) parts.push('\n');
+      else if (b === LineBreak.CRLF) parts.push('\r\n');
+      else if (b === LineBreak.CR) parts.push('\r');
     }
   }
   return parts.join('');
@@ -232,7 +182,7 @@ export function reparse(doc: ParsedDocument, change: TextChange): ParsedDocument
   const mid = lineAt(doc, start.line).slice(0, start.character) + text + lineAt(doc, end.line).slice(end.character);
   const midLines = mid.split('\n');
   // An empty line between a lone CR and an LF would turn them into one CRLF break.
-  if (breakAt(doc, start.line - 1) === Break.CR && midLines[0] === '' && (midLines.length > 1 || breakAt(doc, end.line) === Break.LF)) return full();
+  if (breakAt(doc, start.line - 1) === LineBreak.CR && midLines[0] === '' && (midLines.length > 1 || breakAt(doc, end.line) === LineBreak.LF)) return full();
   const delta = midLines.length - (end.line - start.line + 1);
 
   // The slice to re-parse, in old lines: from the heading of the entry holding the line before the edit
@@ -257,12 +207,12 @@ export function reparse(doc: ParsedDocument, change: TextChange): ParsedDocument
   let crlf = doc.crlf;
   for (let i = start.line; i < end.line; i++) {
     const br = breakAt(doc, i);
-    if (br === Break.LF) lf--;
-    else if (br === Break.CRLF) crlf--;
+    if (br === LineBreak.LF) lf--;
+    else if (br === LineBreak.CRLF) crlf--;
   }
   lf += midLines.length - 1;
   const newLines = [...ca.lines.slice(0, oa), ...midLines, ...cb.lines.slice(ob + 1)];
-  const newBreaks = [...ca.breaks.slice(0, oa), ...midLines.map(() => Break.LF as number)];
+  const newBreaks = [...ca.breaks.slice(0, oa), ...midLines.map(() => LineBreak.LF as number)];
   newBreaks[newBreaks.length - 1] = cb.breaks[ob];
   for (let i = ob + 1; i < cb.lines.length; i++) newBreaks.push(cb.breaks[i]);
   const chunks: Chunk[] = doc.chunks.slice(0, ka);
@@ -358,7 +308,7 @@ function replaced<T>(old: readonly T[], a: number, b: number, region: readonly T
 }
 
 function breakLength(b: number): number {
-  return b === Break.None ? 0 : b === Break.CRLF ? 2 : 1;
+  return b === LineBreak.None ? 0 : b === LineBreak.CRLF ? 2 : 1;
 }
 
 function shiftRange(r: Range, d: number): Range {

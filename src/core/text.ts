@@ -49,17 +49,43 @@ export interface SplitText {
   readonly bom: boolean;
 }
 
-/** Splits on CRLF, LF and lone CR, like VS Code; strips a leading BOM. Linear. */
-export function splitLines(text: string): SplitText {
+/** The line break after a line: none (the last line), LF, CRLF, lone CR. */
+export const enum LineBreak {
+  None = 0,
+  LF = 1,
+  CRLF = 2,
+  CR = 3,
+}
+
+export interface SplitTextWithBreaks {
+  readonly lines: string[];
+  /** The break after each line (`LineBreak`); the last line has none. */
+  readonly breaks: number[];
+  readonly crlf: number;
+  readonly lf: number;
+  readonly bom: boolean;
+}
+
+/**
+ * Splits on CRLF, LF and lone CR, like VS Code, recording each line's break (for edits that must keep
+ * every break as it was); strips a leading BOM. Linear.
+ */
+export function splitLinesWithBreaks(text: string): SplitTextWithBreaks {
   let bom = false;
   let start = 0;
   if (text.charCodeAt(0) === 0xfeff) {
     bom = true;
     start = 1;
   }
-  // Most files have LF breaks only: the engine's split is several times faster than the loop below.
-  if (text.indexOf('\r') === -1) return { lines: (bom ? text.slice(1) : text).split('\n'), eol: '\n', bom };
+  if (text.indexOf('\r') === -1) {
+    // LF breaks only (most files): the engine's split is several times faster than the loop below.
+    const lines = (bom ? text.slice(1) : text).split('\n');
+    const breaks: number[] = new Array<number>(lines.length).fill(LineBreak.LF);
+    breaks[lines.length - 1] = LineBreak.None;
+    return { lines, breaks, crlf: 0, lf: lines.length - 1, bom };
+  }
   const lines: string[] = [];
+  const breaks: number[] = [];
   let crlf = 0;
   let lf = 0;
   let lineStart = start;
@@ -67,6 +93,7 @@ export function splitLines(text: string): SplitText {
     const c = text.charCodeAt(i);
     if (c === 10) {
       lines.push(text.slice(lineStart, i));
+      breaks.push(LineBreak.LF);
       lf++;
       lineStart = i + 1;
     } else if (c === 13) {
@@ -74,11 +101,26 @@ export function splitLines(text: string): SplitText {
       if (text.charCodeAt(i + 1) === 10) {
         i++;
         crlf++;
+        breaks.push(LineBreak.CRLF);
+      } else {
+        breaks.push(LineBreak.CR);
       }
       lineStart = i + 1;
     }
   }
   lines.push(text.slice(lineStart));
+  breaks.push(LineBreak.None);
+  return { lines, breaks, crlf, lf, bom };
+}
+
+/** Splits on CRLF, LF and lone CR, like VS Code; strips a leading BOM. Linear. */
+export function splitLines(text: string): SplitText {
+  // Most files have LF breaks only: split without recording breaks (the parser's hot path).
+  if (text.indexOf('\r') === -1) {
+    const bom = text.charCodeAt(0) === 0xfeff;
+    return { lines: (bom ? text.slice(1) : text).split('\n'), eol: '\n', bom };
+  }
+  const { lines, crlf, lf, bom } = splitLinesWithBreaks(text);
   return { lines, eol: crlf > lf ? '\r\n' : '\n', bom };
 }
 
