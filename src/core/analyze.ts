@@ -1,4 +1,4 @@
-import { dayNumber, isValidTimeZone, parseTime, zonedNow, type ZonedNow } from './dates';
+import { addDays, dayNumber, isValidTimeZone, parseTime, zonedInstant, zonedNow, type ZonedNow } from './dates';
 import {
   DEFAULT_LEVELS,
   type ClientLog,
@@ -62,11 +62,136 @@ function displayName(log: ClientLog, handle: string | undefined): string | undef
   return c?.name;
 }
 
+/**
+ * An open, dated item as `analyze` reads it. Plain JSON data, like the rest of `AnalysisInput`.
+ */
+export interface OpenItem {
+  readonly kind: Tracked['kind'];
+  readonly line: number;
+  readonly range: Range;
+  readonly dateRange?: Range;
+  readonly date: string;
+  readonly time?: string;
+  readonly text: string;
+  /** The first handle mentioned, and that contact's name in the front matter. */
+  readonly handle?: string;
+  readonly contact?: string;
+  /** The date of the entry holding a WAITING line, when it has one. */
+  readonly entryDate?: string;
+  readonly tags: readonly string[];
+}
+
+/**
+ * Everything `analyze` needs of a log, and nothing else: the client, the zone written in its front matter,
+ * the findings that do not depend on the date (format problems included), and its open dated items. It is
+ * plain JSON data, so the command line can keep it per file in a cache and evaluate it at any date
+ * without parsing the file again. `analyzeInput(analysisInput(log), o)` is `analyze(log, o)`.
+ */
+export interface AnalysisInput {
+  readonly client: string;
+  readonly timeZone?: string;
+  readonly problems: readonly Problem[];
+  readonly items: readonly OpenItem[];
+}
+
+const plainRange = (r: Range): Range => ({ start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } });
+
+/** What `analyze` reads of a log (see `AnalysisInput`); ranges are copied into plain objects. */
+export function analysisInput(log: ClientLog): AnalysisInput {
+  const items: OpenItem[] = [];
+  for (const item of log.items) {
+    if (item.state !== 'open' || !item.date) continue;
+    const handle = item.handles[0];
+    const entryDate = item.kind === 'waiting' && item.entry >= 0 ? log.entries[item.entry]?.date : undefined;
+    const dateRange = item.dateRange;
+    items.push({
+      kind: item.kind,
+      line: item.line,
+      range: plainRange(item.range),
+      ...(dateRange ? { dateRange: plainRange(dateRange) } : {}),
+      date: item.date,
+      ...(item.time !== undefined ? { time: item.time } : {}),
+      text: item.text,
+      ...(handle !== undefined ? { handle } : {}),
+      ...(handle !== undefined && displayName(log, handle) !== undefined ? { contact: displayName(log, handle) } : {}),
+      ...(entryDate !== undefined ? { entryDate } : {}),
+      tags: item.tags,
+    });
+  }
+  const problems = [...log.problems, ...timeIndependentFindings(log)].map((p) => ({ code: p.code, range: plainRange(p.range), data: p.data }));
+  const timeZone = log.frontMatter?.timeZone;
+  return { client: log.client, ...(timeZone !== undefined ? { timeZone } : {}), problems, items };
+}
+
 /** The findings for a log as of `options.now`. Never throws on any parsed log. */
 export function analyze(log: ClientLog, options: AnalyzeOptions): Finding[] {
+  return evaluate(log.client, log.frontMatter?.timeZone, [log.problems, timeIndependentFindings(log)], openItems(log), options);
+}
+
+/** The findings for an `AnalysisInput` as of `options.now`: the same as `analyze` on the log it came from. */
+export function analyzeInput(input: AnalysisInput, options: AnalyzeOptions): Finding[] {
+  return evaluate(input.client, input.timeZone, [input.problems], input.items, options);
+}
+
+/** A log's open dated items as `OpenItem`s, without copying ranges (for `analyze` in process). */
+function* openItems(log: ClientLog): Iterable<OpenItem> {
+  for (const item of log.items) {
+    if (item.state !== 'open' || !item.date) continue;
+    const handle = item.handles[0];
+    yield {
+      kind: item.kind,
+      line: item.line,
+      range: item.range,
+      dateRange: item.dateRange,
+      date: item.date,
+      time: item.time,
+      text: item.text,
+      handle,
+      contact: displayName(log, handle),
+      entryDate: item.kind === 'waiting' && item.entry >= 0 ? log.entries[item.entry]?.date : undefined,
+      tags: item.tags,
+    };
+  }
+}
+
+/**
+ * The instants `[from, until)` around `options.now` at which `analyzeInput(input, ·)` gives the same findings
+ * as at `options.now`: the log's calendar day in its zone, cut at the minute a promise due today at a time
+ * becomes overdue. On a day whose length is not 24 hours (a daylight-saving change), only `options.now`
+ * itself is promised, so a caller never reuses findings across a jump of the clock.
+ */
+export function stableSpan(input: Pick<AnalysisInput, 'timeZone' | 'items'>, options: Pick<AnalyzeOptions, 'now' | 'timeZone'>): { from: number; until: number } {
+  const at = options.now.getTime();
+  const tz = input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : options.timeZone;
+  const now = zonedNow(options.now, tz);
+  const dayStart = zonedInstant(now.date, 0, tz).getTime();
+  const dayEnd = zonedInstant(addDays(now.date, 1), 0, tz).getTime();
+  const plainDay =
+    dayEnd - dayStart === 86_400_000 &&
+    dayStart <= at &&
+    at < dayEnd &&
+    zonedNow(new Date(dayStart), tz).minutes === 0 &&
+    zonedNow(new Date(dayStart - 1), tz).date !== now.date &&
+    zonedNow(new Date(dayEnd - 1), tz).date === now.date;
+  if (!plainDay) return { from: at, until: at + 1 };
+  let from = dayStart;
+  let until = dayEnd;
+  for (const item of input.items) {
+    if (item.kind !== 'promise' || item.date !== now.date || item.time === undefined) continue;
+    const t = parseTime(item.time);
+    if (t === undefined) continue;
+    // Overdue once the local minute is past t, that is from minute t + 1 (local time is linear on a plain day).
+    const edge = dayStart + (t + 1) * 60_000;
+    if (edge <= at) from = Math.max(from, edge);
+    else until = Math.min(until, edge);
+  }
+  return { from, until };
+}
+
+function evaluate(client: string, logZone: string | undefined, problemLists: ReadonlyArray<readonly Problem[]>, items: Iterable<OpenItem>, options: AnalyzeOptions): Finding[] {
   const horizon = options.horizonDays ?? 3;
   const confirmDays = options.confirmationDays ?? 3;
-  const tz = logTimeZone(log, options.timeZone);
+  const tz = logZone && isValidTimeZone(logZone) ? logZone : options.timeZone;
   const now = zonedNow(options.now, tz);
   const out: Finding[] = [];
   const levels = options.levels ?? {};
@@ -76,33 +201,29 @@ export function analyze(log: ClientLog, options: AnalyzeOptions): Finding[] {
     out.push({ code, level: setting as Level, range, data });
   };
 
-  for (const p of log.problems) push(p.code, p.range, p.data);
+  for (const list of problemLists) for (const p of list) push(p.code, p.range, p.data);
 
-  for (const item of log.items) {
-    if (item.state !== 'open' || !item.date) continue;
-    const who = item.handles[0];
+  for (const item of items) {
     const common = {
-      client: log.client,
+      client,
       line: item.line,
       text: item.text,
       date: item.date,
       time: item.time,
       timeZone: tz,
-      handle: who,
-      contact: displayName(log, who),
+      handle: item.handle,
+      contact: item.contact,
     };
     const range = item.dateRange ?? item.range;
     if (item.kind === 'promise') {
-      const st = dueStatus(item, now, horizon);
-      if (!st) continue;
+      const st = dueStatus(item, now, horizon)!;
       if (st.band === 'overdue') push('promise.overdue', item.range, { ...common, days: Math.abs(st.days) });
       else if (st.band === 'today') push('promise.dueToday', range, { ...common, days: 0 });
       else if (st.band === 'soon') push('promise.dueSoon', range, { ...common, days: st.days });
     } else if (item.kind === 'waiting') {
       const late = dayNumber(now.date) - dayNumber(item.date);
       if (late > 0) {
-        const entryDate = item.entry >= 0 ? log.entries[item.entry]?.date : undefined;
-        const since = entryDate && entryDate <= item.date ? entryDate : item.date;
+        const since = item.entryDate && item.entryDate <= item.date ? item.entryDate : item.date;
         push('waiting.followUp', item.range, { ...common, since, days: dayNumber(now.date) - dayNumber(since), late });
       }
     } else {
@@ -110,8 +231,6 @@ export function analyze(log: ClientLog, options: AnalyzeOptions): Finding[] {
       if (age > confirmDays) push('scope.unconfirmed', item.range, { ...common, days: age, limit: confirmDays });
     }
   }
-
-  for (const p of timeIndependentFindings(log)) push(p.code, p.range, p.data);
 
   // A total order (position, then code), so the result does not depend on the order rules ran in.
   out.sort(

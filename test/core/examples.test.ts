@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../../src/core/analyze';
+import { analysisInput, analyze, analyzeInput } from '../../src/core/analyze';
 import { parse } from '../../src/core/parse';
 
 const dir = path.join(__dirname, '..', '..', 'examples');
@@ -34,6 +34,20 @@ describe('examples workspace', () => {
       'volga-pharma.clientlog:40:waiting.followUp',
       'volga-pharma.clientlog:52:promise.overdue',
     ]);
+  });
+
+  it('give the same findings from their cached analysis input as from the parsed log, contacts included', () => {
+    const json = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+    let withContact = 0;
+    for (const { f, log } of logs) {
+      const input = json(analysisInput(log)) as ReturnType<typeof analysisInput>;
+      withContact += input.items.filter((i) => i.contact).length;
+      for (const day of ['2026-11-01', '2026-11-23', '2026-12-31']) {
+        const o = { now: new Date(`${day}T12:00:00Z`), timeZone: 'America/New_York', horizonDays: 10 };
+        assert.deepEqual(json(analyzeInput(input, o)), json(analyze(log, o)), `${f} on ${day}`);
+      }
+    }
+    assert.ok(withContact > 0, 'some open item names a known contact');
   });
 
   it('records kept, late, dropped, broken and rescheduled promises', () => {

@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { analyze, compactLog } from '../../src/core/analyze';
+import { analysisInput, analyze, analyzeInput, compactLog, stableSpan } from '../../src/core/analyze';
 import { fromDayNumber } from '../../src/core/dates';
 import type { ClientLog } from '../../src/core/model';
 import { NOTE_FIELDS } from '../../src/core/notes';
@@ -281,6 +281,53 @@ describe(`core properties (fast-check, seed ${SEED}${LONG_RUNS ? `, CLIENTLOG_FU
         for (const now of instants) assert.deepEqual(analyze(small, { ...o, now }), analyze(log, { ...o, now }));
       }),
       params(runs(400, 0.1)),
+    );
+  });
+
+  it('an analysis input (what the command line caches per file), once through JSON, gives exactly the findings of the log, at any date', () => {
+    const instants = [new Date('2025-06-01T12:00:00Z'), new Date('2026-11-23T21:59:00Z'), new Date('2026-11-23T22:01:00Z'), new Date('2027-03-01T00:00:00Z')];
+    const settings = fc.record({
+      horizonDays: fc.integer({ min: 0, max: 30 }),
+      confirmationDays: fc.integer({ min: 0, max: 30 }),
+      timeZone: fc.constantFrom('UTC', 'Europe/Sofia', 'America/New_York', 'Pacific/Kiritimati'),
+    });
+    // JSON drops keys whose value is undefined; the findings are compared as JSON for that reason.
+    const json = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+    fc.assert(
+      fc.property(documentArb, settings, (text, o) => {
+        const log = parse(text, { fileName: 'a.clientlog' });
+        const cached = json(analysisInput(log)) as ReturnType<typeof analysisInput>;
+        const fromCompact = json(analysisInput(compactLog(log)));
+        assert.deepEqual(fromCompact, cached);
+        for (const now of instants) assert.deepEqual(json(analyzeInput(cached, { ...o, now })), json(analyze(log, { ...o, now })));
+      }),
+      params(runs(400, 0.1)),
+    );
+  });
+
+  it('gives the same findings at every instant of the stable span it reports (the cache reuses them there)', () => {
+    // Instants near 2026-11-23 (where the generated dates cluster) and across the 2026 daylight-saving changes.
+    const base = [Date.UTC(2026, 10, 23, 12), Date.UTC(2026, 2, 29, 0, 30), Date.UTC(2026, 9, 25, 0, 30), Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 5)];
+    const instant = fc.tuple(fc.constantFrom(...base), fc.integer({ min: -2 * 86_400_000, max: 2 * 86_400_000 })).map(([b, d]) => b + d);
+    const o = fc.record({ timeZone: fc.constantFrom('UTC', 'Europe/Sofia', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham') });
+    const timed = fc.array(fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: -1, max: 1 })), { maxLength: 4 });
+    fc.assert(
+      fc.property(documentArb, timed, o, instant, fc.double({ min: 0, max: 1, noNaN: true }), (text, extra, opts, at, where) => {
+        // Add promises due at a time on the days around the instant, so spans are cut by them.
+        const day = new Date(at).toISOString().slice(0, 10);
+        const lines = extra.map(([h, m, dd]) => `PROMISE ${fromDayNumber(Math.floor(Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) / 86_400_000) + dd)} ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')} call`);
+        const log = parse(`${text}\n## ${day} Calls\n${lines.join('\n')}\n`, { fileName: 'a.clientlog' });
+        const input = analysisInput(log);
+        const now = new Date(at);
+        const span = stableSpan(input, { ...opts, now });
+        assert.ok(span.from <= at && at < span.until);
+        const expected = analyzeInput(input, { ...opts, now });
+        for (const t of [span.from, span.until - 1, Math.min(span.until - 1, span.from + Math.floor(where * (span.until - span.from)))]) {
+          const probe = new Date(t);
+          assert.deepEqual(analyzeInput(input, { ...opts, now: probe }), expected, `${probe.toISOString()} in [${new Date(span.from).toISOString()}, ${new Date(span.until).toISOString()})`);
+        }
+      }),
+      params(runs(600, 0.1)),
     );
   });
 
