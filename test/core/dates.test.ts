@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import {
   addDays,
   dayNumber,
@@ -73,5 +74,25 @@ describe('dates', () => {
     const now = new Date('2026-11-23T21:59:00Z'); // 23:59 in Sofia
     assert.equal(msUntilNextMidnight(now, 'Europe/Sofia'), 60_000);
     assert.equal(msUntilNextMidnight(new Date('2026-11-23T22:00:00Z'), 'Europe/Sofia'), 24 * 3600_000);
+  });
+});
+
+describe('zonedNow in UTC (arithmetic, no ICU formatter)', () => {
+  it('equals what Intl reports for the same instant, from year 1 to 9999', () => {
+    const intl = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    const viaIntl = (d: Date) => {
+      const p = Object.fromEntries(intl.formatToParts(d).map((x) => [x.type, x.value]));
+      return { date: `${p.year.padStart(4, '0')}-${p.month}-${p.day}`, minutes: (+p.hour % 24) * 60 + +p.minute };
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: -62135596800000, max: 253402300799999 }), (ms) => {
+        const d = new Date(ms);
+        assert.deepEqual(zonedNow(d, 'UTC'), viaIntl(d), d.toISOString());
+      }),
+      { numRuns: 3000, seed: 20261123 },
+    );
+    for (const iso of ['0001-01-01T00:00:00Z', '1970-01-01T00:00:00Z', '2026-11-23T23:59:59.999Z', '2024-02-29T12:34:00Z', '9999-12-31T23:59:00Z']) {
+      assert.deepEqual(zonedNow(new Date(iso), 'UTC'), viaIntl(new Date(iso)), iso);
+    }
   });
 });
