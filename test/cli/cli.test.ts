@@ -270,6 +270,130 @@ describe('clientlog CLI', () => {
     });
   });
 
+  describe('--cache', () => {
+    const PAST = new Date('2026-11-01T00:00:00Z');
+    /** A tree whose files were last modified well before the run (a file changed in the last 2 s is not cached). */
+    function oldTree(files: Record<string, string>): string {
+      const dir = tmpTree(files);
+      for (const name of Object.keys(files)) fs.utimesSync(path.join(dir, name), PAST, PAST);
+      return dir;
+    }
+    const cacheDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'clientlog-cache-'));
+
+    it('prints exactly what a run without it prints, for every command and many days, options and zones', async () => {
+      const dir = oldTree(Object.fromEntries(fs.readdirSync(examples).map((f) => [f, fs.readFileSync(path.join(examples, f), 'utf8')])));
+      const at = cacheDir();
+      const variants = [
+        ['check', '--today', '2026-11-23', '--tz', 'UTC'],
+        ['check', '--today', '2026-11-23', '--tz', 'UTC'],
+        ['check', '--today', '2026-11-25', '--tz', 'UTC'],
+        ['check', '--today', '2026-11-24', '--tz', 'America/New_York'],
+        ['check', '--today', '2026-11-24', '--tz', 'America/New_York', '--horizon-days', '10', '--level', 'promise.dueSoon=error'],
+        ['check', '--json', '--today', '2026-12-01', '--tz', 'Europe/Sofia'],
+        ['agenda', '--today', '2026-11-20', '--tz', 'UTC'],
+        ['agenda', '--json', '--today', '2026-11-23', '--tz', 'Asia/Tokyo'],
+        ['ics', '--today', '2026-11-23', '--tz', 'UTC'],
+        ['check', '--today', '2026-11-23', '--tz', 'UTC'],
+      ];
+      for (const v of variants) {
+        const plain = await cli(v, dir);
+        for (let k = 0; k < 2; k++) {
+          const cached = await cli([...v, '--cache-location', at], dir);
+          const norm = (x: string) => (v[0] === 'ics' ? x.replace(/^DTSTAMP:.*$/gm, '') : x);
+          assert.deepEqual({ ...cached, stdout: norm(cached.stdout) }, { ...plain, stdout: norm(plain.stdout) }, v.join(' '));
+        }
+      }
+      assert.deepEqual(fs.readdirSync(at).sort(), ['check.json', 'check.txt', 'facts.json']);
+    });
+
+    it('answers unchanged files from the cache, and reads a file again once its size or mtime changes', async () => {
+      const dir = oldTree({ 'a.clientlog': OVERDUE, 'b.clientlog': OK });
+      const at = cacheDir();
+      const day = (d: string) => ['check', '--today', d, '--tz', 'UTC', '--cache-location', at];
+      const first = await cli(day('2026-11-23'), dir);
+      assert.match(first.stdout, /^a\.clientlog:2:1: warning promise\.overdue /m);
+      // New text of the same size and the same mtime: the cache cannot tell, so both its levels answer.
+      const a = path.join(dir, 'a.clientlog');
+      fs.writeFileSync(a, OVERDUE.replace('2026-11-05', '2026-12-05'));
+      fs.utimesSync(a, PAST, PAST);
+      assert.equal((await cli(day('2026-11-23'), dir)).stdout, first.stdout);
+      const nextDay = await cli(day('2026-11-24'), dir);
+      assert.match(nextDay.stdout, /^a\.clientlog:2:1: warning promise\.overdue /m, 'facts.json answered (check.txt holds 2026-11-23 only)');
+      fs.rmSync(path.join(at, 'facts.json'));
+      assert.equal((await cli(day('2026-11-24'), dir)).stdout, nextDay.stdout, 'check.txt answered, without facts.json');
+      // Once the mtime moves, the file is read again.
+      fs.utimesSync(a, new Date('2026-11-02T00:00:00Z'), new Date('2026-11-02T00:00:00Z'));
+      const fresh = await cli(day('2026-11-24'), dir);
+      assert.doesNotMatch(fresh.stdout, /promise\.overdue/);
+      assert.deepEqual(fresh, await cli(day('2026-11-24').slice(0, 5), dir));
+    });
+
+    it('reads a file again once its mtime changes, whichever part of the cache would answer', async () => {
+      const dir = oldTree({ 'a.clientlog': OVERDUE });
+      const at = cacheDir();
+      const day = (d: string) => ['check', '--today', d, '--tz', 'UTC', '--cache-location', at];
+      await cli(day('2026-11-23'), dir);
+      const a = path.join(dir, 'a.clientlog');
+      fs.writeFileSync(a, OVERDUE.replace('2026-11-05', '2026-12-05'));
+      fs.utimesSync(a, new Date('2026-11-02T00:00:00Z'), new Date('2026-11-02T00:00:00Z'));
+      for (const d of ['2026-11-24', '2026-11-23']) {
+        const r = await cli(day(d), dir);
+        assert.doesNotMatch(r.stdout, /promise\.overdue/, d);
+        assert.deepEqual(r, await cli(day(d).slice(0, 5), dir), d);
+      }
+    });
+
+    it('does not keep files modified in the last two seconds (their mtime could hide a change)', async () => {
+      const dir = tmpTree({ 'a.clientlog': OVERDUE });
+      const at = cacheDir();
+      await cli(['check', ...DAY, '--cache-location', at], dir);
+      const facts = JSON.parse(fs.readFileSync(path.join(at, 'facts.json'), 'utf8')) as { files: object };
+      assert.deepEqual(Object.keys(facts.files), []);
+      fs.utimesSync(path.join(dir, 'a.clientlog'), PAST, PAST);
+      await cli(['check', ...DAY, '--cache-location', at], dir);
+      const again = JSON.parse(fs.readFileSync(path.join(at, 'facts.json'), 'utf8')) as { files: object };
+      assert.deepEqual(Object.keys(again.files), [path.join(dir, 'a.clientlog')]);
+    });
+
+    it('ignores a corrupt, mismatched or foreign cache and rewrites it', async () => {
+      const dir = oldTree({ 'a.clientlog': OVERDUE, 'b.clientlog': BAD });
+      const at = cacheDir();
+      const argv = ['check', ...DAY, '--cache-location', at];
+      const plain = await cli(argv.slice(0, 5), dir);
+      await cli(argv, dir);
+      const spoil: Array<[string, (t: string) => string]> = [
+        ['check.txt', (t) => `x${t}`], // not the pair check.json names
+        ['check.json', (t) => t.slice(0, t.length / 2)], // cut short
+        ['facts.json', () => '{"clientlogCache":1,"header":"0.0.0","files":{}}'], // another build
+        ['check.json', () => 'null'],
+        ['facts.json', (t) => t.replace(/"files":\{/, '"files":{"x":1,')],
+      ];
+      for (const [file, f] of spoil) {
+        fs.writeFileSync(path.join(at, file), f(fs.readFileSync(path.join(at, file), 'utf8')));
+        // A day on which check.txt cannot answer, so facts.json is read too.
+        assert.deepEqual(await cli(argv, dir), plain, file);
+        assert.deepEqual(await cli([...argv.slice(0, 2), '2026-11-30', ...argv.slice(3)], dir), await cli([...argv.slice(0, 2), '2026-11-30', ...argv.slice(3, 5)], dir), file);
+      }
+    });
+
+    it('warns, and still answers, when the cache cannot be written', async () => {
+      const dir = oldTree({ 'a.clientlog': OVERDUE });
+      const blocker = path.join(cacheDir(), 'file');
+      fs.writeFileSync(blocker, '');
+      const r = await cli(['check', ...DAY, '--cache-location', path.join(blocker, 'cache')], dir);
+      const plain = await cli(['check', ...DAY], dir);
+      assert.equal(r.stdout, plain.stdout);
+      assert.equal(r.code, plain.code);
+      assert.match(r.stderr, /could not write the cache/);
+    });
+
+    it('uses .clientlogcache in the working directory with --cache', async () => {
+      const dir = oldTree({ 'a.clientlog': OK });
+      await cli(['check', ...DAY, '--cache', '.'], dir);
+      assert.deepEqual(fs.readdirSync(path.join(dir, '.clientlogcache')).sort(), ['check.json', 'check.txt', 'facts.json']);
+    });
+  });
+
   describe('the bundled dist/cli.js', () => {
     it('runs as a real process', function () {
       this.timeout(120000);
