@@ -1,4 +1,6 @@
 // Bundles the extension (and the CLI) with esbuild. `--watch` rebuilds on change; `--production` minifies.
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production';
@@ -15,9 +17,25 @@ const common = {
   logLevel: 'info',
 };
 
+/**
+ * The command line's start-up matters (a run answered from its cache takes about 100 ms, a third of it
+ * Node's own start): the parser with the YAML library, and the calendar library, are bundled as files of
+ * their own that dist/cli.js requires only when it parses a file or writes a calendar. That keeps dist/cli.js
+ * at about a quarter of the size, and 7 ms of compiling off every run.
+ */
+const LAZY = { '../core/parse': './cli-parse.js', ics: './cli-ics.js' };
+const lazyChunks = {
+  name: 'lazy-chunks',
+  setup(build) {
+    build.onResolve({ filter: /^(\.\.\/core\/parse|ics)$/ }, (a) => (a.importer.includes(`${path.sep}src${path.sep}cli${path.sep}`) ? { path: LAZY[a.path], external: true } : undefined));
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyChunks] },
+  { ...common, entryPoints: ['src/core/parse.ts'], outfile: 'dist/cli-parse.js' },
+  { ...common, entryPoints: [createRequire(import.meta.url).resolve('ics')], outfile: 'dist/cli-ics.js' },
 ];
 
 if (watch) {

@@ -408,6 +408,21 @@ describe('clientlog CLI', () => {
       assert.match(r.stderr, /5 files: 0 errors, 4 warnings, 4 information, 0 hints/);
       const bad = spawnSync(process.execPath, [bin, 'check', '--tz', 'Nowhere'], { cwd: repo, env, encoding: 'utf8' });
       assert.equal(bad.status, 2);
+      const ics = spawnSync(process.execPath, [bin, 'ics', 'examples', ...DAY], { cwd: repo, env, encoding: 'utf8' });
+      assert.equal(ics.status, 0, ics.stderr);
+      assert.match(ics.stdout, /^BEGIN:VCALENDAR/);
+    });
+
+    it('loads the parser and the calendar library from files of their own, all of them packaged', () => {
+      const bin = fs.readFileSync(path.join(repo, 'dist', 'cli.js'), 'utf8');
+      const chunks = [...bin.matchAll(/require\(["']\.\/([\w.-]+)["']\)/g)].map((m) => m[1]).sort();
+      assert.deepEqual(chunks, ['cli-ics.js', 'cli-parse.js']);
+      assert.doesNotMatch(bin, /YAMLMap|VCALENDAR/, 'the YAML and calendar code stay out of the start-up bundle');
+      const allowed = fs.readFileSync(path.join(repo, '.vscodeignore'), 'utf8').split('\n');
+      for (const c of ['cli.js', ...chunks]) {
+        assert.ok(fs.existsSync(path.join(repo, 'dist', c)), c);
+        assert.ok(allowed.includes(`!dist/${c}`), `.vscodeignore lets dist/${c} into the VSIX`);
+      }
     });
   });
 });
