@@ -1,12 +1,12 @@
 /**
- * `--cache`: a directory (`.clientlogcache` by default) of two JSON files, each keyed by path, size and
+ * `--cache`: a directory (`.clientlogcache` by default) of two files, each keyed by path, size and
  * modification time:
  *
  * - `facts.json`, what each file's parse produced (`FileFacts`: the analysis input and the lines of its open
  *   promises). A file whose size and mtime are unchanged is not read or parsed again; its findings are
  *   computed from these facts as of the run's date, so `--today`, `--tz`, `--level` and the horizons all
  *   apply exactly as without the cache.
- * - `check.json`, the text `check` printed for each file, with the span of instants in which the same
+ * - `check.bin`, the text `check` printed for each file, with the span of instants in which the same
  *   findings hold (`stableSpan`: the log's day, cut where a promise due at a time falls overdue) and the
  *   options it was computed with. A run with the same options inside that span prints it as it is, without
  *   reading the facts.
@@ -17,6 +17,7 @@
  * two seconds before the run started are parsed but not cached.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Level } from '../core/model';
 import type { FileFacts } from './work';
@@ -117,21 +118,20 @@ export interface Bytes {
   readonly end: number;
 }
 
-/** Numbers kept per file in check.json: size, mtimeMs, from, until, start, end, errors, warnings, information, hints, overdue. */
+/** Numbers kept per file in check.bin: size, mtimeMs, from, until, start, end, errors, warnings, information, hints, overdue. */
 const N = 11;
 
 /**
- * check.json and check.txt: every file's output as UTF-8 bytes, one after the other, in check.txt; in
- * check.json the paths, and per path `N` numbers in one flat array (the stamp, the span, the byte range in
- * check.txt, the counts). Flat arrays make reading it a matter of milliseconds with next to no garbage, and
- * output bytes are written as they were read, never decoded. The two are written as a pair: check.txt
- * starts with a line naming the pair, and a check.json is used only with its own check.txt.
+ * check.bin, one file read in one piece: a JSON header line; the paths, UTF-8, one per line; padding to a
+ * multiple of 8 bytes; per path `N` float64 numbers (the stamp, the span, the byte range of its output, the
+ * counts); then every file's output as UTF-8, one after the other. Reading it allocates next to nothing (the
+ * numbers are a view of the bytes read), and output bytes are printed as they were read, never decoded.
  */
 class PrintedFiles {
   private loaded = false;
   private paths: string[] = [];
-  private nums: number[] = [];
-  private text: Buffer | undefined;
+  private nums: ArrayLike<number> = [];
+  private bytes: Buffer | undefined;
   private where: Map<string, number> | undefined;
   /** Where the last lookup was found: files come in the same sorted order as they were written. */
   private cursor = 0;
@@ -140,8 +140,7 @@ class PrintedFiles {
   private dirty = false;
 
   constructor(
-    private readonly txtFile: string,
-    private readonly jsonFile: string,
+    private readonly file: string,
     private readonly header: string,
     private readonly started: number,
   ) {}
@@ -150,16 +149,24 @@ class PrintedFiles {
     if (this.loaded) return;
     this.loaded = true;
     try {
-      const data = JSON.parse(fs.readFileSync(this.jsonFile, 'utf8')) as { [k: string]: unknown } | null;
-      if (!data || data.clientlogCache !== FORMAT || data.header !== this.header || typeof data.pair !== 'string') throw new Error('not ours');
-      const { paths, nums } = data as { paths?: unknown; nums?: unknown };
-      if (!Array.isArray(paths) || !Array.isArray(nums) || nums.length !== paths.length * N) throw new Error('not ours');
-      const text = fs.readFileSync(this.txtFile);
-      const nl = text.indexOf(10);
-      if (nl < 0 || text.toString('latin1', 0, nl) !== data.pair) throw new Error('not its pair');
-      this.paths = paths as string[];
-      this.nums = nums as number[];
-      this.text = text;
+      const buf = fs.readFileSync(this.file);
+      const nl = buf.indexOf(10);
+      const head = JSON.parse(buf.toString('utf8', 0, nl)) as { [k: string]: unknown } | null;
+      const count = head?.count;
+      const pathBytes = head?.pathBytes;
+      if (!head || head.clientlogCache !== FORMAT || head.header !== this.header || head.endianness !== os.endianness()) throw new Error('not ours');
+      if (typeof count !== 'number' || typeof pathBytes !== 'number' || !(count >= 0) || !(pathBytes >= 0)) throw new Error('not ours');
+      const numsAt = align8(nl + 1 + pathBytes);
+      const outAt = numsAt + count * N * 8;
+      if (outAt > buf.length) throw new Error('cut short');
+      const paths = count === 0 ? [] : buf.toString('utf8', nl + 1, nl + 1 + pathBytes).split('\n');
+      if (paths.length !== count) throw new Error('not ours');
+      // A view of the bytes when they are aligned for it (a file read whole starts its buffer at 0), else a copy.
+      const nums = (buf.byteOffset + numsAt) % 8 === 0 ? new Float64Array(buf.buffer, buf.byteOffset + numsAt, count * N) : new Float64Array(buf.buffer.slice(buf.byteOffset + numsAt, buf.byteOffset + outAt));
+      for (let i = 0; i < count; i++) if (!(nums[i * N + 4] >= 0 && nums[i * N + 4] <= nums[i * N + 5] && outAt + nums[i * N + 5] <= buf.length)) throw new Error('bad range');
+      this.paths = paths;
+      this.nums = nums;
+      this.bytes = buf.subarray(outAt);
     } catch {
       // No cache yet, or not one we can read: start empty.
       this.dirty = true;
@@ -175,11 +182,11 @@ class PrintedFiles {
     return this.where.get(abs) ?? -1;
   }
 
-  /** The output cached for `abs` at `stamp`, as UTF-8 bytes, when it holds at `now`. */
+  /** The output cached for `abs` at `stamp`, as a range of the cache's bytes, when it holds at `now`. */
   get(abs: string, stamp: FileStamp, now: number): CheckEntry | undefined {
     this.load();
-    if (this.gone.has(abs)) return undefined;
-    const f = this.fresh.get(abs);
+    if (this.gone.size > 0 && this.gone.has(abs)) return undefined;
+    const f = this.fresh.size > 0 ? this.fresh.get(abs) : undefined;
     let n: ArrayLike<number>;
     let at = 0;
     if (f) n = f.nums;
@@ -191,7 +198,7 @@ class PrintedFiles {
       at = i * N;
     }
     if (n[at] !== stamp.size || n[at + 1] !== stamp.mtimeMs || !(n[at + 2] <= now && now < n[at + 3])) return undefined;
-    const out: string | Bytes = f ? f.out : { buf: this.text!, start: n[at + 4], end: n[at + 5] };
+    const out: string | Bytes = f ? f.out : { buf: this.bytes!, start: n[at + 4], end: n[at + 5] };
     return { from: n[at + 2], until: n[at + 3], out, counts: { error: n[at + 6], warning: n[at + 7], information: n[at + 8], hint: n[at + 9] }, overdue: n[at + 10] };
   }
 
@@ -216,36 +223,35 @@ class PrintedFiles {
 
   save(): void {
     if (!this.dirty) return;
-    const pair = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-    const parts: Buffer[] = [Buffer.from(`${pair}\n`, 'latin1')];
-    let at = parts[0].length;
-    const paths: string[] = [];
-    const nums: number[] = [];
-    const add = (p: string, n: ArrayLike<number>, from: number, out: Buffer) => {
-      paths.push(p);
-      for (let k = 0; k < N; k++) nums.push(n[from + k]);
-      nums[nums.length - N + 4] = at;
-      nums[nums.length - N + 5] = at += out.length;
-      parts.push(out);
-    };
+    const rows: Array<{ path: string; nums: ArrayLike<number>; from: number; out: Buffer }> = [];
     this.paths.forEach((p, i) => {
-      if (!this.fresh.has(p) && !this.gone.has(p)) add(p, this.nums, i * N, this.text!.subarray(this.nums[i * N + 4], this.nums[i * N + 5]));
+      if (!this.fresh.has(p) && !this.gone.has(p)) rows.push({ path: p, nums: this.nums, from: i * N, out: this.bytes!.subarray(this.nums[i * N + 4], this.nums[i * N + 5]) });
     });
-    for (const [p, f] of this.fresh) add(p, f.nums, 0, Buffer.from(f.out));
+    for (const [p, f] of this.fresh) rows.push({ path: p, nums: f.nums, from: 0, out: Buffer.from(f.out) });
     // Sorted, so the next run finds its files in order.
-    const order = paths.map((_, i) => i).sort((a, b) => (paths[a] < paths[b] ? -1 : paths[a] > paths[b] ? 1 : 0));
-    const sortedNums: number[] = [];
-    for (const i of order) for (let k = 0; k < N; k++) sortedNums.push(nums[i * N + k]);
-    writeAtomically(this.txtFile, Buffer.concat(parts));
-    writeAtomically(this.jsonFile, JSON.stringify({ clientlogCache: FORMAT, header: this.header, pair, paths: order.map((i) => paths[i]), nums: sortedNums }));
+    rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const paths = Buffer.from(rows.map((r) => r.path).join('\n'));
+    const head = Buffer.from(`${JSON.stringify({ clientlogCache: FORMAT, header: this.header, endianness: os.endianness(), count: rows.length, pathBytes: paths.length })}\n`);
+    const numsAt = align8(head.length + paths.length);
+    const nums = new Float64Array(rows.length * N);
+    let at = 0;
+    rows.forEach((r, i) => {
+      for (let k = 0; k < N; k++) nums[i * N + k] = r.nums[r.from + k];
+      nums[i * N + 4] = at;
+      nums[i * N + 5] = at += r.out.length;
+    });
+    const pad = Buffer.alloc(numsAt - head.length - paths.length);
+    writeAtomically(this.file, Buffer.concat([head, paths, pad, Buffer.from(nums.buffer), ...rows.map((r) => r.out)]));
     this.dirty = false;
   }
 }
 
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
+
 export class Cache {
   private readonly facts: StampedFile<FileFacts>;
   private readonly checks: PrintedFiles | undefined;
-  /** Files answered from check.json, from facts.json, and parsed. */
+  /** Files answered from check.bin, from facts.json, and parsed. */
   readonly counts = { printed: 0, facts: 0, parsed: 0 };
 
   /**
@@ -253,7 +259,7 @@ export class Cache {
    * @param build `buildStamp(...)` of the running build
    * @param checkKey the options `check`'s text output depends on (besides the date; the working directory
    *   included, as paths are shown relative to it), or undefined when the run does not print check text (then
-   *   check.json is neither read nor written)
+   *   check.bin is neither read nor written)
    */
   constructor(
     readonly dir: string,
@@ -262,7 +268,7 @@ export class Cache {
     started = Date.now(),
   ) {
     this.facts = new StampedFile(path.join(dir, 'facts.json'), build, started);
-    this.checks = checkKey === undefined ? undefined : new PrintedFiles(path.join(dir, 'check.txt'), path.join(dir, 'check.json'), `${build}\n${checkKey}`, started);
+    this.checks = checkKey === undefined ? undefined : new PrintedFiles(path.join(dir, 'check.bin'), `${build}\n${checkKey}`, started);
   }
 
   /** The check output cached for a file at `stamp`, when it holds at `now`. */

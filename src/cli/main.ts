@@ -173,7 +173,7 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   if (cache) {
     todo = [];
     tasks.forEach((task, at) => {
-      const st = fs.statSync(task.path, { throwIfNoEntry: false });
+      const st = fs.statSync(task.path, NO_THROW);
       const stamp = st && { size: st.size, mtimeMs: st.mtimeMs };
       const printed = stamp && checkText && cache.printed(task.path, stamp, options.now);
       if (printed) {
@@ -223,6 +223,8 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   return status;
 }
 
+const NO_THROW = { throwIfNoEntry: false } as const;
+
 /** What check's text depends on besides the files and the date (`stableSpan` covers that): cwd for the paths shown, and the options. */
 function checkKey(o: WorkOptions, cwd: string): string {
   return JSON.stringify([cwd, o.timeZone, o.horizonDays, o.confirmationDays, Object.entries(o.levels).sort()]);
@@ -241,8 +243,12 @@ function checkOutput(results: readonly FileResult[], o: WorkOptions, failOn: Lev
   const counts: Record<Level, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   let overdue = 0;
   for (const r of results) {
-    if (!r.counts) continue;
-    for (const l of Object.keys(counts) as Level[]) counts[l] += r.counts[l];
+    const c = r.counts;
+    if (!c) continue;
+    counts.error += c.error;
+    counts.warning += c.warning;
+    counts.information += c.information;
+    counts.hint += c.hint;
     overdue += r.overdue ?? 0;
   }
   const failing = (Object.keys(counts) as Level[]).some((l) => LEVEL_RANK[l] <= LEVEL_RANK[failOn] && counts[l] > 0) || (failOnOverdue && overdue > 0);

@@ -303,7 +303,7 @@ describe('clientlog CLI', () => {
           assert.deepEqual({ ...cached, stdout: norm(cached.stdout) }, { ...plain, stdout: norm(plain.stdout) }, v.join(' '));
         }
       }
-      assert.deepEqual(fs.readdirSync(at).sort(), ['check.json', 'check.txt', 'facts.json']);
+      assert.deepEqual(fs.readdirSync(at).sort(), ['check.bin', 'facts.json']);
     });
 
     it('answers unchanged files from the cache, and reads a file again once its size or mtime changes', async () => {
@@ -361,15 +361,18 @@ describe('clientlog CLI', () => {
       const argv = ['check', ...DAY, '--cache-location', at];
       const plain = await cli(argv.slice(0, 5), dir);
       await cli(argv, dir);
-      const spoil: Array<[string, (t: string) => string]> = [
-        ['check.txt', (t) => `x${t}`], // not the pair check.json names
-        ['check.json', (t) => t.slice(0, t.length / 2)], // cut short
+      const spoil: Array<[string, (t: Buffer) => Buffer | string]> = [
+        ['check.bin', (t) => t.subarray(0, t.length - 10)], // cut short
+        ['check.bin', (t) => t.subarray(0, t.indexOf(10) + 20)], // cut in the numbers
+        ['check.bin', (t) => Buffer.concat([Buffer.from(t.toString('latin1', 0, t.indexOf(10)).replace(/"count":\d+/, '"count":1')), t.subarray(t.indexOf(10))])], // wrong count
+        ['check.bin', (t) => Buffer.concat([Buffer.from(t.toString('latin1', 0, t.indexOf(10)).replace(/"endianness":"LE"/, '"endianness":"BE"')), t.subarray(t.indexOf(10))])], // another machine
         ['facts.json', () => '{"clientlogCache":1,"header":"0.0.0","files":{}}'], // another build
-        ['check.json', () => 'null'],
-        ['facts.json', (t) => t.replace(/"files":\{/, '"files":{"x":1,')],
+        ['check.bin', () => 'null\n'],
+        ['check.bin', () => ''],
+        ['facts.json', (t) => t.toString().replace(/"files":\{/, '"files":{"x":1,')],
       ];
       for (const [file, f] of spoil) {
-        fs.writeFileSync(path.join(at, file), f(fs.readFileSync(path.join(at, file), 'utf8')));
+        fs.writeFileSync(path.join(at, file), f(fs.readFileSync(path.join(at, file))));
         // A day on which check.txt cannot answer, so facts.json is read too.
         assert.deepEqual(await cli(argv, dir), plain, file);
         assert.deepEqual(await cli([...argv.slice(0, 2), '2026-11-30', ...argv.slice(3)], dir), await cli([...argv.slice(0, 2), '2026-11-30', ...argv.slice(3, 5)], dir), file);
@@ -390,7 +393,7 @@ describe('clientlog CLI', () => {
     it('uses .clientlogcache in the working directory with --cache', async () => {
       const dir = oldTree({ 'a.clientlog': OK });
       await cli(['check', ...DAY, '--cache', '.'], dir);
-      assert.deepEqual(fs.readdirSync(path.join(dir, '.clientlogcache')).sort(), ['check.json', 'check.txt', 'facts.json']);
+      assert.deepEqual(fs.readdirSync(path.join(dir, '.clientlogcache')).sort(), ['check.bin', 'facts.json']);
     });
   });
 
