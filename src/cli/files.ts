@@ -18,6 +18,12 @@ interface Rules {
   readonly ig: Ignore;
 }
 
+/** Whether a file name ends in `.clientlog`, in any case (without lower-casing every name in the tree). */
+function isLogName(name: string): boolean {
+  if (name.endsWith('.clientlog')) return true;
+  return name.length >= 10 && name.charCodeAt(name.length - 10) === 46 && name.slice(-9).toLowerCase() === 'clientlog';
+}
+
 /**
  * The `.clientlog` files under `inputs` (files named explicitly are always taken, whatever their name).
  * Directories are read synchronously: with the files in the page cache (the usual case for a checker
@@ -76,25 +82,23 @@ export async function collectFiles(inputs: readonly string[], cwd: string, useIg
       if (isDir) {
         if (SKIP.has(e.name) || ignored(full, true)) continue;
         walk(full, here);
-      } else if (isFile && e.name.toLowerCase().endsWith('.clientlog') && !ignored(full, false)) {
+      } else if (isFile && isLogName(e.name) && !ignored(full, false)) {
         files.add(full);
       }
     }
   };
 
-  await Promise.all(
-    inputs.map(async (input) => {
-      const abs = path.resolve(cwd, input);
-      let st: fs.Stats;
-      try {
-        st = await fs.promises.stat(abs);
-      } catch {
-        missing.push(input);
-        return;
-      }
-      if (st.isDirectory()) walk(abs, []);
-      else files.add(abs);
-    }),
-  );
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch {
+      missing.push(input);
+      continue;
+    }
+    if (st.isDirectory()) walk(abs, []);
+    else files.add(abs);
+  }
   return { files: [...files].sort(), missing };
 }
