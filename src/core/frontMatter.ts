@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, Lexer, LineCounter, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { isValidTimeZone } from './dates';
 import { isLanguage, type Contact, type FrontMatter, type Language, type Problem } from './model';
 import { detach, lineRange, range, type Range } from './text';
@@ -44,6 +44,13 @@ export function parseFrontMatter(lines: readonly string[], problems: Problem[], 
     return { bodyStart: 1 };
   }
 
+  const fmRange = range(0, 0, close, lines[close].length);
+  if (options.fast !== false) {
+    // The common shape of a profile is read without the YAML parser (the same result, much faster).
+    const simple = simpleFrontMatter(lines, close, fmRange, problems);
+    if (simple) return { frontMatter: simple, bodyStart: close + 1 };
+  }
+
   // The YAML source is lines 1..close-1 joined with "\n"; offsets map back to file lines via startOf.
   const yamlLines = lines.slice(1, close);
   const source = yamlLines.join('\n');
@@ -71,7 +78,6 @@ export function parseFrontMatter(lines: readonly string[], problems: Problem[], 
     return range(s.line, s.character, e.line, e.character);
   };
 
-  const fmRange = range(0, 0, close, lines[close].length);
   const base = { startLine: 0, endLine: close, range: fmRange, contacts: [] as Contact[] };
   let doc: { errors: readonly { pos: [number, number]; message: string; code: string }[]; contents: unknown } | undefined;
   try {
@@ -83,9 +89,7 @@ export function parseFrontMatter(lines: readonly string[], problems: Problem[], 
       });
       return { frontMatter: base, bodyStart: close + 1 };
     }
-    // The common shape of a profile is read without the YAML parser (same nodes, much faster).
-    doc = options.fast === false ? undefined : simpleDocument(yamlLines, starts);
-    const deep = doc ? -1 : tooDeepAt(source);
+    const deep = tooDeepAt(source);
     if (deep >= 0) {
       const p = toPos(deep);
       problems.push({
@@ -95,7 +99,7 @@ export function parseFrontMatter(lines: readonly string[], problems: Problem[], 
       });
       return { frontMatter: base, bodyStart: close + 1 };
     }
-    doc ??= parseDocument(source, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, strict: true });
+    doc = parseDocument(source, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, strict: true });
   } catch {
     problems.push({ code: 'frontMatter.invalid', range: lineRange(0, 0, 3), data: { reason: 'yaml', message: 'unreadable' } });
     return { frontMatter: base, bodyStart: close + 1 };
@@ -257,85 +261,218 @@ function firstLine(s: string): string {
   return (i < 0 ? s : s.slice(0, i)).trim();
 }
 
-/** A top-level `key: value` line (or `key:` opening the contact list), and a contact line `  - key: value` / `    key: value`. */
-const SIMPLE_TOP = /^([A-Za-z][A-Za-z0-9_]{0,63}):(?: (.*))?$/;
-const SIMPLE_ITEM = /^( *)(- )?([A-Za-z][A-Za-z0-9_]{0,63}): (.*)$/;
 /**
- * A plain YAML scalar that is certainly a single-line string equal to its text: it does not start with an
- * indicator, a digit, a sign, a dot or a space, has no ": ", " #", tab or trailing space, does not end with
- * ":" and is not a null or boolean word.
+ * Whether a YAML plain scalar is certainly a single-line string equal to its text: it does not start with
+ * an indicator, a digit, a sign, a dot or a space, has no ": ", " #", tab or trailing space, does not end
+ * with ":" and is not a null or boolean word. The same as testing
+ * /^(?![-?:,[\]{}#&*!|>'"%@`0-9+.~ ])(?!.*(?:: |\s#|\t|:$|\s$))(?!(?:true|false|null|yes|no|on|off|y|n)$)[^\x00-\x1f\x7f\u0085\u2028\u2029\ufeff]+$/i
+ * (where `.` stops at a line terminator, which the final class rejects anyway), one character at a time.
  */
-const SAFE_PLAIN = /^(?![-?:,[\]{}#&*!|>'"%@`0-9+.~ ])(?!.*(?:: |\s#|\t|:$|\s$))(?!(?:true|false|null|yes|no|on|off|y|n)$)[^\x00-\x1f\x7f\u0085\u2028\u2029\ufeff]+$/i;
+function isSafePlain(v: string): boolean {
+  const n = v.length;
+  if (n === 0 || NOT_FIRST.includes(v[0]) || isJsSpace(v.charCodeAt(n - 1)) || v.charCodeAt(n - 1) === 58) return false;
+  for (let k = 0; k < n; k++) {
+    const c = v.charCodeAt(k);
+    // Control characters (tab among them), DEL, NEL, the line and paragraph separators, BOM.
+    if (c < 32 || c === 0x7f || c === 0x85 || c === 0x2028 || c === 0x2029 || c === 0xfeff) return false;
+    if (c === 58 && v.charCodeAt(k + 1) === 32) return false;
+    if (c === 35 && isJsSpace(v.charCodeAt(k - 1))) return false;
+  }
+  return !(n <= 5 && RESERVED_WORD.test(v));
+}
+const NOT_FIRST = "-?:,[]{}#&*!|>'\"%@`0123456789+.~ ";
+const RESERVED_WORD = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
+
+/** `\s` as in JavaScript regular expressions (and what `trim` removes). */
+function isJsSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The end of a simple key (/[A-Za-z][A-Za-z0-9_]{0,63}/) at `at` when a colon follows it, else -1. */
+function simpleKeyEnd(s: string, at: number): number {
+  const c = s.charCodeAt(at) | 32;
+  if (!(c >= 97 && c <= 122)) return -1;
+  let k = at + 1;
+  for (let d = s.charCodeAt(k); (d >= 48 && d <= 57) || ((d | 32) >= 97 && (d | 32) <= 122) || d === 95; d = s.charCodeAt(++k));
+  return k - at <= 64 && s.charCodeAt(k) === 58 ? k : -1;
+}
 
 /**
- * The YAML nodes `parseDocument` would build, for the common shape of a client profile: single-line
- * `key: plain text` pairs at the top level and a `contacts:` list of such maps. Anything else (comments,
- * blank lines, quotes, block scalars, numbers, duplicate keys, odd indentation...) returns undefined and
- * goes through the YAML parser; test/core/frontMatterFast.test.ts checks that both agree.
+ * The front matter of lines 1 to `close - 1` in the common shape of a client profile, read without the
+ * YAML parser: single-line `key: plain text` pairs at the top level (`/^([A-Za-z][A-Za-z0-9_]{0,63}):(?: (.*))?$/`,
+ * the value a safe plain scalar) and one `contacts:` list of such maps (`/^( *)(- )?([A-Za-z][A-Za-z0-9_]{0,63}): (.*)$/`,
+ * items at one indentation, their other keys two spaces further in). Gives what the YAML reading gives:
+ * the same front matter and the same problems, in the same order (a contact's problems are reported
+ * when the next line closes it, which is where the YAML reading reports them too). Anything else
+ * (comments, blank lines, quotes, block scalars, numbers, duplicate keys, odd indentation, an empty
+ * list...) returns undefined with `problems` as it was, and goes through the YAML parser;
+ * test/core/frontMatterFast.test.ts checks that both agree.
  */
-function simpleDocument(lines: readonly string[], starts: readonly number[]): { errors: []; contents: YAMLMap } | undefined {
-  const scalar = (value: string, line: number, col: number): Scalar => {
-    const sc = new Scalar(value);
-    const at = starts[line] + col;
-    sc.range = [at, at + value.length, at + value.length];
-    return sc;
+function simpleFrontMatter(lines: readonly string[], close: number, fmRange: Range, problems: Problem[]): FrontMatter | undefined {
+  const p0 = problems.length;
+  const fail = () => {
+    problems.length = p0;
+    return undefined;
   };
-  const top = new YAMLMap();
-  const topKeys = new Set<string>();
-  let seq: YAMLSeq | undefined;
-  let item: YAMLMap | undefined;
-  let itemKeys = new Set<string>();
+  if (close < 2) return undefined;
+  // The YAML source (lines joined with "\n") must be within the limit the YAML reading reports.
+  let chars = close - 2;
+  for (let i = 1; i < close; i++) chars += lines[i].length;
+  if (chars > MAX_FRONT_MATTER_CHARS) return undefined;
+
+  let client: string | undefined;
+  let language: Language | undefined;
+  let timeZone: string | undefined;
+  let notes: string | undefined;
+  const contacts: Contact[] = [];
+  const topKeys: string[] = [];
+  const valueProblem = (key: string, r: Range, expected: string, value?: string) =>
+    problems.push({ code: 'frontMatter.value', range: r, data: { key, expected, value } });
+
+  // The contact list: open from `contacts:` to the next top-level line; `items` counts its contacts.
+  let inList = false;
+  let items = 0;
   let indent = -1;
-  const closeItem = (nextLine: number) => {
-    if (!item) return;
-    const last = lines.length - 1;
-    const end = nextLine <= last ? starts[nextLine] : starts[last] + lines[last].length;
-    item.range = [item.range![0], end, end];
-    item = undefined;
+  const seen = new Set<string>();
+  // The open contact: its first line (-1 when none) and column, and its keys and values as written.
+  let itemLine = -1;
+  let itemCol = 0;
+  const itemKeys: string[] = [];
+  let name: string | undefined;
+  let nameAt: Range | undefined;
+  let handle: string | undefined;
+  let handleAt: Range | undefined;
+  let role: string | undefined;
+  let email: string | undefined;
+  /** Interprets the open contact; `next` is the line after it (`close` at the end). */
+  const closeItem = (next: number) => {
+    if (itemLine < 0) return;
+    const itemRange = next < close ? range(itemLine, itemCol, next, 0) : range(itemLine, itemCol, close - 1, lines[close - 1].length);
+    itemLine = -1;
+    const n = name === undefined ? undefined : detach(name.trim());
+    if (!n) {
+      valueProblem('contacts.name', nameAt ?? itemRange, 'contactName');
+      return;
+    }
+    let h = handle === undefined ? undefined : detach(handle.trim());
+    if (h !== undefined && h.charCodeAt(0) === 64) h = h.slice(1);
+    if (h !== undefined && !HANDLE.test(h)) {
+      valueProblem('contacts.handle', handleAt!, 'handle', h);
+      h = undefined;
+    } else if (h !== undefined) {
+      if (seen.has(h.toLowerCase())) valueProblem('contacts.handle', handleAt!, 'uniqueHandle', h);
+      seen.add(h.toLowerCase());
+    }
+    contacts.push({
+      name: n,
+      handle: h,
+      role: role === undefined ? undefined : detach(role.trim()),
+      email: email === undefined ? undefined : detach(email.trim()),
+      range: itemRange,
+      handleRange: h !== undefined ? handleAt : undefined,
+    });
   };
-  for (let i = 0; i < lines.length; i++) {
+
+  for (let i = 1; i < close; i++) {
     const s = lines[i];
     const c = s.charCodeAt(0);
     if (c !== 32 && c !== 45) {
+      // A top-level `key: value`, or `contacts:` opening the list.
       closeItem(i);
-      if (seq && seq.items.length === 0) return undefined;
-      seq = undefined;
-      const m = SIMPLE_TOP.exec(s);
-      if (!m || topKeys.has(m[1])) return undefined;
-      topKeys.add(m[1]);
-      const key = scalar(m[1], i, 0);
-      if (m[2] === undefined) {
-        if (m[1] !== 'contacts') return undefined;
-        seq = new YAMLSeq();
-        top.items.push(new Pair(key, seq));
+      if (inList && items === 0) return fail();
+      inList = false;
+      const k = simpleKeyEnd(s, 0);
+      if (k < 0) return fail();
+      const key = s.slice(0, k);
+      if (topKeys.includes(key)) return fail();
+      topKeys.push(key);
+      if (k + 1 === s.length) {
+        if (key !== 'contacts') return fail();
+        inList = true;
         indent = -1;
         continue;
       }
-      if (!SAFE_PLAIN.test(m[2])) return undefined;
-      top.items.push(new Pair(key, scalar(m[2], i, m[1].length + 2)));
+      if (s.charCodeAt(k + 1) !== 32) return fail();
+      const raw = s.slice(k + 2);
+      if (!isSafePlain(raw)) return fail();
+      const at = range(i, k + 2, i, s.length);
+      const t = detach(raw.trim());
+      switch (key) {
+        case 'client':
+          if (t) client = t;
+          else valueProblem(key, at, 'text');
+          break;
+        case 'language': {
+          const l = t.toLowerCase();
+          if (isLanguage(l)) language = l;
+          else problems.push({ code: 'frontMatter.language', range: at, data: { value: l } });
+          break;
+        }
+        case 'timezone':
+          if (t && isValidTimeZone(t)) timeZone = t;
+          else valueProblem(key, at, 'timeZone', t);
+          break;
+        case 'notes':
+          notes = t;
+          break;
+        case 'contacts':
+          valueProblem(key, at, 'list');
+          break;
+        default:
+          problems.push({ code: 'frontMatter.unknownKey', range: range(i, 0, i, k), data: { key: detach(key) } });
+      }
       continue;
     }
-    if (!seq) return undefined;
-    const m = SIMPLE_ITEM.exec(s);
-    if (!m || !SAFE_PLAIN.test(m[4])) return undefined;
-    const ind = m[1].length;
-    const col = ind + (m[2] ? 2 : 0);
-    if (m[2]) {
+    // A contact line: `- key: value` opening a contact, or `key: value` two spaces further in.
+    if (!inList) return fail();
+    let ind = 0;
+    while (s.charCodeAt(ind) === 32) ind++;
+    const dash = s.charCodeAt(ind) === 45 && s.charCodeAt(ind + 1) === 32;
+    const col = dash ? ind + 2 : ind;
+    const k = simpleKeyEnd(s, col);
+    if (k < 0 || s.charCodeAt(k + 1) !== 32) return fail();
+    const raw = s.slice(k + 2);
+    if (!isSafePlain(raw)) return fail();
+    if (dash) {
       if (indent === -1) indent = ind;
-      if (ind !== indent) return undefined;
+      if (ind !== indent) return fail();
       closeItem(i);
-      item = new YAMLMap();
-      item.range = [starts[i] + col, 0, 0];
-      itemKeys = new Set();
-      seq.items.push(item);
-    } else if (!item || ind !== indent + 2) {
-      return undefined;
+      itemLine = i;
+      itemCol = col;
+      itemKeys.length = 0;
+      name = handle = role = email = nameAt = handleAt = undefined;
+      items++;
+    } else if (itemLine < 0 || ind !== indent + 2) {
+      return fail();
     }
-    if (itemKeys.has(m[3])) return undefined;
-    itemKeys.add(m[3]);
-    item.items.push(new Pair(scalar(m[3], i, col), scalar(m[4], i, col + m[3].length + 2)));
+    const key = s.slice(col, k);
+    if (itemKeys.includes(key)) return fail();
+    itemKeys.push(key);
+    if (key === 'name') {
+      name = raw;
+      nameAt = range(i, k + 2, i, s.length);
+    } else if (key === 'handle') {
+      handle = raw;
+      handleAt = range(i, k + 2, i, s.length);
+    } else if (key === 'role') {
+      role = raw;
+    } else if (key === 'email') {
+      email = raw;
+    }
   }
-  closeItem(lines.length);
-  if ((seq && seq.items.length === 0) || top.items.length === 0) return undefined;
-  return { errors: [], contents: top };
+  closeItem(close);
+  if ((inList && items === 0) || topKeys.length === 0) return fail();
+  return { startLine: 0, endLine: close, range: fmRange, contacts, client, language, timeZone, notes };
 }

@@ -1,4 +1,5 @@
 import type { Language, NoteKind, Triage } from './model';
+import { detach } from './text';
 
 /**
  * Field labels of note blocks in the four languages. The first label of each language is the one
@@ -42,9 +43,22 @@ for (const kind of Object.keys(NOTE_FIELDS) as NoteKind[]) {
   }
 }
 
+// fieldKey's answers by kind and label as written: lower-casing in the host's locale costs more than the
+// rest of a field line's parse, and a log repeats a few labels. Bounded, for logs that do not.
+const keyCache: Record<NoteKind, Map<string, string | undefined>> = { apology: new Map(), refusal: new Map(), escalation: new Map() };
+const KEY_CACHE_SIZE = 500;
+
 /** The canonical key of a field label in any of the four languages, or undefined. */
 export function fieldKey(kind: NoteKind, label: string): string | undefined {
-  return labelIndex.get(`${kind}:${label.trim().toLocaleLowerCase()}`);
+  const cache = keyCache[kind];
+  let key = cache.get(label);
+  if (key === undefined && !cache.has(label)) {
+    key = labelIndex.get(`${kind}:${label.trim().toLocaleLowerCase()}`);
+    if (cache.size >= KEY_CACHE_SIZE) cache.clear();
+    // Detached: a slice of a line would keep the whole text of its file alive.
+    cache.set(detach(label), key);
+  }
+  return key;
 }
 
 /** The label drafts write for a field in a language. */

@@ -1,5 +1,5 @@
 import { parseFrontMatter } from './frontMatter';
-import { isIsoDate, isoFromOtherSpelling, isValidDate, looksLikeDate, parseTime } from './dates';
+import { isIsoDate, isLeapYear, isoFromOtherSpelling, looksLikeDate } from './dates';
 import type {
   ClientLog,
   Entry,
@@ -55,19 +55,40 @@ function isOpenerOrComma(c: number): boolean {
 }
 const MENTION_BEFORE = (c: number) => isJsSpace(c) || isOpenerOrComma(c) || c === 58 || c === 47;
 const TAG_BEFORE = (c: number) => isJsSpace(c) || isOpenerOrComma(c);
+/** Letters, digits and `_` of ASCII (what `\w` matches). */
+function isWordAscii(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
 /** The end of a handle starting at `pos`, or -1. */
 function handleEnd(s: string, pos: number): number {
-  HANDLE_AT.lastIndex = pos;
-  return HANDLE_AT.test(s) ? HANDLE_AT.lastIndex : -1;
+  // Most handles are ASCII: the last letter, digit or `_` of the run of those, `.` and `-` that starts
+  // with one. A run reaching any other character leaves the decision to the regular expression.
+  let end = -1;
+  for (let k = pos; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 128) {
+      HANDLE_AT.lastIndex = pos;
+      return HANDLE_AT.test(s) ? HANDLE_AT.lastIndex : -1;
+    }
+    if (isWordAscii(c)) end = k + 1;
+    else if (k === pos || (c !== 46 && c !== 45)) break;
+  }
+  return end;
 }
+/** The end of a tag starting at `pos`, or -1. */
 function tagEnd(s: string, pos: number): number {
-  TAG_AT.lastIndex = pos;
-  return TAG_AT.test(s) ? TAG_AT.lastIndex : -1;
+  // As handleEnd: the run of ASCII letters, digits, `_`, `/` and `-` that starts with one of the first three.
+  let k = pos;
+  for (; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 128) {
+      TAG_AT.lastIndex = pos;
+      return TAG_AT.test(s) ? TAG_AT.lastIndex : -1;
+    }
+    if (!(isWordAscii(c) || (k > pos && (c === 47 || c === 45)))) break;
+  }
+  return k > pos ? k : -1;
 }
-const KEYWORD = /^(PROMISE|WAITING|SCOPE|URGENT|APOLOGY|REFUSAL|ESCALATION)(?=[\s:]|$)/;
-const FIELD = /^([ \t]+)([^:\s][^:]{0,59}?)\s*:(?:\s+|$)/;
-// The space after the bar is looked at, not taken: in "x | | kept 2026-11-05" it also starts the next separator.
-const SEGMENT_SEPARATOR = /\s\|(?=\s|$)/g;
 
 // The model objects the parser makes keep their positions as numbers and build a plain `Range` on each
 // read (prototype getters): a Range is three heap objects, and a log holds millions of them otherwise.
@@ -435,11 +456,10 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
   for (let i = from; i < to; i++) {
     const s = lines[i - base];
     const first = s.charCodeAt(0);
-    if (s.length === 0 || (first <= 32 && s.trim().length === 0)) continue;
+    if (s.length === 0 || (first <= 32 && isBlank(s))) continue;
     // Comment lines (part of the entry's content, ignored otherwise).
     if (current >= 0 && !(first === 35 && s.startsWith('## '))) entryLast[current] = i;
-    if ((first === 47 || first === 32 || first === 9) && s.trimStart().startsWith('//')) continue;
-
+    if ((first === 47 || first === 32 || first === 9) && s.startsWith('//', leadingSpace(s))) continue;
 
     // Entry heading.
     if (first === 35 && s.startsWith('## ')) {
@@ -454,40 +474,38 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
       }
     }
 
-    const kw = first >= 65 && first <= 90 ? KEYWORD.exec(s) : null;
-    if (kw) {
-      const word = kw[1];
-      if (word === 'PROMISE' || word === 'WAITING' || word === 'SCOPE') {
+    const kw = keywordOf(s, first);
+    if (kw !== undefined) {
+      if (kw === 'promise' || kw === 'waiting' || kw === 'scope') {
         const m0 = mentions.length;
         const t0 = tags.length;
-        scanInline(i, s, word.length, s.length);
-        items.push(parseTracked(s, i, word.toLowerCase() as TrackedKind, entryIndex(), problems, mentions, m0, tags, t0));
+        scanInline(i, s, kw.length, s.length);
+        items.push(parseTracked(s, i, kw, entryIndex(), problems, mentions, m0, tags, t0));
         continue;
       }
-      if (word === 'URGENT') {
+      if (kw === 'urgent') {
         urgents.push(parseUrgent(s, i, entryIndex()));
-        scanInline(i, s, word.length, s.length);
+        scanInline(i, s, kw.length, s.length);
         continue;
       }
       // A note block: the header and the indented lines under it.
-      const kind = word.toLowerCase() as NoteKind;
+      const kind = kw;
       const fields: NoteFieldItem[] = [];
       let end = i;
       let fieldIndent = -1;
       for (let j = i + 1; j < to; j++) {
         const t = lines[j - base];
         const c = t.charCodeAt(0);
-        if (!(c === 32 || c === 9) || t.trim().length === 0) break;
+        if (!(c === 32 || c === 9) || isBlank(t)) break;
         end = j;
-        const indent = t.length - t.trimStart().length;
-        const f = FIELD.exec(t);
-        if (f && (fieldIndent < 0 || indent <= fieldIndent)) {
-          if (fieldIndent < 0) fieldIndent = indent;
-          const labelStart = f[1].length;
-          const label = f[2];
-          const valueStart = f[0].length;
+        const valueStart = fieldAt(t);
+        // The label starts after the indentation, so fieldLabelStart is the line's indent.
+        if (valueStart >= 0 && (fieldIndent < 0 || fieldLabelStart <= fieldIndent)) {
+          if (fieldIndent < 0) fieldIndent = fieldLabelStart;
+          const label = detach(t.slice(fieldLabelStart, fieldLabelEnd));
           // "  Fix: " has an empty value.
-          fields.push(new NoteFieldItem(fieldKey(kind, label), detach(label), detach(t.slice(valueStart).trim()), j, labelStart, valueStart, j, Math.max(valueStart, t.trimEnd().length)));
+          const valueEnd = trimmedEnd(t, valueStart, t.length);
+          fields.push(new NoteFieldItem(fieldKey(kind, label), label, detach(t.slice(valueStart, valueEnd)), j, fieldLabelStart, valueStart, j, valueEnd));
           scanInline(j, t, valueStart, t.length);
         } else if (fields.length > 0) {
           const prev = fields[fields.length - 1];
@@ -500,9 +518,9 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
           scanInline(j, t, 0, t.length);
         }
       }
-      notes.push(new NoteItem(kind, i, end, s.length, detach(s.slice(word.length).trim()), fields, entryIndex()));
+      notes.push(new NoteItem(kind, i, end, s.length, detach(s.slice(kind.length).trim()), fields, entryIndex()));
       if (current >= 0) entryLast[current] = end;
-      scanInline(i, s, word.length, s.length);
+      scanInline(i, s, kind.length, s.length);
       i = end;
       continue;
     }
@@ -519,16 +537,87 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
   return { entries, items, urgents, notes, mentions, tags };
 }
 
-interface DateAt {
-  readonly iso?: string;
-  /** Where the token is on the line: `start` (inclusive) to `end` (exclusive). */
-  readonly start: number;
-  readonly end: number;
+/** Whether a line is whitespace only (as `s.trim() === ''`). */
+function isBlank(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (!isJsSpace(s.charCodeAt(k))) return false;
+  return true;
+}
+
+/** The length of the whitespace a line starts with (as `s.length - s.trimStart().length`). */
+function leadingSpace(s: string): number {
+  let k = 0;
+  while (k < s.length && isJsSpace(s.charCodeAt(k))) k++;
+  return k;
+}
+
+/** `to` moved back over the whitespace before it, not past `from` (as `trimEnd` on `s.slice(from, to)`). */
+function trimmedEnd(s: string, from: number, to: number): number {
+  while (to > from && isJsSpace(s.charCodeAt(to - 1))) to--;
+  return to;
+}
+
+/** `from` moved over whitespace, not past `to`. */
+function skipSpace(s: string, from: number, to: number): number {
+  while (from < to && isJsSpace(s.charCodeAt(from))) from++;
+  return from;
+}
+
+/** Whether `word` is at `at`, followed by whitespace before `end` (as /^word(?=\s)/ on `s.slice(at, end)`). */
+function wordAt(s: string, at: number, word: string, end: number): boolean {
+  return at + word.length < end && s.startsWith(word, at) && isJsSpace(s.charCodeAt(at + word.length));
+}
+
+type Keyword = TrackedKind | 'urgent' | NoteKind;
+const KEYWORDS = ['PROMISE', 'WAITING', 'SCOPE', 'URGENT', 'APOLOGY', 'REFUSAL', 'ESCALATION'];
+const KEYWORD_KINDS: readonly Keyword[] = ['promise', 'waiting', 'scope', 'urgent', 'apology', 'refusal', 'escalation'];
+
+/**
+ * The keyword a line starts with, lower-cased (the same length as written), when it is followed by
+ * whitespace, ":" or the end of the line: /^(PROMISE|WAITING|SCOPE|URGENT|APOLOGY|REFUSAL|ESCALATION)(?=[\s:]|$)/
+ * without running a regular expression on every line that starts with a capital letter.
+ */
+function keywordOf(s: string, first: number): Keyword | undefined {
+  // The seven keywords start with seven different letters.
+  const k = first === 80 ? 0 : first === 87 ? 1 : first === 83 ? 2 : first === 85 ? 3 : first === 65 ? 4 : first === 82 ? 5 : first === 69 ? 6 : -1;
+  if (k < 0) return undefined;
+  const word = KEYWORDS[k];
+  if (!s.startsWith(word)) return undefined;
+  const c = s.charCodeAt(word.length);
+  return word.length === s.length || c === 58 || isJsSpace(c) ? KEYWORD_KINDS[k] : undefined;
+}
+
+// Where fieldAt found the label (module state rather than an object per line; read right after the call).
+let fieldLabelStart = 0;
+let fieldLabelEnd = 0;
+
+/**
+ * A note field line `  Label: value`: the value's start, or -1; the label is at fieldLabelStart to
+ * fieldLabelEnd. The same as matching /^([ \t]+)([^:\s][^:]{0,59}?)\s*:(?:\s+|$)/ (the label group is the
+ * text up to the first colon without its trailing whitespace, at most 60 characters; the match ends after
+ * the whitespace following the colon), without the match arrays.
+ */
+function fieldAt(t: string): number {
+  let k = 0;
+  while (t.charCodeAt(k) === 32 || t.charCodeAt(k) === 9) k++;
+  const c = t.charCodeAt(k);
+  if (k === 0 || k === t.length || c === 58 || isJsSpace(c)) return -1;
+  const colon = t.indexOf(':', k);
+  if (colon < 0) return -1;
+  const labelEnd = trimmedEnd(t, k, colon);
+  if (labelEnd - k > 60) return -1;
+  let v = colon + 1;
+  if (v < t.length) {
+    if (!isJsSpace(t.charCodeAt(v))) return -1;
+    v = skipSpace(t, v, t.length);
+  }
+  fieldLabelStart = k;
+  fieldLabelEnd = labelEnd;
+  return v;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** Whether `s` holds `\d{4}-\d{2}-\d{2}` at `pos` (the caller checks the length). */
+/** Whether `s` holds `\d{4}-\d{2}-\d{2}` at `pos` (past the end, `charCodeAt` gives NaN, no digit). */
 function isoShapeAt(s: string, pos: number): boolean {
   return (
     isDigit(s.charCodeAt(pos)) &&
@@ -545,66 +634,108 @@ function isoShapeAt(s: string, pos: number): boolean {
 }
 
 const digits2 = (s: string, at: number) => (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `isValidDate` for a four-digit year, without its array per call. */
+function isValidYmd(y: number, m: number, d: number): boolean {
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && (d <= MONTH_DAYS[m - 1] || (m === 2 && d === 29 && isLeapYear(y)));
+}
+
+// The strings of the dates from 1900-01-01 to 2099-12-31 that readDate has met, by day (31 slots a month):
+// a log repeats its dates, so one string each rather than one per date written, and no slice to make.
+// Ten characters: strings of their own, which keep no file's text alive.
+const DATE_STRINGS: (string | undefined)[] = new Array<string | undefined>(200 * 372);
+
+// What readDate and readTime read besides the end they return: module state rather than an object per
+// date (the parser is synchronous; each caller reads these right after the call that set them).
+let dateStart = 0;
+let dateIso: string | undefined;
+let timeStart = 0;
+let timeValue: string | undefined;
 
 /**
- * Reads a date token starting at `pos` (after spaces). Reports `date.invalid` / `date.format`;
- * returns undefined when the token does not look like a date at all.
+ * Reads a date token starting at `pos` (after spaces): returns its end, or -1 when the token does not
+ * look like a date at all; sets dateStart and dateIso (undefined unless a valid ISO date). Reports
+ * `date.invalid` / `date.format` (only when it returns an end).
  */
-function readDate(s: string, line: number, pos: number, problems: Problem[]): DateAt | undefined {
-  while (s.charCodeAt(pos) === 32 || s.charCodeAt(pos) === 9) pos++;
+function readDate(s: string, line: number, pos: number, problems: Problem[]): number {
+  for (let c = s.charCodeAt(pos); c === 32 || c === 9; c = s.charCodeAt(++pos));
+  dateStart = pos;
+  dateIso = undefined;
+  // The common case, without regular expressions and reading each character once: ten characters of
+  // `\d{4}-\d{2}-\d{2}` (what looksLikeDate and isIsoDate check) and then, up to a space or control
+  // character or the end, only the punctuation that is not part of the token.
+  if (isoShapeAt(s, pos)) {
+    let after = pos + 10;
+    for (let c = s.charCodeAt(after); c === 44 || c === 59 || c === 58; c = s.charCodeAt(++after));
+    if (after >= s.length || s.charCodeAt(after) <= 32) {
+      const end = pos + 10;
+      const y = digits2(s, pos) * 100 + digits2(s, pos + 2);
+      const m = digits2(s, pos + 5);
+      const d = digits2(s, pos + 8);
+      if (isValidYmd(y, m, d)) {
+        const slot = y >= 1900 && y < 2100 ? (y - 1900) * 372 + m * 31 + d - 32 : -1;
+        dateIso = slot >= 0 ? (DATE_STRINGS[slot] ??= s.slice(pos, end)) : s.slice(pos, end);
+      } else {
+        problems.push({ code: 'date.invalid', range: lineRange(line, pos, end), data: { text: s.slice(pos, end) } });
+      }
+      return end;
+    }
+  }
+  // Every spelling looksLikeDate accepts starts with a digit.
+  if (!isDigit(s.charCodeAt(pos))) return -1;
   let end = pos;
   while (end < s.length && s.charCodeAt(end) > 32) end++;
   // A trailing comma, semicolon or colon is punctuation, not part of the date.
   for (let c = s.charCodeAt(end - 1); end > pos && (c === 44 || c === 59 || c === 58); c = s.charCodeAt(end - 1)) end--;
   const token = s.slice(pos, end);
-  if (end - pos === 10 && isoShapeAt(s, pos)) {
-    // The common case, without regular expressions: what looksLikeDate and isIsoDate check.
-    const y = digits2(s, pos) * 100 + digits2(s, pos + 2);
-    if (isValidDate(y, digits2(s, pos + 5), digits2(s, pos + 8))) return { iso: token, start: pos, end };
-    problems.push({ code: 'date.invalid', range: lineRange(line, pos, end), data: { text: detach(token) } });
-    return { start: pos, end };
-  }
-  if (!looksLikeDate(token)) return undefined;
-  const range = lineRange(line, pos, end);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(token)) {
-    if (isIsoDate(token)) return { iso: token, start: pos, end };
-    problems.push({ code: 'date.invalid', range, data: { text: detach(token) } });
-    return { start: pos, end };
-  }
+  if (!looksLikeDate(token)) return -1;
   const suggestion = isoFromOtherSpelling(token);
-  problems.push({ code: 'date.format', range, data: { text: detach(token), suggestion: suggestion || undefined } });
-  return { start: pos, end };
+  problems.push({ code: 'date.format', range: lineRange(line, pos, end), data: { text: detach(token), suggestion: suggestion || undefined } });
+  return end;
 }
 
-function readTime(s: string, line: number, pos: number, problems: Problem[]): { time?: string; range: Range; end: number } | undefined {
+/**
+ * Reads `H:MM` or `HH:MM` at `pos` (after spaces), as /^(\d{1,2}:\d{2})(?=\s|$|[,;]|:(?!\d))/ (a trailing
+ * comma, semicolon or colon is punctuation, as after a date: "17:00: call", but "17:00:30" is no time).
+ * Returns its end, or -1; sets timeStart and timeValue (`HH:MM`, undefined when no real time of day,
+ * which is reported as `date.invalid`).
+ */
+function readTime(s: string, line: number, pos: number, problems: Problem[]): number {
   let p = pos;
   while (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 9) p++;
-  // As after a date, a trailing comma, semicolon or colon is punctuation ("17:00: call"), but "17:00:30" is no time.
-  const m = /^(\d{1,2}:\d{2})(?=\s|$|[,;]|:(?!\d))/.exec(s.slice(p, p + 7));
-  if (!m) return undefined;
-  const range = lineRange(line, p, p + m[1].length);
-  const minutes = parseTime(m[1]);
-  if (minutes === undefined) {
-    problems.push({ code: 'date.invalid', range, data: { text: m[1], time: true } });
-    return { range, end: p + m[1].length };
+  if (!isDigit(s.charCodeAt(p))) return -1;
+  const colon = isDigit(s.charCodeAt(p + 1)) ? p + 2 : p + 1;
+  if (s.charCodeAt(colon) !== 58 || !isDigit(s.charCodeAt(colon + 1)) || !isDigit(s.charCodeAt(colon + 2))) return -1;
+  const end = colon + 3;
+  const after = s.charCodeAt(end);
+  if (!(end === s.length || isJsSpace(after) || after === 44 || after === 59 || (after === 58 && !isDigit(s.charCodeAt(end + 1))))) return -1;
+  const text = s.slice(p, end);
+  const hours = colon === p + 2 ? digits2(s, p) : s.charCodeAt(p) - 48;
+  timeStart = p;
+  if (hours <= 23 && digits2(s, colon + 1) <= 59) {
+    timeValue = colon === p + 2 ? text : `0${text}`;
+  } else {
+    timeValue = undefined;
+    problems.push({ code: 'date.invalid', range: lineRange(line, p, end), data: { text, time: true } });
   }
-  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-  return { time: `${hh}:${m[1].slice(-2)}`, range, end: p + m[1].length };
+  return end;
 }
 
 function parseHeading(s: string, line: number, problems: Problem[]): EntryItem | undefined {
   let pos = 3;
   while (s.charCodeAt(pos) === 32) pos++;
-  const local: Problem[] = [];
-  const d = readDate(s, line, pos, local);
-  if (!d) return undefined; // "## Notes" is a plain heading, not an entry.
-  problems.push(...local);
-  let p = d.end;
+  let p = readDate(s, line, pos, problems);
+  if (p < 0) return undefined; // "## Notes" is a plain heading, not an entry.
+  const date = dateIso;
+  let time: string | undefined;
   const t = readTime(s, line, p, problems);
-  if (t) p = t.end;
+  if (t >= 0) {
+    p = t;
+    time = timeValue;
+  }
   while (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 9) p++;
-  const title = s.slice(p).trimEnd();
-  return new EntryItem(line, s.length, d.iso, t?.time, detach(title), p, line, line);
+  return new EntryItem(line, s.length, date, time, detach(s.slice(p, trimmedEnd(s, p, s.length))), p, line, line);
 }
 
 const VERBS: Readonly<Record<TrackedKind, readonly HistoryVerb[]>> = {
@@ -612,12 +743,22 @@ const VERBS: Readonly<Record<TrackedKind, readonly HistoryVerb[]>> = {
   waiting: ['received', 'moved', 'dropped'],
   scope: ['confirmed', 'declined', 'moved', 'dropped'],
 };
-const ALL_VERBS: readonly HistoryVerb[] = ['kept', 'moved', 'dropped', 'broken', 'received', 'confirmed', 'declined'];
-const CLOSING: ReadonlySet<HistoryVerb> = new Set(['kept', 'dropped', 'broken', 'received', 'confirmed', 'declined']);
 
 // Shared by every item without history, handles or tags (frozen: the model is read-only).
 const NO_HISTORY: readonly HistoryEvent[] = Object.freeze([]);
 const NO_STRINGS: readonly string[] = Object.freeze([]);
+
+/**
+ * Where the next history separator ` |` (whitespace, a bar, then whitespace or the end) starts at or
+ * after `from`, or -1: a match of /\s\|(?=\s|$)/g with lastIndex `from`. The space after the bar is looked
+ * at, not taken: in "x | | kept 2026-11-05" it also starts the next separator (the caller goes on from the bar).
+ */
+function nextCut(s: string, from: number): number {
+  for (let bar = s.indexOf('|', from + 1); bar !== -1; bar = s.indexOf('|', bar + 1)) {
+    if (isJsSpace(s.charCodeAt(bar - 1)) && (bar + 1 === s.length || isJsSpace(s.charCodeAt(bar + 1)))) return bar - 1;
+  }
+  return -1;
+}
 
 /**
  * A PROMISE, WAITING or SCOPE line. `mentions` from `m0` and `tags` from `t0` are those `scanInline` found
@@ -635,76 +776,89 @@ function parseTracked(
   tags: readonly TagItem[],
   t0: number,
 ): Tracked {
-  const kwLen = kind === 'promise' ? 7 : kind === 'waiting' ? 7 : 5;
-  const d = readDate(s, line, kwLen, problems);
+  const kwLen = kind.length;
+  const dEnd = readDate(s, line, kwLen, problems);
   let p = kwLen;
+  let date: string | undefined;
+  let dStart = -1;
   let time: string | undefined;
-  let timeStart = -1;
-  let timeEnd = -1;
-  if (d) {
-    p = d.end;
+  let tStart = -1;
+  let tEnd = -1;
+  if (dEnd >= 0) {
+    date = dateIso;
+    dStart = dateStart;
+    p = dEnd;
     const t = readTime(s, line, p, problems);
-    if (t) {
-      p = t.end;
-      time = t.time;
-      timeStart = t.range.start.character;
-      timeEnd = t.range.end.character;
+    if (t >= 0) {
+      p = t;
+      time = timeValue;
+      tStart = timeStart;
+      tEnd = t;
     }
   } else {
     problems.push({ code: 'date.missing', range: lineRange(line, 0, kwLen), data: { kind } });
   }
-  // The text runs to the first " | "; history segments follow.
-  SEGMENT_SEPARATOR.lastIndex = p;
-  const cuts: number[] = [];
-  for (let m = SEGMENT_SEPARATOR.exec(s); m; m = SEGMENT_SEPARATOR.exec(s)) cuts.push(m.index);
-  const textEnd = cuts.length ? cuts[0] : s.length;
+  // The text runs to the first " | " (looked for before the spaces after the date are skipped); history
+  // segments follow.
+  let cut = nextCut(s, p);
+  const textEnd = cut >= 0 ? cut : s.length;
   while (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 9) p++;
-  const text = detach(s.slice(p, textEnd).trimEnd());
-  const history: HistoryEvent[] = [];
-  for (let k = 0; k < cuts.length; k++) {
-    const end = k + 1 < cuts.length ? cuts[k + 1] : s.length;
-    let start = cuts[k] + 2;
-    while (start < end && (s.charCodeAt(start) === 32 || s.charCodeAt(start) === 9)) start++;
-    const ev = parseSegment(s, line, start, end, kind, problems);
-    if (ev) history.push(ev);
-  }
+  const text = p < textEnd ? detach(s.slice(p, trimmedEnd(s, p, textEnd))) : '';
+  // Arrays are made only when needed, and at their exact size (an array grown by push keeps room for 16 more).
+  let history: HistoryEvent[] | undefined;
   let state: TrackedState = 'open';
   let closedOn: string | undefined;
-  for (const ev of history) {
-    if (CLOSING.has(ev.verb)) {
-      state = ev.verb as TrackedState;
-      closedOn = ev.date;
+  while (cut >= 0) {
+    const next = nextCut(s, cut + 2);
+    const end = next >= 0 ? next : s.length;
+    let start = cut + 2;
+    while (start < end && (s.charCodeAt(start) === 32 || s.charCodeAt(start) === 9)) start++;
+    const ev = parseSegment(s, line, start, end, kind, problems);
+    if (ev) {
+      if (history) history.push(ev);
+      else history = [ev];
+      if (ev.verb !== 'moved') {
+        // Every other verb closes the item.
+        state = ev.verb;
+        closedOn = ev.date;
+      }
     }
+    cut = next;
   }
-  const handles: string[] = [];
-  const tagList: string[] = [];
+  let handles: string[] | undefined;
+  let tagList: string[] | undefined;
   for (let k = m0; k < mentions.length; k++) {
     const m = mentions[k];
-    if (m.start >= p && m.end <= textEnd) handles.push(m.handle);
+    if (m.start >= p && m.end <= textEnd) {
+      if (handles) handles.push(m.handle);
+      else handles = [m.handle];
+    }
   }
   for (let k = t0; k < tags.length; k++) {
     const t = tags[k];
-    if (t.start >= p && t.end <= textEnd) tagList.push(t.tag);
+    if (t.start >= p && t.end <= textEnd) {
+      if (tagList) tagList.push(t.tag);
+      else tagList = [t.tag];
+    }
   }
   return new TrackedItem(
     kind,
     line,
     s.length,
-    d?.iso,
-    d ? d.start : -1,
-    d ? d.end : -1,
+    date,
+    dStart,
+    dEnd,
     time,
-    timeStart,
-    timeEnd,
+    tStart,
+    tEnd,
     text,
     p,
-    // Exact-size copies: an array grown by push keeps room for 16 more.
-    history.length > 0 ? history.slice() : NO_HISTORY,
+    history === undefined ? NO_HISTORY : history.length > 1 ? history.slice() : history,
     state,
     closedOn,
     entry,
-    handles.length > 0 ? handles.slice() : NO_STRINGS,
-    tagList.length > 0 ? tagList.slice() : NO_STRINGS,
+    handles === undefined ? NO_STRINGS : handles.length > 1 ? handles.slice() : handles,
+    tagList === undefined ? NO_STRINGS : tagList.length > 1 ? tagList.slice() : tagList,
   );
 }
 
@@ -723,7 +877,7 @@ function readWho(t: string): string | undefined {
   let i = t.charCodeAt(0) === 64 ? 1 : 0;
   while (i < t.length) {
     const cp = t.codePointAt(i)!;
-    if (!WHO_CHAR.test(String.fromCodePoint(cp))) return undefined;
+    if (!(isWordAscii(cp) || cp === 46 || cp === 39 || cp === 45 || cp === 32 || (cp >= 128 && WHO_CHAR.test(String.fromCodePoint(cp))))) return undefined;
     i += cp > 0xffff ? 2 : 1;
     if (i >= tail) return t.slice(0, i);
     if (isSpace(t[i])) {
@@ -734,42 +888,57 @@ function readWho(t: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The verb a segment starts with, as the constant: the word /^([A-Za-z]+)\b/ matches, in any case, when
+ * it is a verb of any kind; else undefined. The first letter names the candidates.
+ */
+function verbAt(s: string, start: number): HistoryVerb | undefined {
+  const c = s.charCodeAt(start) | 32;
+  if (c === 107) return verbIs(s, start, 'kept');
+  if (c === 109) return verbIs(s, start, 'moved');
+  if (c === 98) return verbIs(s, start, 'broken');
+  if (c === 114) return verbIs(s, start, 'received');
+  if (c === 99) return verbIs(s, start, 'confirmed');
+  if (c === 100) return verbIs(s, start, 'dropped') ?? verbIs(s, start, 'declined');
+  return undefined;
+}
+
+/** `verb` when the segment's word is it in any case (and not followed by another letter, digit or `_`). */
+function verbIs(s: string, start: number, verb: HistoryVerb): HistoryVerb | undefined {
+  // `c | 32` lower-cases an ASCII letter and maps nothing else onto one.
+  for (let k = 1; k < verb.length; k++) if ((s.charCodeAt(start + k) | 32) !== verb.charCodeAt(k)) return undefined;
+  return isWordAscii(s.charCodeAt(start + verb.length)) ? undefined : verb;
+}
+
+const BY_NAME = /^[\p{L}\p{N}_.\-]+/u;
+
+/** A history segment: `s` from `start` to `end` (the next separator or the line's end). */
 function parseSegment(s: string, line: number, start: number, end: number, kind: TrackedKind, problems: Problem[]): HistoryEvent | undefined {
-  const seg = s.slice(start, end).trimEnd();
-  const range = lineRange(line, start, start + seg.length);
-  const bad = (why: string) => {
-    problems.push({ code: 'history.invalid', range, data: { text: detach(seg), kind, why } });
-    return undefined;
-  };
-  const vm = /^([A-Za-z]+)\b/.exec(seg);
-  const word = vm?.[1].toLowerCase();
-  // The constant, not a copy per event.
-  const verb = (ALL_VERBS.find((v) => v === word) ?? word) as HistoryVerb | undefined;
-  if (!verb || !(VERBS[kind] as readonly string[]).includes(verb)) {
-    return bad(verb && Object.values(VERBS).some((v) => (v as readonly string[]).includes(verb)) ? 'verbForKind' : 'verb');
+  const segEnd = trimmedEnd(s, start, end);
+  const range = lineRange(line, start, segEnd);
+  const verb = verbAt(s, start);
+  if (verb === undefined || !VERBS[kind].includes(verb)) {
+    // verbAt knows the verbs of every kind.
+    return badSegment(s, start, segEnd, range, kind, verb === undefined ? 'verb' : 'verbForKind', problems);
   }
   let p = start + verb.length;
-  const readDateAt = (): DateAt | undefined => {
-    const local: Problem[] = [];
-    const d = readDate(s, line, p, local);
-    problems.push(...local);
-    if (d) p = d.end;
-    return d;
-  };
-  const rest = () => s.slice(p, end).trim();
   if (verb === 'moved') {
-    const fm = /^\s+from(?=\s)/.exec(s.slice(p, end));
-    if (!fm) return bad('movedFrom');
-    p += fm[0].length;
-    const from = readDateAt();
-    if (!from) return bad('date');
+    let q = skipSpace(s, p, end);
+    if (q === p || !wordAt(s, q, 'from', end)) return badSegment(s, start, segEnd, range, kind, 'movedFrom', problems);
+    p = readDate(s, line, q + 4, problems);
+    if (p < 0) return badSegment(s, start, segEnd, range, kind, 'date', problems);
+    const from = dateIso;
+    let fromTime: string | undefined;
     const t = readTime(s, line, p, problems);
-    if (t) p = t.end;
+    if (t >= 0) {
+      p = t;
+      fromTime = timeValue;
+    }
     let by: string | undefined;
     let on: string | undefined;
-    const byM = /^\s+by\s+/.exec(s.slice(p, end));
-    if (byM) {
-      p += byM[0].length;
+    q = skipSpace(s, p, end);
+    if (q > p && s.startsWith('by', q) && skipSpace(s, q + 2, end) > q + 2) {
+      p = skipSpace(s, q + 2, end);
       const rest = s.slice(p, end);
       const w = readWho(rest);
       if (w !== undefined) {
@@ -783,34 +952,59 @@ function parseSegment(s: string, line: number, start: number, end: number, kind:
         p += k < 0 ? rest.length : k;
       }
     }
-    const onM = /^\s+on(?=\s)/.exec(s.slice(p, end));
-    if (onM) {
-      p += onM[0].length;
-      on = readDateAt()?.iso;
-    }
-    return { verb, range, from: from.iso, fromTime: t?.time, by: by === undefined ? by : detach(by), date: on };
+    q = skipSpace(s, p, end);
+    if (q > p && wordAt(s, q, 'on', end) && readDate(s, line, q + 2, problems) >= 0) on = dateIso;
+    return { verb, range, from, fromTime, by: by === undefined ? by : detach(by), date: on };
   }
-  const d = readDateAt();
-  if (!d) return bad('date');
+  p = readDate(s, line, p, problems);
+  if (p < 0) return badSegment(s, start, segEnd, range, kind, 'date', problems);
+  const date = dateIso;
   if (verb === 'confirmed' || verb === 'declined') {
-    const byM = /^\s+by\s+@?([\p{L}\p{N}_.\-]+)/u.exec(s.slice(p, end));
-    return { verb, range, date: d.iso, by: byM ? detach(byM[1]) : undefined };
+    // /^\s+by\s+@?([\p{L}\p{N}_.\-]+)/u
+    let by: string | undefined;
+    const q = skipSpace(s, p, end);
+    if (q > p && s.startsWith('by', q)) {
+      let r = skipSpace(s, q + 2, end);
+      if (r > q + 2) {
+        if (s.charCodeAt(r) === 64) r++;
+        let e = r;
+        while (e < end && (isWordAscii(s.charCodeAt(e)) || s.charCodeAt(e) === 46 || s.charCodeAt(e) === 45)) e++;
+        // Past the ASCII characters, the regular expression decides.
+        if (e < end && s.charCodeAt(e) >= 128) e = r + (BY_NAME.exec(s.slice(r, end))?.[0].length ?? 0);
+        if (e > r) by = detach(s.slice(r, e));
+      }
+    }
+    return { verb, range, date, by };
   }
   if (verb === 'broken' || verb === 'dropped') {
-    let reason = rest();
+    let reason = s.slice(p, end).trim();
     let apology: string | undefined;
     const see = /(?:^|\s)see\s+APOLOGY\s+(\S+)/i.exec(reason);
     if (see) {
       apology = isIsoDate(see[1]) ? see[1] : undefined;
       reason = (reason.slice(0, see.index) + reason.slice(see.index + see[0].length)).trim();
     }
-    return { verb, range, date: d.iso, reason: reason ? detach(reason) : undefined, apology };
+    return { verb, range, date, reason: reason ? detach(reason) : undefined, apology };
   }
-  return { verb, range, date: d.iso };
+  return { verb, range, date };
 }
 
+function badSegment(s: string, start: number, end: number, range: Range, kind: TrackedKind, why: string, problems: Problem[]): undefined {
+  problems.push({ code: 'history.invalid', range, data: { text: detach(s.slice(start, end)), kind, why } });
+  return undefined;
+}
+
+const TRIAGE_WORD = /\p{L}+/uy;
+
 function parseUrgent(s: string, line: number, entry: number): Urgent {
-  const m = /^URGENT[\s:]+([\p{L}]+)/u.exec(s);
-  const triage = m ? triageOf(m[1]) : undefined;
-  return new UrgentItem(line, s.length, triage, detach(s.slice(6).replace(/^[\s:]+/, '')), entry);
+  // /^URGENT[\s:]+(\p{L}+)/u, and the text after the keyword without the whitespace and colons that follow it.
+  let k = 6;
+  while (k < s.length && (s.charCodeAt(k) === 58 || isJsSpace(s.charCodeAt(k)))) k++;
+  let triage: Triage | undefined;
+  if (k > 6) {
+    TRIAGE_WORD.lastIndex = k;
+    const m = TRIAGE_WORD.exec(s);
+    if (m) triage = triageOf(m[0]);
+  }
+  return new UrgentItem(line, s.length, triage, detach(s.slice(k)), entry);
 }

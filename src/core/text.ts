@@ -84,6 +84,12 @@ export function splitLinesWithBreaks(text: string): SplitTextWithBreaks {
     breaks[lines.length - 1] = LineBreak.None;
     return { lines, breaks, crlf: 0, lf: lines.length - 1, bom };
   }
+  const crlfLines = splitCrlfOnly(bom ? text.slice(1) : text);
+  if (crlfLines) {
+    const breaks: number[] = new Array<number>(crlfLines.length).fill(LineBreak.CRLF);
+    breaks[crlfLines.length - 1] = LineBreak.None;
+    return { lines: crlfLines, breaks, crlf: crlfLines.length - 1, lf: 0, bom };
+  }
   const lines: string[] = [];
   const breaks: number[] = [];
   let crlf = 0;
@@ -113,14 +119,25 @@ export function splitLinesWithBreaks(text: string): SplitTextWithBreaks {
   return { lines, breaks, crlf, lf, bom };
 }
 
+/**
+ * `text` split on CRLF when every break in it is one (the other common case after LF only), else
+ * undefined: the engine's split, and a look for a lone CR or LF in each line.
+ */
+function splitCrlfOnly(text: string): string[] | undefined {
+  const lines = text.split('\r\n');
+  for (const l of lines) if (l.indexOf('\n') !== -1 || l.indexOf('\r') !== -1) return undefined;
+  return lines;
+}
+
 /** Splits on CRLF, LF and lone CR, like VS Code; strips a leading BOM. Linear. */
 export function splitLines(text: string): SplitText {
-  // Most files have LF breaks only: split without recording breaks (the parser's hot path).
-  if (text.indexOf('\r') === -1) {
-    const bom = text.charCodeAt(0) === 0xfeff;
-    return { lines: (bom ? text.slice(1) : text).split('\n'), eol: '\n', bom };
-  }
-  const { lines, crlf, lf, bom } = splitLinesWithBreaks(text);
+  // Most files have LF breaks only, some CRLF only: split without recording breaks (the parser's hot path).
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (text.indexOf('\r') === -1) return { lines: (bom ? text.slice(1) : text).split('\n'), eol: '\n', bom };
+  // The text holds a CR, so with CRLF breaks only it holds at least one: more CRLF than LF breaks.
+  const crlfLines = splitCrlfOnly(bom ? text.slice(1) : text);
+  if (crlfLines) return { lines: crlfLines, eol: '\r\n', bom };
+  const { lines, crlf, lf } = splitLinesWithBreaks(text);
   return { lines, eol: crlf > lf ? '\r\n' : '\n', bom };
 }
 
