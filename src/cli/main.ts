@@ -192,7 +192,7 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   const done =
     jobs > 1 && (forced || fresh.length >= WORKER_THRESHOLD)
       ? await runPool(fresh, work, jobs - 1, __filename)
-      : await runInProcess(fresh, work);
+      : runInProcess(fresh, work);
   todo.forEach(({ task, at, stamp }, k) => {
     const { cache: facts, ...r } = done[k];
     results[at] = r;

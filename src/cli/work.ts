@@ -80,12 +80,14 @@ export interface FileFacts {
   readonly lines: Readonly<Record<number, string>>;
 }
 
+let parseModule: typeof import('../core/parse') | undefined;
+
 /** Parses one file's text into what the findings and the agenda are computed from. */
 export function factsOf(text: string, fileName: string): FileFacts {
   // Loaded on the first parse only: a run answered from the cache never loads the parser or the YAML library.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { parse } = require('../core/parse') as typeof import('../core/parse');
-  const log = parse(text, { fileName });
+  parseModule ??= require('../core/parse') as typeof import('../core/parse');
+  const log = parseModule.parse(text, { fileName });
   const input = analysisInput(log);
   const lines: Record<number, string> = {};
   const promises = input.items.filter((i) => i.kind === 'promise');
@@ -153,17 +155,6 @@ export function processFile(task: FileTask, o: WorkOptions): FileResult {
   let text: string;
   try {
     text = fs.readFileSync(task.path, 'utf8');
-  } catch (e) {
-    return { file: task.display, error: (e as Error).message };
-  }
-  return processText(text, task, o);
-}
-
-/** The async variant: reads the file without blocking, then parses. */
-export async function processFileAsync(task: FileTask, o: WorkOptions): Promise<FileResult> {
-  let text: string;
-  try {
-    text = await fs.promises.readFile(task.path, 'utf8');
   } catch (e) {
     return { file: task.display, error: (e as Error).message };
   }

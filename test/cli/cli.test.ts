@@ -8,6 +8,7 @@ import { zonedInstant } from '../../src/core/dates';
 import { describeFinding, formatMessage } from '../../src/core/messages';
 import { parse } from '../../src/core/parse';
 import { eventUid, run } from '../../src/cli/main';
+import { runInProcess, runPool } from '../../src/cli/pool';
 
 const repo = path.join(__dirname, '..', '..');
 const examples = path.join(repo, 'examples');
@@ -127,6 +128,22 @@ describe('clientlog CLI', () => {
         });
       assert.ok(expected.length >= 8);
       assert.deepEqual(r.stdout.trim().split('\n'), expected);
+    });
+
+    it('gives the same results from worker threads alone as from the main thread, over hundreds of files', async function () {
+      this.timeout(120000);
+      const names = fs.readdirSync(examples);
+      const files: Record<string, string> = {};
+      for (let d = 0; d < 8; d++) for (const f of names) for (let k = 0; k < 8; k++) files[`d${d}/${k}-${f}`] = fs.readFileSync(path.join(examples, f), 'utf8');
+      const dir = tmpTree(files);
+      const tasks = Object.keys(files).sort().map((f) => ({ path: path.join(dir, f), display: f }));
+      const o = { mode: 'check' as const, now: Date.UTC(2026, 10, 23, 12), timeZone: 'UTC', horizonDays: 3, confirmationDays: 3, levels: {}, json: false, keepFacts: true };
+      const main = runInProcess(tasks, o);
+      const workers = await runPool(tasks, o, 2, path.join(repo, 'src', 'cli', 'main.ts'), false);
+      assert.equal(workers.length, tasks.length);
+      assert.deepEqual(workers, main);
+      const mixed = await runPool(tasks, o, 1, path.join(repo, 'src', 'cli', 'main.ts'));
+      assert.deepEqual(mixed, main);
     });
 
     it('gives the same output on worker threads', async function () {
