@@ -20,7 +20,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Level } from '../core/model';
-import type { FileFacts } from './work';
+import type { FileFacts, FileResult } from './work';
 
 /** Bumped whenever the layout of the files or of what they hold changes. */
 const FORMAT = 1;
@@ -182,8 +182,8 @@ class PrintedFiles {
     return this.where.get(abs) ?? -1;
   }
 
-  /** The output cached for `abs` at `stamp`, as a range of the cache's bytes, when it holds at `now`. */
-  get(abs: string, stamp: FileStamp, now: number): CheckEntry | undefined {
+  /** The result cached for `abs` at this size and mtime, its output a range of the cache's bytes, when it holds at `now`. */
+  get(abs: string, size: number, mtimeMs: number, now: number, display: string): FileResult | undefined {
     this.load();
     if (this.gone.size > 0 && this.gone.has(abs)) return undefined;
     const f = this.fresh.size > 0 ? this.fresh.get(abs) : undefined;
@@ -197,9 +197,9 @@ class PrintedFiles {
       n = this.nums;
       at = i * N;
     }
-    if (n[at] !== stamp.size || n[at + 1] !== stamp.mtimeMs || !(n[at + 2] <= now && now < n[at + 3])) return undefined;
+    if (n[at] !== size || n[at + 1] !== mtimeMs || !(n[at + 2] <= now && now < n[at + 3])) return undefined;
     const out: string | Bytes = f ? f.out : { buf: this.bytes!, start: n[at + 4], end: n[at + 5] };
-    return { from: n[at + 2], until: n[at + 3], out, counts: { error: n[at + 6], warning: n[at + 7], information: n[at + 8], hint: n[at + 9] }, overdue: n[at + 10] };
+    return { file: display, out, counts: { error: n[at + 6], warning: n[at + 7], information: n[at + 8], hint: n[at + 9] }, overdue: n[at + 10] };
   }
 
   set(abs: string, stamp: FileStamp, e: CheckEntry): void {
@@ -271,11 +271,11 @@ export class Cache {
     this.checks = checkKey === undefined ? undefined : new PrintedFiles(path.join(dir, 'check.bin'), `${build}\n${checkKey}`, started);
   }
 
-  /** The check output cached for a file at `stamp`, when it holds at `now`. */
-  printed(abs: string, stamp: FileStamp, now: number): CheckEntry | undefined {
-    const c = this.checks?.get(abs, stamp, now);
-    if (c) this.counts.printed++;
-    return c;
+  /** The check result cached for a file of this size and mtime, shown as `display`, when it holds at `now`. */
+  printed(abs: string, size: number, mtimeMs: number, now: number, display: string): FileResult | undefined {
+    const r = this.checks?.get(abs, size, mtimeMs, now, display);
+    if (r) this.counts.printed++;
+    return r;
   }
 
   /** The facts cached for a file at `stamp`. */

@@ -169,23 +169,31 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
     const span = stableSpan(facts.input, { now: new Date(options.now), timeZone: options.timeZone });
     cache.setPrinted(task.path, stamp, { ...span, out: r.out!, counts: r.counts!, overdue: r.overdue! });
   };
-  let todo: Array<{ task: FileTask; at: number; stamp?: FileStamp }> = tasks.map((task, at) => ({ task, at }));
+  let todo: Array<{ task: FileTask; at: number; stamp?: FileStamp }>;
   if (cache) {
     todo = [];
-    tasks.forEach((task, at) => {
+    for (let at = 0; at < tasks.length; at++) {
+      const task = tasks[at];
       const st = fs.statSync(task.path, NO_THROW);
-      const stamp = st && { size: st.size, mtimeMs: st.mtimeMs };
-      const printed = stamp && checkText && cache.printed(task.path, stamp, options.now);
-      if (printed) {
-        results[at] = { file: task.display, out: printed.out, counts: printed.counts, overdue: printed.overdue };
-        return;
+      if (!st) {
+        todo.push({ task, at });
+        continue;
       }
-      const facts = stamp && cache.factsOf(task.path, stamp);
-      if (!facts) return void todo.push({ task, at, stamp });
+      const printed = checkText ? cache.printed(task.path, st.size, st.mtimeMs, options.now, task.display) : undefined;
+      if (printed) {
+        results[at] = printed;
+        continue;
+      }
+      const stamp = { size: st.size, mtimeMs: st.mtimeMs };
+      const facts = cache.factsOf(task.path, stamp);
+      if (!facts) {
+        todo.push({ task, at, stamp });
+        continue;
+      }
       results[at] = resultOf(facts, task, options);
       remember(task, stamp, facts, results[at]);
-    });
-  }
+    }
+  } else todo = tasks.map((task, at) => ({ task, at }));
   const work = cache ? { ...options, keepFacts: true } : options;
   const fresh = todo.map((t) => t.task);
   const forced = values.jobs !== undefined;
