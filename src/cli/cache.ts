@@ -2,9 +2,9 @@
  * `--cache`: a directory (`.clientlogcache` by default) of two files, each keyed by path, size and
  * modification time:
  *
- * - `facts.json`, what each file's parse produced (`FileFacts`: the analysis input and the lines of its open
- *   promises). A file whose size and mtime are unchanged is not read or parsed again; its findings are
- *   computed from these facts as of the run's date, so `--today`, `--tz`, `--level` and the horizons all
+ * - `facts.bin`, what each file's parse produced (`FileFacts`: the analysis input and the lines of its open
+ *   promises, as JSON). A file whose size and mtime are unchanged is not read or parsed again; its findings
+ *   are computed from these facts as of the run's date, so `--today`, `--tz`, `--level` and the horizons all
  *   apply exactly as without the cache.
  * - `check.bin`, the text `check` printed for each file, with the span of instants in which the same
  *   findings hold (`stableSpan`: the log's day, cut where a promise due at a time falls overdue) and the
@@ -23,7 +23,7 @@ import type { Level } from '../core/model';
 import type { FileFacts, FileResult } from './work';
 
 /** Bumped whenever the layout of the files or of what they hold changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** How recent a modification must be for the file not to be cached (ms). */
 export const RACY_MS = 2000;
@@ -38,13 +38,17 @@ export interface CheckEntry {
   /** The instants [from, until) in which the findings are the same. */
   readonly from: number;
   readonly until: number;
-  /** As printed: a range of the cache's bytes when read from it. */
-  readonly out: string | Bytes;
+  readonly out: string;
   readonly counts: Readonly<Record<Level, number>>;
   readonly overdue: number;
 }
 
-
+/** A range of bytes of a buffer, not copied until printed (consecutive ranges are printed in one piece). */
+export interface Bytes {
+  readonly buf: Buffer;
+  readonly start: number;
+  readonly end: number;
+}
 
 /** The running build, so a cache written by any other build (a new version, a rebuilt bundle) is ignored. */
 export function buildStamp(version: string, script: string): string {
@@ -56,117 +60,63 @@ export function buildStamp(version: string, script: string): string {
   }
 }
 
-/** One JSON file of path → [size, mtimeMs, value], valid only for the header it was written with. */
-class StampedFile<T> {
-  private entries: Record<string, [number, number, T]> | undefined;
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
+
+/**
+ * One cache file, read in one piece: a JSON header line; the paths, UTF-8, one per line; padding to a
+ * multiple of 8 bytes; per path `width` float64 numbers, of which the first two are the file's size and
+ * mtime and the last two the byte range of its blob; then the blobs, one after the other. Reading it
+ * allocates next to nothing (the numbers are a view of the bytes read, a blob is decoded only when asked
+ * for), and writing it copies unchanged blobs as bytes.
+ */
+class BlobFile {
+  private loaded = false;
+  private paths: string[] = [];
+  private nums: ArrayLike<number> = [];
+  private blobs: Buffer = Buffer.alloc(0);
+  private where: Map<string, number> | undefined;
+  /** Where the next lookup is expected: files come in the sorted order they were written in. */
+  private cursor = 0;
+  private readonly fresh = new Map<string, { nums: number[]; blob: Buffer }>();
+  private readonly gone = new Set<string>();
   private dirty = false;
 
   constructor(
     readonly file: string,
     private readonly header: string,
-    private readonly started: number,
-  ) {}
-
-  private load(): Record<string, [number, number, T]> {
-    if (this.entries) return this.entries;
-    let entries: Record<string, [number, number, T]> | undefined;
-    try {
-      const data = JSON.parse(fs.readFileSync(this.file, 'utf8')) as { [k: string]: unknown } | null;
-      if (data && data.clientlogCache === FORMAT && data.header === this.header && data.files && typeof data.files === 'object') {
-        entries = Object.assign(Object.create(null), data.files) as Record<string, [number, number, T]>;
-      }
-    } catch {
-      // No cache yet, or not one we can read: start empty.
-    }
-    if (!entries) this.dirty = true;
-    return (this.entries = entries ?? Object.create(null));
-  }
-
-  get(abs: string, stamp: FileStamp): T | undefined {
-    const e = this.load()[abs];
-    return Array.isArray(e) && e[0] === stamp.size && e[1] === stamp.mtimeMs && e[2] && typeof e[2] === 'object' ? e[2] : undefined;
-  }
-
-  /** Keeps `value` for `abs` as read at `stamp` (taken before the read), unless the file is too fresh to trust. */
-  set(abs: string, stamp: FileStamp, value: T): void {
-    const entries = this.load();
-    if (stamp.mtimeMs > this.started - RACY_MS) return this.delete(abs);
-    entries[abs] = [stamp.size, stamp.mtimeMs, value];
-    this.dirty = true;
-  }
-
-  delete(abs: string): void {
-    const entries = this.load();
-    if (abs in entries) {
-      delete entries[abs];
-      this.dirty = true;
-    }
-  }
-
-  /** Writes the file when anything changed. */
-  save(): void {
-    if (!this.dirty || !this.entries) return;
-    writeAtomically(this.file, JSON.stringify({ clientlogCache: FORMAT, header: this.header, files: this.entries }));
-    this.dirty = false;
-  }
-}
-
-/** A range of bytes of a buffer, not copied until printed (consecutive ranges are printed in one piece). */
-export interface Bytes {
-  readonly buf: Buffer;
-  readonly start: number;
-  readonly end: number;
-}
-
-/** Numbers kept per file in check.bin: size, mtimeMs, from, until, start, end, errors, warnings, information, hints, overdue. */
-const N = 11;
-
-/**
- * check.bin, one file read in one piece: a JSON header line; the paths, UTF-8, one per line; padding to a
- * multiple of 8 bytes; per path `N` float64 numbers (the stamp, the span, the byte range of its output, the
- * counts); then every file's output as UTF-8, one after the other. Reading it allocates next to nothing (the
- * numbers are a view of the bytes read), and output bytes are printed as they were read, never decoded.
- */
-class PrintedFiles {
-  private loaded = false;
-  private paths: string[] = [];
-  private nums: ArrayLike<number> = [];
-  private bytes: Buffer | undefined;
-  private where: Map<string, number> | undefined;
-  /** Where the last lookup was found: files come in the same sorted order as they were written. */
-  private cursor = 0;
-  private readonly fresh = new Map<string, { nums: number[]; out: string }>();
-  private readonly gone = new Set<string>();
-  private dirty = false;
-
-  constructor(
-    private readonly file: string,
-    private readonly header: string,
+    private readonly width: number,
     private readonly started: number,
   ) {}
 
   private load(): void {
     if (this.loaded) return;
     this.loaded = true;
+    const w = this.width;
     try {
       const buf = fs.readFileSync(this.file);
       const nl = buf.indexOf(10);
       const head = JSON.parse(buf.toString('utf8', 0, nl)) as { [k: string]: unknown } | null;
       const count = head?.count;
       const pathBytes = head?.pathBytes;
-      if (!head || head.clientlogCache !== FORMAT || head.header !== this.header || head.endianness !== os.endianness()) throw new Error('not ours');
+      if (!head || head.clientlogCache !== FORMAT || head.header !== this.header || head.width !== w || head.endianness !== os.endianness()) throw new Error('not ours');
       if (typeof count !== 'number' || typeof pathBytes !== 'number' || !(count >= 0) || !(pathBytes >= 0)) throw new Error('not ours');
       const numsAt = align8(nl + 1 + pathBytes);
-      const outAt = numsAt + count * N * 8;
-      if (outAt > buf.length) throw new Error('cut short');
+      const blobsAt = numsAt + count * w * 8;
+      if (blobsAt > buf.length) throw new Error('cut short');
       const paths = count === 0 ? [] : buf.toString('utf8', nl + 1, nl + 1 + pathBytes).split('\n');
       if (paths.length !== count) throw new Error('not ours');
       // A view of the bytes when they are aligned for it (a file read whole starts its buffer at 0), else a copy.
-      const nums = (buf.byteOffset + numsAt) % 8 === 0 ? new Float64Array(buf.buffer, buf.byteOffset + numsAt, count * N) : new Float64Array(buf.buffer.slice(buf.byteOffset + numsAt, buf.byteOffset + outAt));
-      for (let i = 0; i < count; i++) if (!(nums[i * N + 4] >= 0 && nums[i * N + 4] <= nums[i * N + 5] && outAt + nums[i * N + 5] <= buf.length)) throw new Error('bad range');
+      const at = buf.byteOffset + numsAt;
+      const nums = at % 8 === 0 ? new Float64Array(buf.buffer, at, count * w) : new Float64Array(buf.buffer.slice(at, at + count * w * 8));
+      const blobs = buf.subarray(blobsAt);
+      for (let i = 0; i < count; i++) {
+        const s = nums[i * w + w - 2];
+        const e = nums[i * w + w - 1];
+        if (!(s >= 0 && s <= e && e <= blobs.length)) throw new Error('bad range');
+      }
       this.paths = paths;
       this.nums = nums;
-      this.bytes = buf.subarray(outAt);
+      this.blobs = blobs;
     } catch {
       // No cache yet, or not one we can read: start empty.
       this.dirty = true;
@@ -182,36 +132,31 @@ class PrintedFiles {
     return this.where.get(abs) ?? -1;
   }
 
-  /** The result cached for `abs` at this size and mtime, its output a range of the cache's bytes, when it holds at `now`. */
-  get(abs: string, size: number, mtimeMs: number, now: number, display: string): FileResult | undefined {
+  /**
+   * The numbers (a view: `nums[at]` … `nums[at + width - 1]`) and blob kept for `abs` when its size and mtime
+   * are these; undefined otherwise.
+   */
+  get(abs: string, size: number, mtimeMs: number): { nums: ArrayLike<number>; at: number; blob: Bytes } | undefined {
     this.load();
     if (this.gone.size > 0 && this.gone.has(abs)) return undefined;
     const f = this.fresh.size > 0 ? this.fresh.get(abs) : undefined;
-    let n: ArrayLike<number>;
-    let at = 0;
-    if (f) n = f.nums;
-    else {
-      const i = this.indexOf(abs);
-      if (i < 0) return undefined;
-      this.cursor = i + 1;
-      n = this.nums;
-      at = i * N;
-    }
-    if (n[at] !== size || n[at + 1] !== mtimeMs || !(n[at + 2] <= now && now < n[at + 3])) return undefined;
-    const out: string | Bytes = f ? f.out : { buf: this.bytes!, start: n[at + 4], end: n[at + 5] };
-    return { file: display, out, counts: { error: n[at + 6], warning: n[at + 7], information: n[at + 8], hint: n[at + 9] }, overdue: n[at + 10] };
+    if (f) return f.nums[0] === size && f.nums[1] === mtimeMs ? { nums: f.nums, at: 0, blob: { buf: f.blob, start: 0, end: f.blob.length } } : undefined;
+    const i = this.indexOf(abs);
+    if (i < 0) return undefined;
+    this.cursor = i + 1;
+    const at = i * this.width;
+    const n = this.nums;
+    if (n[at] !== size || n[at + 1] !== mtimeMs) return undefined;
+    return { nums: n, at, blob: { buf: this.blobs, start: n[at + this.width - 2], end: n[at + this.width - 1] } };
   }
 
-  set(abs: string, stamp: FileStamp, e: CheckEntry): void {
+  /** Keeps `nums` (size, mtime, then the rest; the blob range is filled in on save) and `blob` for `abs`, unless the file is too fresh to trust. */
+  set(abs: string, nums: number[], blob: Buffer): void {
     this.load();
-    this.dirty = true;
-    if (stamp.mtimeMs > this.started - RACY_MS) {
-      this.delete(abs);
-      return;
-    }
+    if (nums[1] > this.started - RACY_MS) return this.delete(abs);
     this.gone.delete(abs);
-    const nums = [stamp.size, stamp.mtimeMs, e.from, e.until, 0, 0, e.counts.error, e.counts.warning, e.counts.information, e.counts.hint, e.overdue];
-    this.fresh.set(abs, { nums, out: typeof e.out === 'string' ? e.out : e.out.buf.toString('utf8', e.out.start, e.out.end) });
+    this.fresh.set(abs, { nums: [...nums, 0, 0], blob });
+    this.dirty = true;
   }
 
   delete(abs: string): void {
@@ -223,35 +168,68 @@ class PrintedFiles {
 
   save(): void {
     if (!this.dirty) return;
-    const rows: Array<{ path: string; nums: ArrayLike<number>; from: number; out: Buffer }> = [];
+    const w = this.width;
+    // Rows in path order: the kept ones (already sorted) merged with the fresh ones.
+    const kept: number[] = [];
     this.paths.forEach((p, i) => {
-      if (!this.fresh.has(p) && !this.gone.has(p)) rows.push({ path: p, nums: this.nums, from: i * N, out: this.bytes!.subarray(this.nums[i * N + 4], this.nums[i * N + 5]) });
+      if (!this.fresh.has(p) && !this.gone.has(p)) kept.push(i);
     });
-    for (const [p, f] of this.fresh) rows.push({ path: p, nums: f.nums, from: 0, out: Buffer.from(f.out) });
-    // Sorted, so the next run finds its files in order.
-    rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const paths = Buffer.from(rows.map((r) => r.path).join('\n'));
-    const head = Buffer.from(`${JSON.stringify({ clientlogCache: FORMAT, header: this.header, endianness: os.endianness(), count: rows.length, pathBytes: paths.length })}\n`);
-    const numsAt = align8(head.length + paths.length);
-    const nums = new Float64Array(rows.length * N);
+    const fresh = [...this.fresh.keys()].sort();
+    const paths: string[] = [];
+    const nums = new Float64Array((kept.length + fresh.length) * w);
+    const pieces: Buffer[] = [];
     let at = 0;
-    rows.forEach((r, i) => {
-      for (let k = 0; k < N; k++) nums[i * N + k] = r.nums[r.from + k];
-      nums[i * N + 4] = at;
-      nums[i * N + 5] = at += r.out.length;
-    });
-    const pad = Buffer.alloc(numsAt - head.length - paths.length);
-    writeAtomically(this.file, Buffer.concat([head, paths, pad, Buffer.from(nums.buffer), ...rows.map((r) => r.out)]));
+    let run: { start: number; end: number } | undefined; // consecutive kept blobs, copied in one piece
+    const flush = () => {
+      if (run) pieces.push(this.blobs.subarray(run.start, run.end));
+      run = undefined;
+    };
+    const emit = (p: string, src: ArrayLike<number>, from: number, blobStart: number, blobEnd: number, blob?: Buffer) => {
+      const row = paths.length * w;
+      paths.push(p);
+      for (let k = 0; k < w - 2; k++) nums[row + k] = src[from + k];
+      nums[row + w - 2] = at;
+      nums[row + w - 1] = at += blobEnd - blobStart;
+      if (blob) {
+        flush();
+        pieces.push(blob);
+      } else if (run && run.end === blobStart) run.end = blobEnd;
+      else {
+        flush();
+        run = { start: blobStart, end: blobEnd };
+      }
+    };
+    let k = 0;
+    for (const p of fresh) {
+      for (; k < kept.length && this.paths[kept[k]] < p; k++) {
+        const i = kept[k] * w;
+        emit(this.paths[kept[k]], this.nums, i, this.nums[i + w - 2], this.nums[i + w - 1]);
+      }
+      const f = this.fresh.get(p)!;
+      emit(p, f.nums, 0, 0, f.blob.length, f.blob);
+    }
+    for (; k < kept.length; k++) {
+      const i = kept[k] * w;
+      emit(this.paths[kept[k]], this.nums, i, this.nums[i + w - 2], this.nums[i + w - 1]);
+    }
+    flush();
+    const pathBytes = Buffer.from(paths.join('\n'));
+    const head = Buffer.from(`${JSON.stringify({ clientlogCache: FORMAT, header: this.header, width: w, endianness: os.endianness(), count: paths.length, pathBytes: pathBytes.length })}\n`);
+    const pad = Buffer.alloc(align8(head.length + pathBytes.length) - head.length - pathBytes.length);
+    writeAtomically(this.file, [head, pathBytes, pad, new Uint8Array(nums.buffer), ...pieces]);
     this.dirty = false;
   }
 }
 
-const align8 = (n: number) => Math.ceil(n / 8) * 8;
+/** check.bin's numbers: size, mtimeMs, from, until, errors, warnings, information, hints, overdue, and the output's range. */
+const CHECK_WIDTH = 11;
+/** facts.bin's numbers: size, mtimeMs, and the JSON's range. */
+const FACTS_WIDTH = 4;
 
 export class Cache {
-  private readonly facts: StampedFile<FileFacts>;
-  private readonly checks: PrintedFiles | undefined;
-  /** Files answered from check.bin, from facts.json, and parsed. */
+  private readonly facts: BlobFile;
+  private readonly checks: BlobFile | undefined;
+  /** Files answered from check.bin, from facts.bin, and parsed. */
   readonly counts = { printed: 0, facts: 0, parsed: 0 };
 
   /**
@@ -267,31 +245,41 @@ export class Cache {
     checkKey: string | undefined,
     started = Date.now(),
   ) {
-    this.facts = new StampedFile(path.join(dir, 'facts.json'), build, started);
-    this.checks = checkKey === undefined ? undefined : new PrintedFiles(path.join(dir, 'check.bin'), `${build}\n${checkKey}`, started);
+    this.facts = new BlobFile(path.join(dir, 'facts.bin'), build, FACTS_WIDTH, started);
+    this.checks = checkKey === undefined ? undefined : new BlobFile(path.join(dir, 'check.bin'), `${build}\n${checkKey}`, CHECK_WIDTH, started);
   }
 
-  /** The check result cached for a file of this size and mtime, shown as `display`, when it holds at `now`. */
+  /** The check result cached for a file of this size and mtime, shown as `display`, when it holds at `now`; its output is a range of the cache's bytes. */
   printed(abs: string, size: number, mtimeMs: number, now: number, display: string): FileResult | undefined {
-    const r = this.checks?.get(abs, size, mtimeMs, now, display);
-    if (r) this.counts.printed++;
-    return r;
+    const e = this.checks?.get(abs, size, mtimeMs);
+    if (!e) return undefined;
+    const { nums: n, at } = e;
+    if (!(n[at + 2] <= now && now < n[at + 3])) return undefined;
+    this.counts.printed++;
+    return { file: display, out: e.blob, counts: { error: n[at + 4], warning: n[at + 5], information: n[at + 6], hint: n[at + 7] }, overdue: n[at + 8] };
   }
 
-  /** The facts cached for a file at `stamp`. */
+  setPrinted(abs: string, stamp: FileStamp, e: CheckEntry): void {
+    this.checks?.set(abs, [stamp.size, stamp.mtimeMs, e.from, e.until, e.counts.error, e.counts.warning, e.counts.information, e.counts.hint, e.overdue], Buffer.from(e.out));
+  }
+
+  /** The facts cached for a file at `stamp` (parsed from their JSON now; a blob that does not parse is a miss). */
   factsOf(abs: string, stamp: FileStamp): FileFacts | undefined {
-    const f = this.facts.get(abs, stamp);
-    if (f) this.counts.facts++;
-    return f;
+    const e = this.facts.get(abs, stamp.size, stamp.mtimeMs);
+    if (!e) return undefined;
+    try {
+      const f = JSON.parse(e.blob.buf.toString('utf8', e.blob.start, e.blob.end)) as FileFacts | null;
+      if (!f || typeof f !== 'object' || !f.input || !Array.isArray(f.input.items) || !Array.isArray(f.input.problems)) return undefined;
+      this.counts.facts++;
+      return f;
+    } catch {
+      return undefined;
+    }
   }
 
   setFacts(abs: string, stamp: FileStamp, facts: FileFacts): void {
     this.counts.parsed++;
-    this.facts.set(abs, stamp, facts);
-  }
-
-  setPrinted(abs: string, stamp: FileStamp, entry: CheckEntry): void {
-    this.checks?.set(abs, stamp, entry);
+    this.facts.set(abs, [stamp.size, stamp.mtimeMs], Buffer.from(JSON.stringify(facts)));
   }
 
   /** Forgets a file that could not be read. */
@@ -314,10 +302,10 @@ export class Cache {
 }
 
 /** Writes to a temporary file beside `file`, then renames it over `file`: never half a file. */
-function writeAtomically(file: string, text: string | Buffer): void {
+function writeAtomically(file: string, parts: readonly Uint8Array[]): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, text);
+    fs.writeFileSync(tmp, Buffer.concat(parts));
     fs.renameSync(tmp, file);
   } finally {
     fs.rmSync(tmp, { force: true });

@@ -167,7 +167,7 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   const remember = (task: FileTask, stamp: FileStamp, facts: FileFacts, r: FileResult) => {
     if (!cache || !checkText) return;
     const span = stableSpan(facts.input, { now: new Date(options.now), timeZone: options.timeZone });
-    cache.setPrinted(task.path, stamp, { ...span, out: r.out!, counts: r.counts!, overdue: r.overdue! });
+    cache.setPrinted(task.path, stamp, { ...span, out: r.out as string, counts: r.counts!, overdue: r.overdue! });
   };
   let todo: Array<{ task: FileTask; at: number; stamp?: FileStamp }>;
   if (cache) {
@@ -218,7 +218,7 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   let output: string | Buffer;
   let status = unreadable.length ? 2 : 0;
   if (mode === 'check') {
-    const r = checkOutput(results, options, failOn, !!values['fail-on-overdue'], values.today, io);
+    const r = checkOutput(results, options, failOn, !!values['fail-on-overdue'], values.today, io, cache?.counts);
     output = r.output;
     status = Math.max(status, r.status);
   } else {
@@ -247,7 +247,7 @@ function displayPath(abs: string, cwd: string): string {
   return shown.split(path.sep).join('/');
 }
 
-function checkOutput(results: readonly FileResult[], o: WorkOptions, failOn: Level, failOnOverdue: boolean, today: string | undefined, io: Io) {
+function checkOutput(results: readonly FileResult[], o: WorkOptions, failOn: Level, failOnOverdue: boolean, today: string | undefined, io: Io, cached?: Cache['counts']) {
   const counts: Record<Level, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   let overdue = 0;
   for (const r of results) {
@@ -279,7 +279,9 @@ function checkOutput(results: readonly FileResult[], o: WorkOptions, failOn: Lev
   } else {
     output = joinOutput(results);
     const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
-    io.stderr(`${n(results.length, 'file')}: ${n(counts.error, 'error')}, ${n(counts.warning, 'warning')}, ${counts.information} information, ${n(counts.hint, 'hint')}\n`);
+    // With --cache, how each file was answered: its output kept, its parse kept, or parsed.
+    const how = cached ? ` (cache: ${cached.printed} printed as kept, ${cached.facts} from kept parses, ${cached.parsed} parsed)` : '';
+    io.stderr(`${n(results.length, 'file')}: ${n(counts.error, 'error')}, ${n(counts.warning, 'warning')}, ${counts.information} information, ${n(counts.hint, 'hint')}${how}\n`);
   }
   return { output, status: failing ? 1 : 0 };
 }

@@ -155,6 +155,31 @@ function* openItems(log: ClientLog): Iterable<OpenItem> {
 }
 
 /**
+ * Where a calendar day starts and ends in a zone, and whether it is a plain one (24 hours, local time
+ * running evenly from 00:00). Asked once per log by `stableSpan`, with a handful of ICU calls each, so the
+ * answers are kept per zone and day.
+ */
+function dayBounds(date: string, tz: string): { dayStart: number; dayEnd: number; plain: boolean } {
+  const key = `${tz}\n${date}`;
+  let b = boundsCache.get(key);
+  if (!b) {
+    const dayStart = zonedInstant(date, 0, tz).getTime();
+    const dayEnd = zonedInstant(addDays(date, 1), 0, tz).getTime();
+    const plain =
+      dayEnd - dayStart === 86_400_000 &&
+      zonedNow(new Date(dayStart), tz).minutes === 0 &&
+      zonedNow(new Date(dayStart), tz).date === date &&
+      zonedNow(new Date(dayStart - 1), tz).date !== date &&
+      zonedNow(new Date(dayEnd - 1), tz).date === date;
+    b = { dayStart, dayEnd, plain };
+    if (boundsCache.size > 256) boundsCache.clear();
+    boundsCache.set(key, b);
+  }
+  return b;
+}
+const boundsCache = new Map<string, { dayStart: number; dayEnd: number; plain: boolean }>();
+
+/**
  * The instants `[from, until)` around `options.now` at which `analyzeInput(input, ·)` gives the same findings
  * as at `options.now`: the log's calendar day in its zone, cut at the minute a promise due today at a time
  * becomes overdue. On a day whose length is not 24 hours (a daylight-saving change), only `options.now`
@@ -164,16 +189,8 @@ export function stableSpan(input: Pick<AnalysisInput, 'timeZone' | 'items'>, opt
   const at = options.now.getTime();
   const tz = input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : options.timeZone;
   const now = zonedNow(options.now, tz);
-  const dayStart = zonedInstant(now.date, 0, tz).getTime();
-  const dayEnd = zonedInstant(addDays(now.date, 1), 0, tz).getTime();
-  const plainDay =
-    dayEnd - dayStart === 86_400_000 &&
-    dayStart <= at &&
-    at < dayEnd &&
-    zonedNow(new Date(dayStart), tz).minutes === 0 &&
-    zonedNow(new Date(dayStart - 1), tz).date !== now.date &&
-    zonedNow(new Date(dayEnd - 1), tz).date === now.date;
-  if (!plainDay) return { from: at, until: at + 1 };
+  const { dayStart, dayEnd, plain } = dayBounds(now.date, tz);
+  if (!plain || !(dayStart <= at && at < dayEnd)) return { from: at, until: at + 1 };
   let from = dayStart;
   let until = dayEnd;
   for (const item of input.items) {

@@ -296,6 +296,14 @@ describe('clientlog CLI', () => {
       return dir;
     }
     const cacheDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'clientlog-cache-'));
+    /** A run's result without the summary's account of the cache, to compare with a run without it. */
+    const bare = (r: { code: number; stdout: string; stderr: string }) => ({ ...r, stderr: r.stderr.replace(/ \(cache: [^)]*\)/, '') });
+    /** How a cached check answered its files: [printed as kept, from kept parses, parsed]. */
+    const how = (stderr: string) => {
+      const m = /\(cache: (\d+) printed as kept, (\d+) from kept parses, (\d+) parsed\)/.exec(stderr);
+      assert.ok(m, stderr);
+      return [+m[1], +m[2], +m[3]];
+    };
 
     it('prints exactly what a run without it prints, for every command and many days, options and zones', async () => {
       const dir = oldTree(Object.fromEntries(fs.readdirSync(examples).map((f) => [f, fs.readFileSync(path.join(examples, f), 'utf8')])));
@@ -317,10 +325,10 @@ describe('clientlog CLI', () => {
         for (let k = 0; k < 2; k++) {
           const cached = await cli([...v, '--cache-location', at], dir);
           const norm = (x: string) => (v[0] === 'ics' ? x.replace(/^DTSTAMP:.*$/gm, '') : x);
-          assert.deepEqual({ ...cached, stdout: norm(cached.stdout) }, { ...plain, stdout: norm(plain.stdout) }, v.join(' '));
+          assert.deepEqual({ ...bare(cached), stdout: norm(cached.stdout) }, { ...plain, stdout: norm(plain.stdout) }, v.join(' '));
         }
       }
-      assert.deepEqual(fs.readdirSync(at).sort(), ['check.bin', 'facts.json']);
+      assert.deepEqual(fs.readdirSync(at).sort(), ['check.bin', 'facts.bin']);
     });
 
     it('answers unchanged files from the cache, and reads a file again once its size or mtime changes', async () => {
@@ -329,20 +337,24 @@ describe('clientlog CLI', () => {
       const day = (d: string) => ['check', '--today', d, '--tz', 'UTC', '--cache-location', at];
       const first = await cli(day('2026-11-23'), dir);
       assert.match(first.stdout, /^a\.clientlog:2:1: warning promise\.overdue /m);
+      assert.deepEqual(how(first.stderr), [0, 0, 2]);
+      assert.deepEqual(how((await cli(day('2026-11-23'), dir)).stderr), [2, 0, 0]);
       // New text of the same size and the same mtime: the cache cannot tell, so both its levels answer.
       const a = path.join(dir, 'a.clientlog');
       fs.writeFileSync(a, OVERDUE.replace('2026-11-05', '2026-12-05'));
       fs.utimesSync(a, PAST, PAST);
       assert.equal((await cli(day('2026-11-23'), dir)).stdout, first.stdout);
       const nextDay = await cli(day('2026-11-24'), dir);
-      assert.match(nextDay.stdout, /^a\.clientlog:2:1: warning promise\.overdue /m, 'facts.json answered (check.txt holds 2026-11-23 only)');
-      fs.rmSync(path.join(at, 'facts.json'));
-      assert.equal((await cli(day('2026-11-24'), dir)).stdout, nextDay.stdout, 'check.txt answered, without facts.json');
+      assert.deepEqual(how(nextDay.stderr), [0, 2, 0]);
+      assert.match(nextDay.stdout, /^a\.clientlog:2:1: warning promise\.overdue /m, 'facts.bin answered (check.bin held 2026-11-23 only)');
+      fs.rmSync(path.join(at, 'facts.bin'));
+      assert.equal((await cli(day('2026-11-24'), dir)).stdout, nextDay.stdout, 'check.bin answered, without facts.bin');
       // Once the mtime moves, the file is read again.
       fs.utimesSync(a, new Date('2026-11-02T00:00:00Z'), new Date('2026-11-02T00:00:00Z'));
       const fresh = await cli(day('2026-11-24'), dir);
       assert.doesNotMatch(fresh.stdout, /promise\.overdue/);
-      assert.deepEqual(fresh, await cli(day('2026-11-24').slice(0, 5), dir));
+      assert.deepEqual(bare(fresh), await cli(day('2026-11-24').slice(0, 5), dir));
+      assert.deepEqual(how(fresh.stderr), [1, 0, 1], 'b printed as kept (check.bin holds 2026-11-24), a parsed again');
     });
 
     it('reads a file again once its mtime changes, whichever part of the cache would answer', async () => {
@@ -356,20 +368,85 @@ describe('clientlog CLI', () => {
       for (const d of ['2026-11-24', '2026-11-23']) {
         const r = await cli(day(d), dir);
         assert.doesNotMatch(r.stdout, /promise\.overdue/, d);
-        assert.deepEqual(r, await cli(day(d).slice(0, 5), dir), d);
+        assert.deepEqual(bare(r), await cli(day(d).slice(0, 5), dir), d);
       }
+    });
+
+    it('stays equal to a run without it through a random series of edits, additions, deletions and days', async function () {
+      this.timeout(120000);
+      const texts = [OK, OVERDUE, BAD, ...fs.readdirSync(examples).map((f) => fs.readFileSync(path.join(examples, f), 'utf8'))];
+      const dir = oldTree({});
+      const at = cacheDir();
+      let seed = 20261123;
+      const rnd = (n: number) => {
+        // mulberry32
+        seed = (seed + 0x6d2b79f5) >>> 0;
+        let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+      };
+      let clock = PAST.getTime();
+      const write = (name: string, text: string) => {
+        fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+        fs.writeFileSync(path.join(dir, name), text);
+        clock += 1000; // a later mtime for every change, all of them older than the racy window
+        fs.utimesSync(path.join(dir, name), new Date(clock), new Date(clock));
+      };
+      const names = Array.from({ length: 14 }, (_, i) => `${['a', 'm', 'z'][i % 3]}/${String.fromCharCode(97 + i)}${i}.clientlog`);
+      for (const n of names.slice(0, 8)) write(n, texts[rnd(texts.length)]);
+      const ops = { edit: 0, add: 0, remove: 0, touch: 0, fresh: 0 };
+      const answered = [0, 0, 0];
+      const dayArgs = () => ['--today', `2026-11-${String(20 + rnd(8)).padStart(2, '0')}`, '--tz', ['UTC', 'Europe/Sofia'][rnd(2)]];
+      let argv = ['check', ...dayArgs()];
+      for (let step = 0; step < 40; step++) {
+        const name = names[rnd(names.length)];
+        const exists = fs.existsSync(path.join(dir, name));
+        const op = rnd(4);
+        if (op === 0 && exists) {
+          write(name, `${texts[rnd(texts.length)]}\nPROMISE 2026-11-${String(20 + rnd(10)).padStart(2, '0')} Step ${step}\n`);
+          ops.edit++;
+        } else if (op === 1 && !exists) {
+          write(name, texts[rnd(texts.length)]);
+          ops.add++;
+        } else if (op === 2 && exists) {
+          fs.rmSync(path.join(dir, name));
+          ops.remove++;
+        } else if (op === 3 && exists && rnd(2) === 0) {
+          // Written just now: too fresh to keep, so the cache drops what it held for the file.
+          fs.writeFileSync(path.join(dir, name), `${texts[rnd(texts.length)]}\nWAITING 2026-11-2${rnd(9)} Step ${step}\n`);
+          ops.fresh++;
+        } else if (exists) {
+          clock += 1000;
+          fs.utimesSync(path.join(dir, name), new Date(clock), new Date(clock));
+          ops.touch++;
+        }
+        // The options change now and then, so that runs are answered from kept output, kept parses and parses.
+        if (rnd(4) === 0) argv = rnd(5) === 0 ? ['agenda', '--json', ...dayArgs()] : ['check', ...dayArgs()];
+        const cached = await cli([...argv, '--cache-location', at], dir);
+        assert.deepEqual(bare(cached), await cli(argv, dir), `step ${step}: ${argv.join(' ')}`);
+        if (argv[0] === 'check') how(cached.stderr).forEach((n, k) => (answered[k] += n));
+      }
+      assert.ok(Object.values(ops).every((n) => n > 0), JSON.stringify(ops));
+      assert.ok(answered.every((n) => n > 10), `printed, from parses, parsed: ${answered.join(', ')}`);
     });
 
     it('does not keep files modified in the last two seconds (their mtime could hide a change)', async () => {
       const dir = tmpTree({ 'a.clientlog': OVERDUE });
       const at = cacheDir();
       await cli(['check', ...DAY, '--cache-location', at], dir);
-      const facts = JSON.parse(fs.readFileSync(path.join(at, 'facts.json'), 'utf8')) as { files: object };
-      assert.deepEqual(Object.keys(facts.files), []);
+      // The header line of a cache file says how many files it holds and how many bytes their paths take.
+      const held = (f: string) => {
+        const buf = fs.readFileSync(path.join(at, f));
+        const nl = buf.indexOf(10);
+        const head = JSON.parse(buf.toString('utf8', 0, nl)) as { count: number; pathBytes: number };
+        return head.count === 0 ? [] : buf.toString('utf8', nl + 1, nl + 1 + head.pathBytes).split('\n');
+      };
+      assert.deepEqual(held('facts.bin'), []);
+      assert.deepEqual(held('check.bin'), []);
       fs.utimesSync(path.join(dir, 'a.clientlog'), PAST, PAST);
       await cli(['check', ...DAY, '--cache-location', at], dir);
-      const again = JSON.parse(fs.readFileSync(path.join(at, 'facts.json'), 'utf8')) as { files: object };
-      assert.deepEqual(Object.keys(again.files), [path.join(dir, 'a.clientlog')]);
+      assert.deepEqual(held('facts.bin'), [path.join(dir, 'a.clientlog')]);
+      assert.deepEqual(held('check.bin'), [path.join(dir, 'a.clientlog')]);
     });
 
     it('ignores a corrupt, mismatched or foreign cache and rewrites it', async () => {
@@ -383,16 +460,17 @@ describe('clientlog CLI', () => {
         ['check.bin', (t) => t.subarray(0, t.indexOf(10) + 20)], // cut in the numbers
         ['check.bin', (t) => Buffer.concat([Buffer.from(t.toString('latin1', 0, t.indexOf(10)).replace(/"count":\d+/, '"count":1')), t.subarray(t.indexOf(10))])], // wrong count
         ['check.bin', (t) => Buffer.concat([Buffer.from(t.toString('latin1', 0, t.indexOf(10)).replace(/"endianness":"LE"/, '"endianness":"BE"')), t.subarray(t.indexOf(10))])], // another machine
-        ['facts.json', () => '{"clientlogCache":1,"header":"0.0.0","files":{}}'], // another build
+        ['facts.bin', (t) => Buffer.concat([Buffer.from(t.toString('latin1', 0, t.indexOf(10)).replace(/"header":"[^"]*"/, '"header":"0.0.0"')), t.subarray(t.indexOf(10))])], // another build
         ['check.bin', () => 'null\n'],
         ['check.bin', () => ''],
-        ['facts.json', (t) => t.toString().replace(/"files":\{/, '"files":{"x":1,')],
+        ['facts.bin', (t) => Buffer.concat([t.subarray(0, t.length - 5), Buffer.from('}}}}}')])], // a blob that is not JSON
+        ['facts.bin', (t) => Buffer.from(t.toString('latin1').replace(/"input":/g, '"inpux":'), 'latin1')], // nor the facts' shape
       ];
       for (const [file, f] of spoil) {
         fs.writeFileSync(path.join(at, file), f(fs.readFileSync(path.join(at, file))));
-        // A day on which check.txt cannot answer, so facts.json is read too.
-        assert.deepEqual(await cli(argv, dir), plain, file);
-        assert.deepEqual(await cli([...argv.slice(0, 2), '2026-11-30', ...argv.slice(3)], dir), await cli([...argv.slice(0, 2), '2026-11-30', ...argv.slice(3, 5)], dir), file);
+        // A day on which check.bin cannot answer, so facts.bin is read too.
+        assert.deepEqual(bare(await cli(argv, dir)), plain, file);
+        assert.deepEqual(bare(await cli([...argv.slice(0, 2), '2026-11-30', ...argv.slice(3)], dir)), await cli([...argv.slice(0, 2), '2026-11-30', ...argv.slice(3, 5)], dir), file);
       }
     });
 
@@ -410,7 +488,7 @@ describe('clientlog CLI', () => {
     it('uses .clientlogcache in the working directory with --cache', async () => {
       const dir = oldTree({ 'a.clientlog': OK });
       await cli(['check', ...DAY, '--cache', '.'], dir);
-      assert.deepEqual(fs.readdirSync(path.join(dir, '.clientlogcache')).sort(), ['check.bin', 'facts.json']);
+      assert.deepEqual(fs.readdirSync(path.join(dir, '.clientlogcache')).sort(), ['check.bin', 'facts.bin']);
     });
   });
 
