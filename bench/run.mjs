@@ -109,6 +109,45 @@ for (const s of sets) {
   }
   scale.push(row);
 }
+// --- check --cache over the 10,000 files --------------------------------------------------------------
+function once(argv, outFile) {
+  const s = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, argv, { cwd: repo, env, stdio: ['ignore', outFile ? fs.openSync(outFile, 'w') : 'ignore', 'ignore'], maxBuffer: 1 << 30 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`check failed (${r.status}): ${argv.join(' ')}`);
+  return Number(process.hrtime.bigint() - s) / 1e6;
+}
+const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clientlog-bench-cache-'));
+const withCache = (today = TODAY) => [cli, 'check', ...today, '--cache-location', cacheDir, rel(tree)];
+log('check --cache: first run, empty cache');
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'clientlog-bench-out-'));
+const cacheFirst = once(withCache(), path.join(scratch, 'first.txt'));
+const cachedFiles = (() => {
+  // facts.bin starts with a JSON line that says how many files it holds.
+  const buf = fs.readFileSync(path.join(cacheDir, 'facts.bin'));
+  return JSON.parse(buf.toString('utf8', 0, buf.indexOf(10))).count;
+})();
+once([cli, 'check', ...TODAY, rel(tree)], path.join(scratch, 'plain.txt'));
+once(withCache(), path.join(scratch, 'warm.txt'));
+const cacheSame = ['first.txt', 'warm.txt'].every((f) => fs.readFileSync(path.join(scratch, f)).equals(fs.readFileSync(path.join(scratch, 'plain.txt'))));
+log('check --cache: nothing changed, side by side with rg');
+const cacheWarm = wall(process.execPath, withCache(), RUNS + 2);
+const rgBeside = wall(rg, ['-c', '^PROMISE', rel(tree)], RUNS + 2);
+log('check --cache: one file changed before each run');
+const touched = path.join(tree, 'team-42', 'client-04200.clientlog');
+const touchedAt = fs.statSync(touched).mtime;
+const oneChanged = Array.from({ length: RUNS + 2 }, (_, i) => {
+  const t = new Date(touchedAt.getTime() - (i + 1) * 1000); // an older mtime each time: changed, and not too fresh to cache
+  fs.utimesSync(touched, t, t);
+  return once(withCache());
+});
+fs.utimesSync(touched, touchedAt, touchedAt);
+log('check --cache: a new day before each run (findings from the cached facts)');
+const newDay = Array.from({ length: RUNS }, (_, i) => once(withCache(['--today', `2026-12-${String(i + 1).padStart(2, '0')}`, '--tz', 'UTC'])));
+const cacheSizes = Object.fromEntries(fs.readdirSync(cacheDir).map((f) => [f, fs.statSync(path.join(cacheDir, f)).size]));
+fs.rmSync(cacheDir, { recursive: true, force: true });
+fs.rmSync(scratch, { recursive: true, force: true });
+const cacheRatio = cacheWarm.median / rgBeside.median;
+
 const nodeStart = wall(process.execPath, ['-e', '0'], RUNS + 2);
 const nodeStartCa = process.env.NODE_EXTRA_CA_CERTS
   ? (() => {
@@ -140,6 +179,8 @@ const memFull = core('memory-full');
 const size = (p) => (fs.existsSync(p) ? fs.statSync(p).size : undefined);
 const extSize = size(path.join(repo, 'dist', 'extension.js'));
 const cliSize = size(cli);
+const cliParseSize = size(path.join(repo, 'dist', 'cli-parse.js'));
+const cliIcsSize = size(path.join(repo, 'dist', 'cli-ics.js'));
 const vsixPath = path.join(repo, 'clientlog.vsix');
 const vsixSize = packaged ? size(vsixPath) : undefined;
 let activation = 'not measured in this run';
@@ -155,7 +196,8 @@ const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(
 const load = os.loadavg().map((x) => x.toFixed(2)).join(', ');
 const big = scale[scale.length - 1];
 const budgets = [
-  ['Whole-tree `check` (10,000 files) vs `rg -c ^PROMISE`', 'within 1.5x of rg', `${ms(big.check.median)} vs ${ms(big.rg.median)}: ${big.ratio.toFixed(1)}x`, big.ratio <= 1.5, `${(big.ratio / 1.5).toFixed(1)}x over the budget`],
+  ['Whole-tree `check --cache` (10,000 files, none changed since the last run) vs `rg -c ^PROMISE`', 'within 1.5x of rg', `${ms(cacheWarm.median)} vs ${ms(rgBeside.median)}: ${cacheRatio.toFixed(2)}x`, cacheRatio <= 1.5, `${(cacheRatio / 1.5).toFixed(2)}x over the budget`],
+  ['Whole-tree `check` without a cache (every file parsed) vs `rg -c ^PROMISE`', 'within 1.5x of rg', `${ms(big.check.median)} vs ${ms(big.rg.median)}: ${big.ratio.toFixed(1)}x`, big.ratio <= 1.5, `${(big.ratio / 1.5).toFixed(1)}x over the budget`],
   ['Re-analysis after a one-character edit, 50,000 lines', 'p95 < 5 ms', `p50 ${ms(incR.p50)}, p95 ${ms(incR.p95)}`, incR.p95 < 5, `p95 ${(incR.p95 - 5).toFixed(1)} ms over`],
   ['Core parse throughput (10,000 files, in process)', '>= 100 MB/s', `${parseR.mbPerSec.toFixed(1)} MB/s`, parseR.mbPerSec >= 100, `${(100 / parseR.mbPerSec).toFixed(1)}x too slow`],
   ['Peak memory, index of 10,000 parsed + analyzed logs', '< 200 MB', `${(memR.maxRss / 1e6).toFixed(0)} MB max RSS`, memR.maxRss < 200e6, `${(memR.maxRss / 200e6).toFixed(1)}x the budget`],
@@ -207,6 +249,21 @@ ${scale.map((r) => `| ${r.name} | ${ms(r.check.median)} (min ${ms(r.check.min)})
 | 10,000 files, \`--jobs 1\` (main thread only) | ${ms(big.single.median)} | | ${(big.single.median / big.rg.median).toFixed(1)}x |
 | \`node -e 0\` (node start alone) | ${ms(nodeStart.median)} | | |
 
+## \`clientlog check --cache\` over the 10,000 files
+
+The cache (\`--cache\`, a directory) keeps each file's parse result and \`check\`'s output for it, keyed by path,
+size and mtime (see the README). Same command as above plus \`--cache-location <tmp>\`; rg measured again right beside it.
+
+| Run | clientlog check --cache | rg | ratio |
+| --- | --- | --- | --- |
+| Nothing changed since the last run (median of ${RUNS + 2}) | ${ms(cacheWarm.median)} (min ${ms(cacheWarm.min)}) | ${ms(rgBeside.median)} (min ${ms(rgBeside.min)}) | **${cacheRatio.toFixed(2)}x** |
+| One file changed before each run (median of ${RUNS + 2}) | ${ms(median(oneChanged))} | | ${(median(oneChanged) / rgBeside.median).toFixed(2)}x |
+| A new \`--today\` each run: findings recomputed from the cached parse of every file (median of ${RUNS}) | ${ms(median(newDay))} | | ${(median(newDay) / rgBeside.median).toFixed(1)}x |
+| First run, empty cache (parses everything, writes the cache) | ${ms(cacheFirst)} | | |
+
+Output with the cache, first and second run, byte for byte the same as without it: **${cacheSame ? 'yes' : 'NO'}**.
+Files cached: ${cachedFiles.toLocaleString('en')} of ${manifest.files.toLocaleString('en')}. Cache size: ${Object.entries(cacheSizes).sort().map(([f, b]) => `${f} ${mb(b)}`).join(', ')}.
+
 ## Core, in process
 
 | Measure | Value |
@@ -240,24 +297,36 @@ every file were open in an editor.
 | Artifact | Size |
 | --- | --- |
 | dist/extension.js (production) | ${extSize === undefined ? 'missing' : kb(extSize)} |
-| dist/cli.js (production, in the VSIX) | ${cliSize === undefined ? 'missing' : kb(cliSize)} |
+| dist/cli.js (production, in the VSIX; what every run loads) | ${cliSize === undefined ? 'missing' : kb(cliSize)} |
+| dist/cli-parse.js (the parser and YAML, loaded when a file is parsed) | ${cliParseSize === undefined ? 'missing' : kb(cliParseSize)} |
+| dist/cli-ics.js (the calendar library, loaded by \`ics\`) | ${cliIcsSize === undefined ? 'missing' : kb(cliIcsSize)} |
 | clientlog.vsix | ${vsixSize === undefined ? 'not packaged in this run' : kb(vsixSize) + packageNote} |
 
 ## Why budgets are missed, and what was done
 
-- **check versus ripgrep.** \`rg -c '^PROMISE'\` is a compiled, SIMD-accelerated line scan that builds nothing;
-  \`clientlog check\` starts Node (${ms(nodeStart.median)} for \`node -e 0\` alone), loads a ${cliSize === undefined ? '?' : kb(cliSize)} bundle, and then
-  does everything the extension does for each file: reads the front matter, runs the line grammar over
-  every line, builds the model and analyzes it. The whole-tree time is therefore bounded by parse throughput
-  (${parseR.mbPerSec.toFixed(1)} MB/s per thread here, times ${(manifest.treeBytes / 1e6).toFixed(0)} MB, spread over the cores by worker threads). Matching rg within 1.5x
-  would need about ${((manifest.treeBytes / 1e6) / (big.rg.median * 1.5 / 1000) / (os.availableParallelism?.() ?? os.cpus().length)).toFixed(0)} MB/s per thread. The realistic route for repeated runs is a
-  cache of per-file findings keyed by path, size and mtime (not built).
-- **Parse throughput.** Done so far: the common front matter is read without the YAML parser (6x faster per
-  profile, same nodes; \`test/core/frontMatterFast.test.ts\`); model objects keep positions as numbers and
-  build their ranges only when read; mentions and tags are found with \`indexOf\` instead of look-behind
-  expressions on every line. Together that took the tree from about 30 to ${parseR.mbPerSec.toFixed(0)} MB/s. What remains is
-  allocation of the model itself (one object per entry, line item, mention and tag) and the per-line
-  grammar; 100 MB/s would need a packed model (arrays of numbers) behind the same API.
+- **check versus ripgrep, with the cache** (${cacheRatio <= 1.5 ? 'within the budget' : `${(cacheRatio / 1.5).toFixed(2)}x over the budget`}). A rerun over unchanged files
+  does no parsing at all: Node starts (${ms(nodeStart.median)} for \`node -e 0\` alone, ${(100 * nodeStart.median / rgBeside.median).toFixed(0)} % of rg's whole run), loads the
+  ${cliSize === undefined ? '?' : kb(cliSize)} start-up bundle (the parser and YAML are in dist/cli-parse.js, loaded only when a file is parsed), walks the
+  tree, \`stat\`s every file (a file edited in place changes no directory, so nothing cheaper is sound), reads
+  one cache file and prints slices of it. The floor is the system calls and Node's per-call cost: on this
+  machine a C loop (measured once, by hand) needs about 25 ms only to \`stat\` the 10,000 files, and Node adds a
+  \`Stats\` object with four \`Date\`s to each call (Node 20 builds them eagerly); rg spreads its reads over both
+  cores and starts in about 3 ms. Tried and measured without gain: a larger or smaller young generation,
+  single-threaded GC, exiting without tear-down. Not built: a worker thread for half of the \`stat\`s, since an
+  empty worker takes about 35 ms to start here, about as long as the work it would share.
+- **check versus ripgrep, without a cache** (${(big.ratio / 1.5).toFixed(1)}x over the budget). Every file is read, decoded and parsed: ${(manifest.treeBytes / 1e6).toFixed(0)} MB at
+  ${parseR.mbPerSec.toFixed(0)} MB/s per thread in a warm loop, slower in a single pass (each file is met once, by a cold JIT), plus UTF-8
+  decoding, analysis and formatting; two threads share the files through one atomic counter (each does half),
+  but on this 2-core machine each thread then runs about 1.4x slower than alone. Matching rg within 1.5x would
+  need about ${((manifest.treeBytes / 1e6) / (big.rg.median * 1.5 / 1000) / (os.availableParallelism?.() ?? os.cpus().length)).toFixed(0)} MB/s per thread for the whole pipeline. This is the cost of a first run; \`--cache\` is the
+  answer for every run after it (the table above: a changed file costs its own parse, a new day costs the
+  evaluation of the cached facts, not a parse).
+- **Parse throughput** (${parseR.mbPerSec >= 100 ? 'within the budget' : `${(100 / parseR.mbPerSec).toFixed(1)}x too slow`}). The common front matter is read without the YAML parser and
+  without building YAML nodes; model objects keep positions as numbers and build their ranges only when read;
+  dates, times, history separators, keywords, note fields, handles and tags are read with character loops
+  (the regular expressions remain for text past the first non-ASCII character, and a property test holds the
+  loops to them); date strings are shared per day. From about 30 MB/s at the start to ${parseR.mbPerSec.toFixed(0)} MB/s, with the
+  same model on every input (a differential harness compared 50,033 inputs before and after).
 - **Memory.** The extension's index keeps a file no editor shows as a compact model (its ${memR.items.toLocaleString('en')} open items
   across the tree instead of all ${memFull.items.toLocaleString('en')}, with the same findings): ${mb(memR.maxRss)} peak for 10,000 files.
   Whole models of every file would take ${mb(memFull.maxRss)} (${mb(memFull.heapUsedAfterGc)} of heap), down from about 720 MB of heap before
