@@ -20,7 +20,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Level } from '../core/model';
-import type { FileFacts, FileResult } from './work';
+import type { FileFacts } from './work';
 
 /** Bumped whenever the layout of the files or of what they hold changes. */
 const FORMAT = 2;
@@ -71,7 +71,10 @@ const align8 = (n: number) => Math.ceil(n / 8) * 8;
  */
 class BlobFile {
   private loaded = false;
-  private paths: string[] = [];
+  /** The paths read, one per line, and where each starts (`starts[count]` is one past the end). */
+  private pathText = '';
+  private starts: Int32Array = new Int32Array(1);
+  private count = 0;
   private nums: ArrayLike<number> = [];
   private blobs: Buffer = Buffer.alloc(0);
   private where: Map<string, number> | undefined;
@@ -103,8 +106,15 @@ class BlobFile {
       const numsAt = align8(nl + 1 + pathBytes);
       const blobsAt = numsAt + count * w * 8;
       if (blobsAt > buf.length) throw new Error('cut short');
-      const paths = count === 0 ? [] : buf.toString('utf8', nl + 1, nl + 1 + pathBytes).split('\n');
-      if (paths.length !== count) throw new Error('not ours');
+      // The paths stay one string: a lookup compares in place, and no string is made per file.
+      const pathText = buf.toString('utf8', nl + 1, nl + 1 + pathBytes);
+      const starts = new Int32Array(count + 1);
+      for (let i = 1, p = 0; i <= count; i++) {
+        const q = i < count ? pathText.indexOf('\n', p) : pathText.length;
+        if (q < 0) throw new Error('not ours');
+        starts[i] = q + 1;
+        p = q + 1;
+      }
       // A view of the bytes when they are aligned for it (a file read whole starts its buffer at 0), else a copy.
       const at = buf.byteOffset + numsAt;
       const nums = at % 8 === 0 ? new Float64Array(buf.buffer, at, count * w) : new Float64Array(buf.buffer.slice(at, at + count * w * 8));
@@ -114,7 +124,9 @@ class BlobFile {
         const e = nums[i * w + w - 1];
         if (!(s >= 0 && s <= e && e <= blobs.length)) throw new Error('bad range');
       }
-      this.paths = paths;
+      this.pathText = pathText;
+      this.starts = starts;
+      this.count = count;
       this.nums = nums;
       this.blobs = blobs;
     } catch {
@@ -123,13 +135,45 @@ class BlobFile {
     }
   }
 
+  /** Path `i`. */
+  private pathAt(i: number): string {
+    return this.pathText.slice(this.starts[i], this.starts[i + 1] - 1);
+  }
+
   private indexOf(abs: string): number {
-    if (this.paths[this.cursor] === abs) return this.cursor;
+    const c = this.cursor;
+    if (c < this.count && this.starts[c + 1] - 1 - this.starts[c] === abs.length && this.pathText.startsWith(abs, this.starts[c])) return c;
     if (!this.where) {
       this.where = new Map();
-      this.paths.forEach((p, i) => this.where!.set(p, i));
+      for (let i = 0; i < this.count; i++) this.where.set(this.pathAt(i), i);
     }
     return this.where.get(abs) ?? -1;
+  }
+
+  /** The row kept for `abs` (read from the file, not set in this run) when its size and mtime are these, else -1. */
+  row(abs: string, size: number, mtimeMs: number): number {
+    this.load();
+    if ((this.gone.size > 0 && this.gone.has(abs)) || (this.fresh.size > 0 && this.fresh.has(abs))) return -1;
+    const i = this.indexOf(abs);
+    if (i < 0) return -1;
+    this.cursor = i + 1;
+    const at = i * this.width;
+    return this.nums[at] === size && this.nums[at + 1] === mtimeMs ? i : -1;
+  }
+
+  /** Number `k` of row `i` is `numbers[i * width + k]`. */
+  get numbers(): ArrayLike<number> {
+    return this.nums;
+  }
+
+  /** Number `k` of row `i`. */
+  num(i: number, k: number): number {
+    return this.nums[i * this.width + k];
+  }
+
+  /** The bytes all rows' blobs are ranges of (`num(i, width - 2)` to `num(i, width - 1)`). */
+  get bytes(): Buffer {
+    return this.blobs;
   }
 
   /**
@@ -171,9 +215,13 @@ class BlobFile {
     const w = this.width;
     // Rows in path order: the kept ones (already sorted) merged with the fresh ones.
     const kept: number[] = [];
-    this.paths.forEach((p, i) => {
-      if (!this.fresh.has(p) && !this.gone.has(p)) kept.push(i);
-    });
+    const keptPaths: string[] = [];
+    for (let i = 0; i < this.count; i++) {
+      const p = this.pathAt(i);
+      if (this.fresh.has(p) || this.gone.has(p)) continue;
+      kept.push(i);
+      keptPaths.push(p);
+    }
     const fresh = [...this.fresh.keys()].sort();
     const paths: string[] = [];
     const nums = new Float64Array((kept.length + fresh.length) * w);
@@ -201,16 +249,16 @@ class BlobFile {
     };
     let k = 0;
     for (const p of fresh) {
-      for (; k < kept.length && this.paths[kept[k]] < p; k++) {
+      for (; k < kept.length && keptPaths[k] < p; k++) {
         const i = kept[k] * w;
-        emit(this.paths[kept[k]], this.nums, i, this.nums[i + w - 2], this.nums[i + w - 1]);
+        emit(keptPaths[k], this.nums, i, this.nums[i + w - 2], this.nums[i + w - 1]);
       }
       const f = this.fresh.get(p)!;
       emit(p, f.nums, 0, 0, f.blob.length, f.blob);
     }
     for (; k < kept.length; k++) {
       const i = kept[k] * w;
-      emit(this.paths[kept[k]], this.nums, i, this.nums[i + w - 2], this.nums[i + w - 1]);
+      emit(keptPaths[k], this.nums, i, this.nums[i + w - 2], this.nums[i + w - 1]);
     }
     flush();
     const pathBytes = Buffer.from(paths.join('\n'));
@@ -249,14 +297,37 @@ export class Cache {
     this.checks = checkKey === undefined ? undefined : new BlobFile(path.join(dir, 'check.bin'), `${build}\n${checkKey}`, CHECK_WIDTH, started);
   }
 
-  /** The check result cached for a file of this size and mtime, shown as `display`, when it holds at `now`; its output is a range of the cache's bytes. */
-  printed(abs: string, size: number, mtimeMs: number, now: number, display: string): FileResult | undefined {
-    const e = this.checks?.get(abs, size, mtimeMs);
-    if (!e) return undefined;
-    const { nums: n, at } = e;
-    if (!(n[at + 2] <= now && now < n[at + 3])) return undefined;
+  /**
+   * The row of check.bin that answers for a file of this size and mtime at `now`, or -1. (Rows, not objects:
+   * a rerun over 10,000 unchanged files allocates nothing per file here.)
+   */
+  printedRow(abs: string, size: number, mtimeMs: number, now: number): number {
+    const c = this.checks;
+    if (!c) return -1;
+    const i = c.row(abs, size, mtimeMs);
+    if (i < 0) return -1;
+    const n = c.numbers;
+    const at = i * CHECK_WIDTH;
+    if (!(n[at + 2] <= now && now < n[at + 3])) return -1;
     this.counts.printed++;
-    return { file: display, out: e.blob, counts: { error: n[at + 4], warning: n[at + 5], information: n[at + 6], hint: n[at + 7] }, overdue: n[at + 8] };
+    return i;
+  }
+
+  /** Adds row `i`'s counts to `into`. */
+  addPrintedCounts(i: number, into: Record<Level | 'overdue', number>): void {
+    const n = this.checks!.numbers;
+    const at = i * CHECK_WIDTH;
+    into.error += n[at + 4];
+    into.warning += n[at + 5];
+    into.information += n[at + 6];
+    into.hint += n[at + 7];
+    into.overdue += n[at + 8];
+  }
+
+  /** Row `i`'s output, as a range of the cache's bytes. */
+  printedBytes(i: number): Bytes {
+    const c = this.checks!;
+    return { buf: c.bytes, start: c.num(i, CHECK_WIDTH - 2), end: c.num(i, CHECK_WIDTH - 1) };
   }
 
   setPrinted(abs: string, stamp: FileStamp, e: CheckEntry): void {

@@ -150,50 +150,59 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   };
   const jobs = intOption('jobs', values.jobs, Math.max(1, os.availableParallelism?.() ?? os.cpus().length), 1);
 
-  const { files, missing } = await collectFiles(paths.length ? paths : ['.'], io.cwd, !values['no-ignore']);
+  const useCache = !!values.cache || values['cache-location'] !== undefined;
+  // With a cache, each file is stat-ed as the walk meets it (one pass over the directories, not two).
+  const { files, stamps, missing } = collectFiles(paths.length ? paths : ['.'], io.cwd, !values['no-ignore'], useCache);
   if (missing.length) {
     io.stderr(missing.map((m) => `clientlog: no such file or directory: ${m}\n`).join(''));
     return 2;
   }
-  const tasks: FileTask[] = files.map((f) => ({ path: f, display: displayPath(f, io.cwd) }));
-  const useCache = !!values.cache || values['cache-location'] !== undefined;
+  const task = (at: number): FileTask => ({ path: files[at], display: displayPath(files[at], io.cwd) });
   const checkText = mode === 'check' && !options.json;
   const cache = useCache
     ? new Cache(path.resolve(io.cwd, values['cache-location'] ?? '.clientlogcache'), buildStamp(version, __filename), checkText ? checkKey(options, io.cwd) : undefined)
     : undefined;
 
   // With a cache, files whose size and mtime are unchanged are answered from it; only the rest are read.
-  const results: FileResult[] = new Array(tasks.length);
-  const remember = (task: FileTask, stamp: FileStamp, facts: FileFacts, r: FileResult) => {
+  // A file whose check output is kept is only a row number here (`kept`), its counts added up in `keptCounts`.
+  const results: FileResult[] = new Array(files.length);
+  const kept = cache && checkText ? new Int32Array(files.length).fill(-1) : undefined;
+  const keptCounts = { error: 0, warning: 0, information: 0, hint: 0, overdue: 0 };
+  const remember = (t: FileTask, stamp: FileStamp, facts: FileFacts, r: FileResult) => {
     if (!cache || !checkText) return;
     const span = stableSpan(facts.input, { now: new Date(options.now), timeZone: options.timeZone });
-    cache.setPrinted(task.path, stamp, { ...span, out: r.out as string, counts: r.counts!, overdue: r.overdue! });
+    cache.setPrinted(t.path, stamp, { ...span, out: r.out!, counts: r.counts!, overdue: r.overdue! });
   };
   let todo: Array<{ task: FileTask; at: number; stamp?: FileStamp }>;
   if (cache) {
     todo = [];
-    for (let at = 0; at < tasks.length; at++) {
-      const task = tasks[at];
-      const st = fs.statSync(task.path, NO_THROW);
-      if (!st) {
-        todo.push({ task, at });
+    for (let at = 0; at < files.length; at++) {
+      const size = stamps![2 * at];
+      const mtimeMs = stamps![2 * at + 1];
+      if (Number.isNaN(size)) {
+        todo.push({ task: task(at), at });
         continue;
       }
-      const printed = checkText ? cache.printed(task.path, st.size, st.mtimeMs, options.now, task.display) : undefined;
-      if (printed) {
-        results[at] = printed;
-        continue;
+      if (kept) {
+        const row = cache.printedRow(files[at], size, mtimeMs, options.now);
+        if (row >= 0) {
+          kept[at] = row;
+          cache.addPrintedCounts(row, keptCounts);
+          results[at] = KEPT;
+          continue;
+        }
       }
-      const stamp = { size: st.size, mtimeMs: st.mtimeMs };
-      const facts = cache.factsOf(task.path, stamp);
+      const t = task(at);
+      const stamp = { size, mtimeMs };
+      const facts = cache.factsOf(t.path, stamp);
       if (!facts) {
-        todo.push({ task, at, stamp });
+        todo.push({ task: t, at, stamp });
         continue;
       }
-      results[at] = resultOf(facts, task, options);
-      remember(task, stamp, facts, results[at]);
+      results[at] = resultOf(facts, t, options);
+      remember(t, stamp, facts, results[at]);
     }
-  } else todo = tasks.map((task, at) => ({ task, at }));
+  } else todo = files.map((_, at) => ({ task: task(at), at }));
   const work = cache ? { ...options, keepFacts: true } : options;
   const fresh = todo.map((t) => t.task);
   const forced = values.jobs !== undefined;
@@ -218,7 +227,8 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   let output: string | Buffer;
   let status = unreadable.length ? 2 : 0;
   if (mode === 'check') {
-    const r = checkOutput(results, options, failOn, !!values['fail-on-overdue'], values.today, io, cache?.counts);
+    const keptOutput = kept && cache ? { rows: kept, counts: keptCounts, bytes: (row: number) => cache.printedBytes(row) } : undefined;
+    const r = checkOutput(results, options, failOn, !!values['fail-on-overdue'], values.today, io, cache?.counts, keptOutput);
     output = r.output;
     status = Math.max(status, r.status);
   } else {
@@ -230,8 +240,6 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   else io.stdout(output);
   return status;
 }
-
-const NO_THROW = { throwIfNoEntry: false } as const;
 
 /** What check's text depends on besides the files and the date (`stableSpan` covers that): cwd for the paths shown, and the options. */
 function checkKey(o: WorkOptions, cwd: string): string {
@@ -247,9 +255,18 @@ function displayPath(abs: string, cwd: string): string {
   return shown.split(path.sep).join('/');
 }
 
-function checkOutput(results: readonly FileResult[], o: WorkOptions, failOn: Level, failOnOverdue: boolean, today: string | undefined, io: Io, cached?: Cache['counts']) {
-  const counts: Record<Level, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  let overdue = 0;
+function checkOutput(
+  results: readonly FileResult[],
+  o: WorkOptions,
+  failOn: Level,
+  failOnOverdue: boolean,
+  today: string | undefined,
+  io: Io,
+  cached?: Cache['counts'],
+  kept?: KeptOutput,
+) {
+  const counts: Record<Level, number> = { error: kept?.counts.error ?? 0, warning: kept?.counts.warning ?? 0, information: kept?.counts.information ?? 0, hint: kept?.counts.hint ?? 0 };
+  let overdue = kept?.counts.overdue ?? 0;
   for (const r of results) {
     const c = r.counts;
     if (!c) continue;
@@ -277,7 +294,7 @@ function checkOutput(results: readonly FileResult[], o: WorkOptions, failOn: Lev
         2,
       ) + '\n';
   } else {
-    output = joinOutput(results);
+    output = joinOutput(results, kept);
     const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
     // With --cache, how each file was answered: its output kept, its parse kept, or parsed.
     const how = cached ? ` (cache: ${cached.printed} printed as kept, ${cached.facts} from kept parses, ${cached.parsed} parsed)` : '';
@@ -286,29 +303,43 @@ function checkOutput(results: readonly FileResult[], o: WorkOptions, failOn: Lev
   return { output, status: failing ? 1 : 0 };
 }
 
+/** The files whose check output the cache kept: their rows by file index (-1: not kept), and their counts. */
+interface KeptOutput {
+  readonly rows: Int32Array;
+  readonly counts: Readonly<Record<Level | 'overdue', number>>;
+  readonly bytes: (row: number) => Bytes;
+}
+
+/** Stands in `results` for a file whose output the cache kept (see `KeptOutput`). */
+const KEPT: FileResult = Object.freeze({ file: '' });
+
 /**
- * The files' outputs in order. Output from the cache is a range of its bytes, written as read (no decoding,
- * and consecutive ranges in one piece: a run with nothing changed prints one slice); fresh output is text.
+ * The files' outputs in order. Output kept by the cache is a range of its bytes, written as read (no
+ * decoding, and consecutive ranges in one piece: a run with nothing changed prints one slice); fresh output
+ * is text.
  */
-function joinOutput(results: readonly FileResult[]): string | Buffer {
-  if (!results.some((r) => r.out !== undefined && typeof r.out !== 'string')) return results.map((r) => r.out ?? '').join('');
+function joinOutput(results: readonly FileResult[], kept?: KeptOutput): string | Buffer {
+  if (!kept || !kept.rows.some((r) => r >= 0)) return results.map((r) => r.out ?? '').join('');
   const parts: Buffer[] = [];
-  let run: Bytes | undefined;
+  let run: { buf: Buffer; start: number; end: number } | undefined;
   const flush = () => {
     if (run) parts.push(run.buf.subarray(run.start, run.end));
     run = undefined;
   };
-  for (const r of results) {
-    if (r.out === undefined || r.out === '') continue;
-    if (typeof r.out === 'string') {
+  results.forEach((r, at) => {
+    const row = kept.rows[at];
+    if (row >= 0) {
+      const b = kept.bytes(row);
+      if (run && run.buf === b.buf && run.end === b.start) run.end = b.end;
+      else {
+        flush();
+        run = { buf: b.buf, start: b.start, end: b.end };
+      }
+    } else if (r.out) {
       flush();
       parts.push(Buffer.from(r.out));
-    } else if (run && run.buf === r.out.buf && run.end === r.out.start) run = { buf: run.buf, start: run.start, end: r.out.end };
-    else {
-      flush();
-      run = r.out;
     }
-  }
+  });
   flush();
   return parts.length === 1 ? parts[0] : Buffer.concat(parts);
 }

@@ -2,7 +2,6 @@
 import * as fs from 'node:fs';
 import { analysisInput, analyzeInput, dueStatus, type AnalysisInput } from '../core/analyze';
 import { isValidTimeZone, zonedNow } from '../core/dates';
-import type { Bytes } from './cache';
 import { describeFinding, formatMessage } from '../core/messages';
 import type { FindingCode, FindingData, Level, LevelSetting } from '../core/model';
 
@@ -63,8 +62,8 @@ export interface OpenPromise {
 export interface FileResult {
   readonly file: string;
   readonly error?: string;
-  /** check: the formatted lines, each ending in "\n" (UTF-8 bytes when they come from the cache). */
-  readonly out?: string | Bytes;
+  /** check: the formatted lines, each ending in "\n". */
+  readonly out?: string;
   readonly counts?: Readonly<Record<Level, number>>;
   readonly overdue?: number;
   readonly findings?: JsonFinding[];
