@@ -348,9 +348,10 @@ export class Cache {
     }
   }
 
-  setFacts(abs: string, stamp: FileStamp, facts: FileFacts): void {
+  /** Keeps a file's facts, given as JSON. */
+  setFacts(abs: string, stamp: FileStamp, factsJson: string): void {
     this.counts.parsed++;
-    this.facts.set(abs, [stamp.size, stamp.mtimeMs], Buffer.from(JSON.stringify(facts)));
+    this.facts.set(abs, [stamp.size, stamp.mtimeMs], Buffer.from(factsJson));
   }
 
   /** Forgets a file that could not be read. */

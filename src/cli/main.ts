@@ -14,7 +14,7 @@ import { version } from '../../package.json';
 import { buildStamp, Cache, type Bytes, type FileStamp } from './cache';
 import { collectFiles } from './files';
 import { runInProcess, runPool, serveIfWorker } from './pool';
-import { resultOf, type FileFacts, type FileResult, type FileTask, type Mode, type OpenPromise, type WorkOptions } from './work';
+import { resultOf, type FileResult, type FileTask, type Mode, type OpenPromise, type WorkOptions } from './work';
 
 export interface Io {
   readonly stdout: (s: string | Uint8Array) => void;
@@ -168,10 +168,8 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   const results: FileResult[] = new Array(files.length);
   const kept = cache && checkText ? new Int32Array(files.length).fill(-1) : undefined;
   const keptCounts = { error: 0, warning: 0, information: 0, hint: 0, overdue: 0 };
-  const remember = (t: FileTask, stamp: FileStamp, facts: FileFacts, r: FileResult) => {
-    if (!cache || !checkText) return;
-    const span = stableSpan(facts.input, { now: new Date(options.now), timeZone: options.timeZone });
-    cache.setPrinted(t.path, stamp, { ...span, out: r.out!, counts: r.counts!, overdue: r.overdue! });
+  const remember = (t: FileTask, stamp: FileStamp, span: { from: number; until: number }, r: FileResult) => {
+    if (cache && checkText) cache.setPrinted(t.path, stamp, { ...span, out: r.out!, counts: r.counts!, overdue: r.overdue! });
   };
   let todo: Array<{ task: FileTask; at: number; stamp?: FileStamp }>;
   if (cache) {
@@ -200,7 +198,7 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
         continue;
       }
       results[at] = resultOf(facts, t, options);
-      remember(t, stamp, facts, results[at]);
+      remember(t, stamp, stableSpan(facts.input, { now: new Date(options.now), timeZone: options.timeZone }), results[at]);
     }
   } else todo = files.map((_, at) => ({ task: task(at), at }));
   const work = cache ? { ...options, keepFacts: true } : options;
@@ -211,12 +209,12 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
       ? await runPool(fresh, work, jobs - 1, __filename)
       : runInProcess(fresh, work);
   todo.forEach(({ task, at, stamp }, k) => {
-    const { cache: facts, ...r } = done[k];
+    const { cache: kept, ...r } = done[k];
     results[at] = r;
     if (!cache) return;
-    if (!facts || !stamp) return cache.forget(task.path);
-    cache.setFacts(task.path, stamp, facts);
-    remember(task, stamp, facts, r);
+    if (!kept || !stamp) return cache.forget(task.path);
+    cache.setFacts(task.path, stamp, kept.factsJson);
+    remember(task, stamp, kept, r);
   });
   const cacheError = cache?.save();
   if (cacheError) io.stderr(`clientlog: could not write the cache in ${cache!.dir}: ${cacheError}\n`);

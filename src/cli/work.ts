@@ -1,6 +1,6 @@
 /** The per-file work of the CLI: the same parse + analyze the extension runs, on the main thread or in a worker. */
 import * as fs from 'node:fs';
-import { analysisInput, analyzeInput, dueStatus, type AnalysisInput } from '../core/analyze';
+import { analysisInput, analyzeInput, dueStatus, stableSpan, type AnalysisInput } from '../core/analyze';
 import { isValidTimeZone, zonedNow } from '../core/dates';
 import { describeFinding, formatMessage } from '../core/messages';
 import type { FindingCode, FindingData, Level, LevelSetting } from '../core/model';
@@ -68,8 +68,11 @@ export interface FileResult {
   readonly overdue?: number;
   readonly findings?: JsonFinding[];
   readonly promises?: OpenPromise[];
-  /** The file's facts, when `keepFacts` asked for them. */
-  readonly cache?: FileFacts;
+  /**
+   * When `keepFacts` asked for it, what the cache keeps of the file, made where the file was parsed (a worker,
+   * often) so that the main thread only stores it: the facts as JSON, and the span in which its findings hold.
+   */
+  readonly cache?: { readonly factsJson: string; readonly from: number; readonly until: number };
 }
 
 /** What the cache keeps of one file: its analysis input and the text of its open promises' lines. */
@@ -100,7 +103,7 @@ export function factsOf(text: string, fileName: string): FileFacts {
 /** A file's findings (check) or open promises (agenda, ics) as of `o.now`, from its facts. */
 export function resultOf(facts: FileFacts, task: FileTask, o: WorkOptions, keep = false): FileResult {
   const { input } = facts;
-  const cache = keep ? facts : undefined;
+  const cache = keep ? { factsJson: JSON.stringify(facts), ...stableSpan(input, { now: new Date(o.now), timeZone: o.timeZone }) } : undefined;
   if (o.mode === 'check') {
     const findings = analyzeInput(input, { now: new Date(o.now), timeZone: o.timeZone, horizonDays: o.horizonDays, confirmationDays: o.confirmationDays, levels: o.levels });
     const counts: Record<Level, number> = { error: 0, warning: 0, information: 0, hint: 0 };
