@@ -1,7 +1,7 @@
 /** Finding the `.clientlog` files under the paths given on the command line. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 
 /** Directories never walked into. */
 const SKIP = new Set(['node_modules', '.git']);
@@ -61,6 +61,9 @@ export function collectFiles(inputs: readonly string[], cwd: string, useIgnore =
     if (useIgnore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       try {
         const text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
+        // Loaded on the first .gitignore met: a tree without one never pays for the library's start-up.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const ignore = require('ignore') as typeof import('ignore');
         here = [...rules, { base: dir, ig: ignore().add(text) }];
       } catch {
         // An unreadable .gitignore ignores nothing.
