@@ -157,65 +157,11 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(missing.map((m) => `clientlog: no such file or directory: ${m}\n`).join(''));
     return 2;
   }
-  const task = (at: number): FileTask => ({ path: files[at], display: displayPath(files[at], io.cwd) });
   const checkText = mode === 'check' && !options.json;
   const cache = useCache
     ? new Cache(path.resolve(io.cwd, values['cache-location'] ?? '.clientlogcache'), buildStamp(version, __filename), checkText ? checkKey(options, io.cwd) : undefined)
     : undefined;
-
-  // With a cache, files whose size and mtime are unchanged are answered from it; only the rest are read.
-  // A file whose check output is kept is only a row number here (`kept`), its counts added up in `keptCounts`.
-  const results: FileResult[] = new Array(files.length);
-  const kept = cache && checkText ? new Int32Array(files.length).fill(-1) : undefined;
-  const keptCounts = { error: 0, warning: 0, information: 0, hint: 0, overdue: 0 };
-  const remember = (t: FileTask, stamp: FileStamp, span: { from: number; until: number }, r: FileResult) => {
-    if (cache && checkText) cache.setPrinted(t.path, stamp, { ...span, out: r.out!, counts: r.counts!, overdue: r.overdue! });
-  };
-  let todo: Array<{ task: FileTask; at: number; stamp?: FileStamp }>;
-  if (cache) {
-    todo = [];
-    for (let at = 0; at < files.length; at++) {
-      const size = stamps![2 * at];
-      const mtimeMs = stamps![2 * at + 1];
-      if (Number.isNaN(size)) {
-        todo.push({ task: task(at), at });
-        continue;
-      }
-      if (kept) {
-        const row = cache.printedRow(files[at], size, mtimeMs, options.now);
-        if (row >= 0) {
-          kept[at] = row;
-          cache.addPrintedCounts(row, keptCounts);
-          results[at] = KEPT;
-          continue;
-        }
-      }
-      const t = task(at);
-      const stamp = { size, mtimeMs };
-      const facts = cache.factsOf(t.path, stamp);
-      if (!facts) {
-        todo.push({ task: t, at, stamp });
-        continue;
-      }
-      results[at] = resultOf(facts, t, options);
-      remember(t, stamp, stableSpan(facts.input, { now: new Date(options.now), timeZone: options.timeZone }), results[at]);
-    }
-  } else todo = files.map((_, at) => ({ task: task(at), at }));
-  const work = cache ? { ...options, keepFacts: true } : options;
-  const fresh = todo.map((t) => t.task);
-  const forced = values.jobs !== undefined;
-  const done =
-    jobs > 1 && (forced || fresh.length >= WORKER_THRESHOLD)
-      ? await runPool(fresh, work, jobs - 1, __filename)
-      : runInProcess(fresh, work);
-  todo.forEach(({ task, at, stamp }, k) => {
-    const { cache: kept, ...r } = done[k];
-    results[at] = r;
-    if (!cache) return;
-    if (!kept || !stamp) return cache.forget(task.path);
-    cache.setFacts(task.path, stamp, kept.factsJson);
-    remember(task, stamp, kept, r);
-  });
+  const { results, kept } = await answer(files, stamps, options, cache, checkText, { jobs, forced: values.jobs !== undefined }, io.cwd);
   const cacheError = cache?.save();
   if (cacheError) io.stderr(`clientlog: could not write the cache in ${cache!.dir}: ${cacheError}\n`);
 
@@ -225,8 +171,7 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   let output: string | Buffer;
   let status = unreadable.length ? 2 : 0;
   if (mode === 'check') {
-    const keptOutput = kept && cache ? { rows: kept, counts: keptCounts, bytes: (row: number) => cache.printedBytes(row) } : undefined;
-    const r = checkOutput(results, options, failOn, !!values['fail-on-overdue'], values.today, io, cache?.counts, keptOutput);
+    const r = checkOutput(results, options, failOn, !!values['fail-on-overdue'], values.today, io, cache?.counts, kept);
     output = r.output;
     status = Math.max(status, r.status);
   } else {
@@ -237,6 +182,71 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), output);
   else io.stdout(output);
   return status;
+}
+
+/**
+ * Every file's result, in order. With a cache, a file whose size and mtime are unchanged is answered from
+ * it: from its kept check output (only a row number then, in `kept`, its counts summed there), or from its
+ * kept parse; the rest are read and parsed (on `jobs` threads when `forced`, or when there are enough of them
+ * to pay for starting workers), and what they give is kept.
+ */
+async function answer(
+  files: readonly string[],
+  stamps: Float64Array | undefined,
+  options: WorkOptions,
+  cache: Cache | undefined,
+  checkText: boolean,
+  { jobs, forced }: { jobs: number; forced: boolean },
+  cwd: string,
+): Promise<{ results: FileResult[]; kept?: KeptOutput }> {
+  const task = (at: number): FileTask => ({ path: files[at], display: displayPath(files[at], cwd) });
+  const results: FileResult[] = new Array(files.length);
+  const rows = cache && checkText ? new Int32Array(files.length).fill(-1) : undefined;
+  const keptCounts = { error: 0, warning: 0, information: 0, hint: 0, overdue: 0 };
+  const remember = (t: FileTask, stamp: FileStamp, span: { from: number; until: number }, r: FileResult) => {
+    if (cache && checkText) cache.setPrinted(t.path, stamp, { ...span, out: r.out!, counts: r.counts!, overdue: r.overdue! });
+  };
+  const todo: Array<{ task: FileTask; at: number; stamp?: FileStamp }> = [];
+  for (let at = 0; at < files.length; at++) {
+    const size = stamps ? stamps[2 * at] : NaN;
+    const mtimeMs = stamps ? stamps[2 * at + 1] : NaN;
+    if (!cache || Number.isNaN(size)) {
+      todo.push({ task: task(at), at });
+      continue;
+    }
+    if (rows) {
+      const row = cache.printedRow(files[at], size, mtimeMs, options.now);
+      if (row >= 0) {
+        rows[at] = row;
+        cache.addPrintedCounts(row, keptCounts);
+        results[at] = KEPT;
+        continue;
+      }
+    }
+    const t = task(at);
+    const stamp = { size, mtimeMs };
+    const facts = cache.factsOf(t.path, stamp);
+    if (!facts) {
+      todo.push({ task: t, at, stamp });
+      continue;
+    }
+    results[at] = resultOf(facts, t, options);
+    remember(t, stamp, stableSpan(facts.input, { now: new Date(options.now), timeZone: options.timeZone }), results[at]);
+  }
+  const work = cache ? { ...options, keepFacts: true } : options;
+  const fresh = todo.map((t) => t.task);
+  const threads = jobs > 1 && (forced || fresh.length >= WORKER_THRESHOLD) ? jobs : 1;
+  const done = threads > 1 ? await runPool(fresh, work, threads - 1, __filename) : runInProcess(fresh, work);
+  todo.forEach(({ task: t, at, stamp }, k) => {
+    const { cache: keep, ...r } = done[k];
+    results[at] = r;
+    if (!cache) return;
+    if (!keep || !stamp) return cache.forget(t.path);
+    cache.setFacts(t.path, stamp, keep.factsJson);
+    remember(t, stamp, keep, r);
+  });
+  const kept = rows && cache ? { rows, counts: keptCounts, bytes: (row: number) => cache.printedBytes(row) } : undefined;
+  return { results, kept };
 }
 
 /** What check's text depends on besides the files and the date (`stableSpan` covers that): cwd for the paths shown, and the options. */
