@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { isValidTimeZone } from './dates';
 import { isLanguage, type Contact, type FrontMatter, type Language, type Problem } from './model';
-import { detach, lineRange, range, type Range } from './text';
+import { detach, isJsSpace, lineRange, range, type Range } from './text';
 
 const KNOWN_KEYS = new Set(['client', 'language', 'timezone', 'contacts', 'notes']);
 const HANDLE = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?$/u;
@@ -283,22 +283,6 @@ function isSafePlain(v: string): boolean {
 const NOT_FIRST = "-?:,[]{}#&*!|>'\"%@`0123456789+.~ ";
 const RESERVED_WORD = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
 
-/** `\s` as in JavaScript regular expressions (and what `trim` removes). */
-function isJsSpace(c: number): boolean {
-  return (
-    (c >= 9 && c <= 13) ||
-    c === 32 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /** The end of a simple key (/[A-Za-z][A-Za-z0-9_]{0,63}/) at `at` when a colon follows it, else -1. */
 function simpleKeyEnd(s: string, at: number): number {

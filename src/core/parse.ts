@@ -19,7 +19,7 @@ import type {
   Urgent,
 } from './model';
 import { fieldKey, triageOf } from './notes';
-import { detach, lineRange, splitLines, type Range } from './text';
+import { detach, isJsSpace, lineRange, splitLines, type Range } from './text';
 
 export interface ParseOptions {
   /** The file name or path; its base name without `.clientlog` names the client when the front matter does not. */
@@ -33,22 +33,6 @@ export const HANDLE_SOURCE = '[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.\\-]*[\\p{L}\\p{N
 // without running a look-behind at every position of every line.
 const HANDLE_AT = new RegExp(HANDLE_SOURCE, 'uy');
 const TAG_AT = /[\p{L}\p{N}_][\p{L}\p{N}_/-]*/uy;
-/** `\s` as in JavaScript regular expressions. */
-function isJsSpace(c: number): boolean {
-  return (
-    (c >= 9 && c <= 13) ||
-    c === 32 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 // ( [ { " ' , ; « „ “
 function isOpenerOrComma(c: number): boolean {
   return c === 40 || c === 91 || c === 123 || c === 34 || c === 39 || c === 44 || c === 59 || c === 0xab || c === 0x201e || c === 0x201c;

@@ -266,13 +266,15 @@ describe(`core properties (fast-check, seed ${SEED}${LONG_RUNS ? `, CLIENTLOG_FU
     );
   });
 
+  // Instants around a midnight and a daylight-saving change, and settings, for the findings comparisons below.
+  const instants = [new Date('2025-06-01T12:00:00Z'), new Date('2026-11-23T21:59:00Z'), new Date('2026-11-23T22:01:00Z'), new Date('2027-03-01T00:00:00Z')];
+  const settings = fc.record({
+    horizonDays: fc.integer({ min: 0, max: 30 }),
+    confirmationDays: fc.integer({ min: 0, max: 30 }),
+    timeZone: fc.constantFrom('UTC', 'Europe/Sofia', 'America/New_York', 'Pacific/Kiritimati'),
+  });
+
   it('a compacted log (what the index keeps for closed files) gives exactly the findings of the full log, at any date', () => {
-    const instants = [new Date('2025-06-01T12:00:00Z'), new Date('2026-11-23T21:59:00Z'), new Date('2026-11-23T22:01:00Z'), new Date('2027-03-01T00:00:00Z')];
-    const settings = fc.record({
-      horizonDays: fc.integer({ min: 0, max: 30 }),
-      confirmationDays: fc.integer({ min: 0, max: 30 }),
-      timeZone: fc.constantFrom('UTC', 'Europe/Sofia', 'America/New_York', 'Pacific/Kiritimati'),
-    });
     fc.assert(
       fc.property(documentArb, settings, (text, o) => {
         const log = parse(text, { fileName: 'a.clientlog' });
@@ -285,12 +287,6 @@ describe(`core properties (fast-check, seed ${SEED}${LONG_RUNS ? `, CLIENTLOG_FU
   });
 
   it('an analysis input (what the command line caches per file), once through JSON, gives exactly the findings of the log, at any date', () => {
-    const instants = [new Date('2025-06-01T12:00:00Z'), new Date('2026-11-23T21:59:00Z'), new Date('2026-11-23T22:01:00Z'), new Date('2027-03-01T00:00:00Z')];
-    const settings = fc.record({
-      horizonDays: fc.integer({ min: 0, max: 30 }),
-      confirmationDays: fc.integer({ min: 0, max: 30 }),
-      timeZone: fc.constantFrom('UTC', 'Europe/Sofia', 'America/New_York', 'Pacific/Kiritimati'),
-    });
     // JSON drops keys whose value is undefined; the findings are compared as JSON for that reason.
     const json = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
     fc.assert(
