@@ -78,6 +78,8 @@ class BlobFile {
   private nums: ArrayLike<number> = [];
   private blobs: Buffer = Buffer.alloc(0);
   private where: Map<string, number> | undefined;
+  /** Rows looked up in this run (their files still exist). */
+  private seen = new Uint8Array(0);
   /** Where the next lookup is expected: files come in the sorted order they were written in. */
   private cursor = 0;
   private readonly fresh = new Map<string, { nums: number[]; blob: Buffer }>();
@@ -127,6 +129,7 @@ class BlobFile {
       this.pathText = pathText;
       this.starts = starts;
       this.count = count;
+      this.seen = new Uint8Array(count);
       this.nums = nums;
       this.blobs = blobs;
     } catch {
@@ -142,12 +145,35 @@ class BlobFile {
 
   private indexOf(abs: string): number {
     const c = this.cursor;
-    if (c < this.count && this.starts[c + 1] - 1 - this.starts[c] === abs.length && this.pathText.startsWith(abs, this.starts[c])) return c;
-    if (!this.where) {
-      this.where = new Map();
-      for (let i = 0; i < this.count; i++) this.where.set(this.pathAt(i), i);
+    let i: number;
+    if (c < this.count && this.starts[c + 1] - 1 - this.starts[c] === abs.length && this.pathText.startsWith(abs, this.starts[c])) i = c;
+    else {
+      if (!this.where) {
+        this.where = new Map();
+        for (let k = 0; k < this.count; k++) this.where.set(this.pathAt(k), k);
+      }
+      i = this.where.get(abs) ?? -1;
     }
-    return this.where.get(abs) ?? -1;
+    if (i >= 0) this.seen[i] = 1;
+    return i;
+  }
+
+  /**
+   * Forgets the files under `dirs` (walked whole in this run) that this run did not meet: deleted, renamed
+   * or now ignored. Files elsewhere are kept for the runs that check them. Only a file read in this run is
+   * pruned (a rerun answered from check.bin never reads facts.bin; a later run will).
+   */
+  prune(dirs: readonly string[]): void {
+    if (!this.loaded || dirs.length === 0) return;
+    const prefixes = dirs.map((d) => (d.endsWith(path.sep) ? d : d + path.sep));
+    for (let i = 0; i < this.count; i++) {
+      if (this.seen[i]) continue;
+      const p = this.pathAt(i);
+      if (prefixes.some((d) => p.startsWith(d)) && !this.fresh.has(p)) {
+        this.gone.add(p);
+        this.dirty = true;
+      }
+    }
   }
 
   /** The row kept for `abs` (read from the file, not set in this run) when its size and mtime are these, else -1. */
@@ -352,6 +378,12 @@ export class Cache {
   setFacts(abs: string, stamp: FileStamp, factsJson: string): void {
     this.counts.parsed++;
     this.facts.set(abs, [stamp.size, stamp.mtimeMs], Buffer.from(factsJson));
+  }
+
+  /** Forgets the files under `dirs`, walked whole in this run, that it did not meet (see `BlobFile.prune`). */
+  prune(dirs: readonly string[]): void {
+    this.facts.prune(dirs);
+    this.checks?.prune(dirs);
   }
 
   /** Forgets a file that could not be read. */

@@ -16,6 +16,8 @@ export interface Collected {
   readonly stamps?: Float64Array;
   /** Paths that do not exist or cannot be read. */
   readonly missing: string[];
+  /** The directories named in `inputs`, absolute: every file below them that the walk did not return is gone or ignored. */
+  readonly dirs: string[];
 }
 
 interface Rules {
@@ -43,6 +45,7 @@ export function collectFiles(inputs: readonly string[], cwd: string, useIgnore =
   const sizes: number[] = [];
   const mtimes: number[] = [];
   const missing: string[] = [];
+  const dirs: string[] = [];
   const take = (full: string, st?: fs.Stats) => {
     found.push(full);
     if (!stamps) return;
@@ -106,7 +109,10 @@ export function collectFiles(inputs: readonly string[], cwd: string, useIgnore =
       // Missing or unreadable: reported as such.
     }
     if (!st) missing.push(input);
-    else if (st.isDirectory()) walk(abs, []);
+    else if (st.isDirectory()) {
+      dirs.push(abs);
+      walk(abs, []);
+    }
     else take(abs, st);
   }
   // Sorted, without duplicates (inputs may overlap), the stamps following their files.
@@ -118,11 +124,11 @@ export function collectFiles(inputs: readonly string[], cwd: string, useIgnore =
     files.push(found[i]);
     kept.push(i);
   }
-  if (!stamps) return { files, missing };
+  if (!stamps) return { files, missing, dirs };
   const out = new Float64Array(files.length * 2);
   kept.forEach((i, k) => {
     out[2 * k] = sizes[i];
     out[2 * k + 1] = mtimes[i];
   });
-  return { files, stamps: out, missing };
+  return { files, stamps: out, missing, dirs };
 }

@@ -152,7 +152,7 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
 
   const useCache = !!values.cache || values['cache-location'] !== undefined;
   // With a cache, each file is stat-ed as the walk meets it (one pass over the directories, not two).
-  const { files, stamps, missing } = collectFiles(paths.length ? paths : ['.'], io.cwd, !values['no-ignore'], useCache);
+  const { files, stamps, missing, dirs } = collectFiles(paths.length ? paths : ['.'], io.cwd, !values['no-ignore'], useCache);
   if (missing.length) {
     io.stderr(missing.map((m) => `clientlog: no such file or directory: ${m}\n`).join(''));
     return 2;
@@ -162,6 +162,7 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
     ? new Cache(path.resolve(io.cwd, values['cache-location'] ?? '.clientlogcache'), buildStamp(version, __filename), checkText ? checkKey(options, io.cwd) : undefined)
     : undefined;
   const { results, kept } = await answer(files, stamps, options, cache, checkText, { jobs, forced: values.jobs !== undefined }, io.cwd);
+  cache?.prune(dirs);
   const cacheError = cache?.save();
   if (cacheError) io.stderr(`clientlog: could not write the cache in ${cache!.dir}: ${cacheError}\n`);
 

@@ -296,6 +296,13 @@ describe('clientlog CLI', () => {
       return dir;
     }
     const cacheDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'clientlog-cache-'));
+    /** The files a cache file holds: its header line says how many, and how many bytes their paths take. */
+    const heldIn = (at: string, f: string) => {
+      const buf = fs.readFileSync(path.join(at, f));
+      const nl = buf.indexOf(10);
+      const head = JSON.parse(buf.toString('utf8', 0, nl)) as { count: number; pathBytes: number };
+      return head.count === 0 ? [] : buf.toString('utf8', nl + 1, nl + 1 + head.pathBytes).split('\n');
+    };
     /** A run's result without the summary's account of the cache, to compare with a run without it. */
     const bare = (r: { code: number; stdout: string; stderr: string }) => ({ ...r, stderr: r.stderr.replace(/ \(cache: [^)]*\)/, '') });
     /** How a cached check answered its files: [printed as kept, from kept parses, parsed]. */
@@ -430,17 +437,24 @@ describe('clientlog CLI', () => {
       assert.ok(answered.every((n) => n > 10), `printed, from parses, parsed: ${answered.join(', ')}`);
     });
 
+    it('forgets the files that are gone from a directory it walked, and keeps those it did not walk', async () => {
+      const dir = oldTree({ 'in/a.clientlog': OK, 'in/b.clientlog': OVERDUE, 'out/c.clientlog': OK });
+      const at = cacheDir();
+      await cli(['check', ...DAY, '--cache-location', at, 'in', 'out'], dir);
+      const all = ['in/a.clientlog', 'in/b.clientlog', 'out/c.clientlog'].map((f) => path.join(dir, f));
+      assert.deepEqual(heldIn(at, 'facts.bin'), all);
+      fs.rmSync(path.join(dir, 'in', 'b.clientlog'));
+      // A new day, so that facts.bin is read (and so pruned) too.
+      await cli(['check', '--today', '2026-11-24', '--tz', 'UTC', '--cache-location', at, 'in'], dir);
+      assert.deepEqual(heldIn(at, 'facts.bin'), [all[0], all[2]]);
+      assert.deepEqual(heldIn(at, 'check.bin'), [all[0], all[2]]);
+    });
+
     it('does not keep files modified in the last two seconds (their mtime could hide a change)', async () => {
       const dir = tmpTree({ 'a.clientlog': OVERDUE });
       const at = cacheDir();
       await cli(['check', ...DAY, '--cache-location', at], dir);
-      // The header line of a cache file says how many files it holds and how many bytes their paths take.
-      const held = (f: string) => {
-        const buf = fs.readFileSync(path.join(at, f));
-        const nl = buf.indexOf(10);
-        const head = JSON.parse(buf.toString('utf8', 0, nl)) as { count: number; pathBytes: number };
-        return head.count === 0 ? [] : buf.toString('utf8', nl + 1, nl + 1 + head.pathBytes).split('\n');
-      };
+      const held = (f: string) => heldIn(at, f);
       assert.deepEqual(held('facts.bin'), []);
       assert.deepEqual(held('check.bin'), []);
       fs.utimesSync(path.join(dir, 'a.clientlog'), PAST, PAST);
