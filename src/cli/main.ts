@@ -209,12 +209,12 @@ async function answer(
   };
   const todo: Array<{ task: FileTask; at: number; stamp?: FileStamp }> = [];
   for (let at = 0; at < files.length; at++) {
-    const size = stamps ? stamps[2 * at] : NaN;
-    const mtimeMs = stamps ? stamps[2 * at + 1] : NaN;
-    if (!cache || Number.isNaN(size)) {
+    if (!cache || !stamps || Number.isNaN(stamps[2 * at])) {
       todo.push({ task: task(at), at });
       continue;
     }
+    const size = stamps[2 * at];
+    const mtimeMs = stamps[2 * at + 1];
     if (rows) {
       const row = cache.printedRow(files[at], size, mtimeMs, options.now);
       if (row >= 0) {
