@@ -192,32 +192,17 @@ class BlobFile {
     return this.nums;
   }
 
-  /** Number `k` of row `i`. */
-  num(i: number, k: number): number {
-    return this.nums[i * this.width + k];
-  }
-
-  /** The bytes all rows' blobs are ranges of (`num(i, width - 2)` to `num(i, width - 1)`). */
+  /** The bytes all rows' blobs are ranges of (numbers `width - 2` and `width - 1` of a row). */
   get bytes(): Buffer {
     return this.blobs;
   }
 
-  /**
-   * The numbers (a view: `nums[at]` … `nums[at + width - 1]`) and blob kept for `abs` when its size and mtime
-   * are these; undefined otherwise.
-   */
-  get(abs: string, size: number, mtimeMs: number): { nums: ArrayLike<number>; at: number; blob: Bytes } | undefined {
-    this.load();
-    if (this.gone.size > 0 && this.gone.has(abs)) return undefined;
-    const f = this.fresh.size > 0 ? this.fresh.get(abs) : undefined;
-    if (f) return f.nums[0] === size && f.nums[1] === mtimeMs ? { nums: f.nums, at: 0, blob: { buf: f.blob, start: 0, end: f.blob.length } } : undefined;
-    const i = this.indexOf(abs);
+  /** The blob kept for `abs` when its size and mtime are these (see `row`). */
+  blob(abs: string, size: number, mtimeMs: number): Bytes | undefined {
+    const i = this.row(abs, size, mtimeMs);
     if (i < 0) return undefined;
-    this.cursor = i + 1;
     const at = i * this.width;
-    const n = this.nums;
-    if (n[at] !== size || n[at + 1] !== mtimeMs) return undefined;
-    return { nums: n, at, blob: { buf: this.blobs, start: n[at + this.width - 2], end: n[at + this.width - 1] } };
+    return { buf: this.blobs, start: this.nums[at + this.width - 2], end: this.nums[at + this.width - 1] };
   }
 
   /** Keeps `nums` (size, mtime, then the rest; the blob range is filled in on save) and `blob` for `abs`, unless the file is too fresh to trust. */
@@ -353,7 +338,8 @@ export class Cache {
   /** Row `i`'s output, as a range of the cache's bytes. */
   printedBytes(i: number): Bytes {
     const c = this.checks!;
-    return { buf: c.bytes, start: c.num(i, CHECK_WIDTH - 2), end: c.num(i, CHECK_WIDTH - 1) };
+    const at = i * CHECK_WIDTH;
+    return { buf: c.bytes, start: c.numbers[at + CHECK_WIDTH - 2], end: c.numbers[at + CHECK_WIDTH - 1] };
   }
 
   setPrinted(abs: string, stamp: FileStamp, e: CheckEntry): void {
@@ -362,10 +348,10 @@ export class Cache {
 
   /** The facts cached for a file at `stamp` (parsed from their JSON now; a blob that does not parse is a miss). */
   factsOf(abs: string, stamp: FileStamp): FileFacts | undefined {
-    const e = this.facts.get(abs, stamp.size, stamp.mtimeMs);
-    if (!e) return undefined;
+    const b = this.facts.blob(abs, stamp.size, stamp.mtimeMs);
+    if (!b) return undefined;
     try {
-      const f = JSON.parse(e.blob.buf.toString('utf8', e.blob.start, e.blob.end)) as FileFacts | null;
+      const f = JSON.parse(b.buf.toString('utf8', b.start, b.end)) as FileFacts | null;
       if (!f || typeof f !== 'object' || !f.input || !Array.isArray(f.input.items) || !Array.isArray(f.input.problems)) return undefined;
       this.counts.facts++;
       return f;

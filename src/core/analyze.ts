@@ -98,29 +98,14 @@ const plainRange = (r: Range): Range => ({ start: { line: r.start.line, characte
 
 /** What `analyze` reads of a log (see `AnalysisInput`); ranges are copied into plain objects. */
 export function analysisInput(log: ClientLog): AnalysisInput {
-  const items: OpenItem[] = [];
-  for (const item of log.items) {
-    if (item.state !== 'open' || !item.date) continue;
-    const handle = item.handles[0];
-    const entryDate = item.kind === 'waiting' && item.entry >= 0 ? log.entries[item.entry]?.date : undefined;
-    const dateRange = item.dateRange;
-    items.push({
-      kind: item.kind,
-      line: item.line,
-      range: plainRange(item.range),
-      ...(dateRange ? { dateRange: plainRange(dateRange) } : {}),
-      date: item.date,
-      ...(item.time !== undefined ? { time: item.time } : {}),
-      text: item.text,
-      ...(handle !== undefined ? { handle } : {}),
-      ...(handle !== undefined && displayName(log, handle) !== undefined ? { contact: displayName(log, handle) } : {}),
-      ...(entryDate !== undefined ? { entryDate } : {}),
-      tags: item.tags,
-    });
-  }
+  const items = [...openItems(log)].map((i) => definedOnly({ ...i, range: plainRange(i.range), dateRange: i.dateRange && plainRange(i.dateRange) }));
   const problems = [...log.problems, ...timeIndependentFindings(log)].map((p) => ({ code: p.code, range: plainRange(p.range), data: p.data }));
-  const timeZone = log.frontMatter?.timeZone;
-  return { client: log.client, ...(timeZone !== undefined ? { timeZone } : {}), problems, items };
+  return definedOnly({ client: log.client, timeZone: log.frontMatter?.timeZone, problems, items });
+}
+
+/** `o` without its keys whose value is undefined (what JSON would drop anyway), in the same order. */
+function definedOnly<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** The findings for a log as of `options.now`. Never throws on any parsed log. */
