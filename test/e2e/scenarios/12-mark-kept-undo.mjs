@@ -15,6 +15,7 @@ import {
   setNow,
   viewPane,
   waitForActivityBadge,
+  waitForRows,
 } from '../lib/promises.mjs';
 import { waitForActiveTab, waitForExplorerFile } from '../lib/workbench.mjs';
 
@@ -56,6 +57,7 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
   // ---- northwind-legal (CRLF): lightbulb / quick-fix menu on the open promise at line 60.
   const NW = 'northwind-legal.clientlog';
   const NW_LINE = 59;
+  const NW_TEXT = 'Send the go-live runbook';
   const nwOriginal = readBytes(workspaceDir, NW);
   assert.ok(nwOriginal.includes(Buffer.from('\r\n')), `${NW} is CRLF`);
   await openFile(page, probe, NW);
@@ -86,6 +88,9 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
   assert.ok(cdOriginal.subarray(0, 3).equals(BOM), `${CD} starts with a BOM`);
   await openClientlogContainer(page);
   await waitForActivityBadge(page, '2');
+  // Northwind's promise comes back to the view after the Undo, one row above Carpathia's: wait for it,
+  // or the view can re-render between the hover and the click and the click lands on Northwind's row.
+  await waitForRows(page, 'Promises', (rows) => rows.some((r) => r.label.startsWith(NW_TEXT)), { message: `"${NW_TEXT}" back in the Promises view after the Undo` });
   const text = cdOriginal.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[CD_LINE].replace(/^PROMISE \d{4}-\d{2}-\d{2} /, '');
   const row = viewPane(page, 'Promises').locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: text }) }).first();
   await row.waitFor({ state: 'visible' });
