@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Clock } from './features/clock';
+import { Clock } from './host/clock';
 import { Findings, registerDiagnostics } from './features/diagnostics';
 import { Drafts, registerDrafts } from './features/drafts';
 import { registerEditorFeatures } from './features/editorFeatures';
@@ -7,7 +7,7 @@ import { registerNewClientLog } from './features/newClientLog';
 import { PromiseActions, registerPromiseActions } from './features/promiseActions';
 import { registerPromiseTree } from './features/promiseTree';
 import { registerTestHooks } from './features/testHooks';
-import { WorkspaceIndex } from './features/workspaceIndex';
+import { WorkspaceIndex } from './host/workspaceIndex';
 
 /** When this bundle started loading: activation time is measured from here (reported to tests). */
 const loaded = performance.now();

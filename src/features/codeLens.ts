@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { hasTimedDueToday, openPromises } from '../core/editor';
-import type { Clock } from './clock';
-import { SELECTOR, toRange, type EditorModels } from './editorModel';
+import type { Clock } from '../host/clock';
+import { SELECTOR, toRange, type EditorModels } from '../host/editorModel';
 import { targetArg } from './promiseActions';
 import { relative } from './promiseTree';
-import { affectsAnalysis, analyzeOptions, SECTION } from './settings';
+import { affectsAnalysis, analyzeOptions, SECTION } from '../host/settings';
 
 export const CODE_LENS_SETTING = 'codeLens.enabled';
 

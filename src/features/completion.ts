@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { languageOfLocale, logTimeZone, zonedNow, type ClientLog, type Language } from '../core';
 import { contextAt, dateSuggestions, DRAFT_LANGUAGES, keywordSuggestions, tagCounts, type DateSuggestionKey, type KeywordName } from '../core/editor';
-import type { Clock } from './clock';
-import { SELECTOR, toRange, type EditorModels } from './editorModel';
-import { userTimeZone } from './settings';
+import type { Clock } from '../host/clock';
+import { SELECTOR, toRange, type EditorModels } from '../host/editorModel';
+import { userTimeZone } from '../host/settings';
 
 function dateLabel(key: DateSuggestionKey): string {
   switch (key) {

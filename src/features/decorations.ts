@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { hasTimedDueToday, overdueDateRanges } from '../core/editor';
-import type { Clock } from './clock';
-import { toRange, type EditorModels } from './editorModel';
-import { affectsAnalysis, userTimeZone } from './settings';
-import { isClientLog } from './workspaceIndex';
+import type { Clock } from '../host/clock';
+import { toRange, type EditorModels } from '../host/editorModel';
+import { affectsAnalysis, userTimeZone } from '../host/settings';
+import { isClientLog } from '../host/workspaceIndex';
 
 /**
  * Makes the dates of overdue open promises stand out in visible client log editors. One decoration

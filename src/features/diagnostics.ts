@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { analyze, describeFinding, type Finding, type Level } from '../core';
-import type { Clock } from './clock';
-import { affectsAnalysis, analyzeOptions } from './settings';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { Clock } from '../host/clock';
+import { affectsAnalysis, analyzeOptions } from '../host/settings';
+import type { WorkspaceIndex } from '../host/workspaceIndex';
 
 const SEVERITY: Record<Level, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

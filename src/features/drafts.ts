@@ -27,11 +27,11 @@ import {
   type RefusalReason,
   type Tracked,
 } from '../core';
-import type { Clock } from './clock';
-import { applyResult, lineSource } from './edit';
-import { userTimeZone } from './settings';
+import type { Clock } from '../host/clock';
+import { applyResult, lineSource } from '../host/edit';
+import { userTimeZone } from '../host/settings';
 import type { PromiseActions } from './promiseActions';
-import { isClientLog, type WorkspaceIndex } from './workspaceIndex';
+import { isClientLog, type WorkspaceIndex } from '../host/workspaceIndex';
 
 /** The client a draft is for: its log, open as a document, and the language drafts are written in. */
 interface ClientTarget {

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import type { Clock } from './clock';
+import type { Clock } from '../host/clock';
 import { registerCodeLens } from './codeLens';
 import { registerCompletion } from './completion';
 import { registerDecorations } from './decorations';
-import { EditorModels } from './editorModel';
+import { EditorModels } from '../host/editorModel';
 import { registerFolding } from './folding';
 import { registerHover } from './hover';
 import { registerNavigation } from './navigation';
 import { registerOutline } from './outline';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceIndex } from '../host/workspaceIndex';
 
 /**
  * Editor intelligence for `.clientlog` files: outline and workspace symbols, folding, completion, hovers,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { foldingRanges } from '../core/editor';
-import { SELECTOR, type EditorModels } from './editorModel';
+import { SELECTOR, type EditorModels } from '../host/editorModel';
 
 class Folding implements vscode.FoldingRangeProvider {
   constructor(private readonly models: EditorModels) {}

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { daysBetween, durationDays, relativeDays, zonedNow } from '../core';
 import { hoverInfo, type ContactHover, type ItemHover } from '../core/editor';
-import type { Clock } from './clock';
-import { lineSource } from './edit';
-import { md, SELECTOR, toRange, type EditorModels } from './editorModel';
+import type { Clock } from '../host/clock';
+import { lineSource } from '../host/edit';
+import { md, SELECTOR, toRange, type EditorModels } from '../host/editorModel';
 import { targetArg } from './promiseActions';
 import { relative } from './promiseTree';
-import { analyzeOptions } from './settings';
+import { analyzeOptions } from '../host/settings';
 
 /** The commands hover links may run (the MarkdownString's trust allow-list). */
 export const HOVER_COMMANDS = [

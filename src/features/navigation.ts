@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { declarationRange, handleAt, handleOccurrences, renameHandle } from '../core/editor';
-import { lineSource } from './edit';
-import { SELECTOR, toRange, type EditorModels } from './editorModel';
+import { lineSource } from '../host/edit';
+import { SELECTOR, toRange, type EditorModels } from '../host/editorModel';
 
 class HandleNavigation implements vscode.DefinitionProvider, vscode.ReferenceProvider, vscode.DocumentHighlightProvider, vscode.RenameProvider {
   constructor(private readonly models: EditorModels) {}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { languageOfLocale } from '../core';
-import type { Clock } from './clock';
-import { userTimeZone } from './settings';
+import type { Clock } from '../host/clock';
+import { userTimeZone } from '../host/settings';
 
 /** A file name from a client's name: letters and digits kept (any script), the rest folded to dashes. */
 export function fileNameFor(client: string): string {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TrackedState } from '../core';
 import { outline, workspaceSymbols, type OutlineKind, type OutlineNode } from '../core/editor';
-import { SELECTOR, toRange, type EditorModels } from './editorModel';
+import { SELECTOR, toRange, type EditorModels } from '../host/editorModel';
 
 const KINDS: Record<OutlineKind, vscode.SymbolKind> = {
   client: vscode.SymbolKind.Package,

@@ -14,12 +14,12 @@ import {
   type Tracked,
   type TrackedKind,
 } from '../core';
-import type { Clock } from './clock';
+import type { Clock } from '../host/clock';
 import type { Findings } from './diagnostics';
-import { applyResult, failureMessage, lineSource } from './edit';
+import { applyResult, failureMessage, lineSource } from '../host/edit';
 import type { ItemNode, TreeViews } from './promiseTree';
 import { relative } from './promiseTree';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceIndex } from '../host/workspaceIndex';
 
 /** What a command acts on: a line of a file, with the item as the caller saw it. */
 export interface Target {

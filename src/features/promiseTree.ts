@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { dayNumber, dueStatus, durationDays, logTimeZone, relativeDays, zonedNow, type Band, type Tracked } from '../core';
-import type { Clock } from './clock';
-import { affectsAnalysis, analyzeOptions } from './settings';
-import type { IndexedLog, WorkspaceIndex } from './workspaceIndex';
+import type { Clock } from '../host/clock';
+import { affectsAnalysis, analyzeOptions } from '../host/settings';
+import type { IndexedLog, WorkspaceIndex } from '../host/workspaceIndex';
 
 export type GroupBy = 'client' | 'date';
 

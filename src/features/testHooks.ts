@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Clock } from './clock';
+import type { Clock } from '../host/clock';
 import { overdueCount, relative, type ItemsProvider, type TreeViews } from './promiseTree';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceIndex } from '../host/workspaceIndex';
 
 /**
  * Hooks for the end-to-end suite only: registered when the extension runs under tests
