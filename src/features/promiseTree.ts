@@ -62,6 +62,9 @@ function dateBand(n: ItemNode, today: string): { key: string; label: string; ord
   return { key: 'later', label: vscode.l10n.t('Later'), order: 3 };
 }
 
+/** How long the views wait for more changes before they redraw. */
+const REFRESH_COALESCE_MS = 75;
+
 /**
  * "Promises" and "Waiting on clients": the open items of every log in the workspace, most urgent first,
  * grouped by client or by date band.
@@ -81,10 +84,20 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
     private readonly kinds: ReadonlySet<Tracked['kind']>,
   ) {}
 
-  /** Marks the model stale; it is rebuilt lazily when the view asks. */
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Marks the model stale; it is rebuilt lazily when the view asks. The view itself is told once per
+   * burst of changes: a refresh that reaches VS Code while it is still asking for the previous
+   * refresh's children makes it drop those children ("No tree item with id … found"), leaving
+   * expanded groups empty.
+   */
   invalidate(): void {
     this.dirty = true;
-    this.changeEmitter.fire(undefined);
+    this.refreshTimer ??= setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.changeEmitter.fire(undefined);
+    }, REFRESH_COALESCE_MS);
   }
 
   /** All open items (unfiltered), most urgent first. */
@@ -237,6 +250,7 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   dispose(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.changeEmitter.dispose();
   }
 }
