@@ -1,11 +1,15 @@
 // @ts-check
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+
+// Every bare Node built-in (fs, fs/promises, path, ...); anything with the node: prefix is banned by a pattern.
+const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('node:'));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'out/**', 'bench/corpus/**'] },
   ...tseslint.configs.recommended,
   {
-    files: ['src/**/*.ts', 'test/**/*.ts'],
+    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-eval': 'error',
@@ -14,16 +18,28 @@ export default tseslint.config(
     },
   },
   {
-    // The core is pure: no VS Code, no clock, no network. "Today" and the time zone are parameters.
+    // CommonJS scripts (bench/floor.cjs runs as plain Node, without a bundler).
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The core is pure: no VS Code, no Node built-ins, no clock, no network. "Now" and the time zone are parameters.
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [
-          { name: 'vscode', message: 'src/core must stay free of VS Code; put adapters in src/features.' },
-          { name: 'http', message: 'No network in the core.' },
-          { name: 'https', message: 'No network in the core.' },
-          { name: 'fs', message: 'The core works on text; read files at the edge.' },
+          { name: 'vscode', message: 'src/core must stay free of VS Code; put adapters in src/features (or services in src/host).' },
+          ...nodeBuiltins.map((name) => ({ name, message: 'src/core is pure TypeScript: no Node built-ins; read files and the environment at the edge.' })),
         ],
+        patterns: [{ regex: '^node:', message: 'src/core is pure TypeScript: no Node built-ins.' }],
+      }],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'The core takes "now" as a parameter.' }],
+      'no-restricted-syntax': ['error', {
+        selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+        message: 'The core takes "now" as a parameter: no argument-less new Date().',
+      }, {
+        selector: "CallExpression[callee.name='require']",
+        message: 'The core uses ES imports only.',
       }],
     },
   },
