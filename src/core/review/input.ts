@@ -1,0 +1,117 @@
+import type { ClientLog, NoteKind, TrackedKind, TrackedState, Triage } from '../model';
+
+/** A move of a promise's (or a wait's, or a scope change's) date, as the history records it. */
+export interface ReviewMove {
+  /** The date it was moved from. */
+  readonly from: string;
+  /** Who agreed (a handle without `@`, or a name), when written. */
+  readonly by?: string;
+  /** When it was agreed, when written. */
+  readonly on?: string;
+}
+
+/** A dated PROMISE, WAITING or SCOPE line with the part of its history the review reads. */
+export interface ReviewItem {
+  readonly kind: TrackedKind;
+  /** 0-based line. */
+  readonly line: number;
+  /** The current due date (promise), follow-up date (waiting), or date raised (scope). */
+  readonly date: string;
+  readonly time?: string;
+  readonly text: string;
+  readonly state: TrackedState;
+  /** The date of the closing event (kept, received, confirmed, …). */
+  readonly closedOn?: string;
+  /** Who confirmed or declined a scope change. */
+  readonly closedBy?: string;
+  readonly moves: readonly ReviewMove[];
+  /** The date of the entry holding the line. */
+  readonly entryDate?: string;
+  /** The first contact mentioned: its name in the front matter, else its handle. */
+  readonly who?: string;
+}
+
+export interface ReviewUrgent {
+  readonly line: number;
+  /** The date of the entry holding the line. */
+  readonly date?: string;
+  readonly triage?: Triage;
+  readonly text: string;
+}
+
+export interface ReviewNote {
+  readonly kind: NoteKind;
+  readonly line: number;
+  /** The date of the entry holding the note. */
+  readonly date?: string;
+  readonly title: string;
+}
+
+/**
+ * Everything the weekly review reads of one log: plain JSON data (it crosses to worker threads, and into a
+ * webview), independent of the date the review is made on.
+ */
+export interface ReviewInput {
+  readonly client: string;
+  /** The zone written in the front matter (a valid one), if any. */
+  readonly timeZone?: string;
+  /** The latest dated entry: its date and its heading's line. */
+  readonly lastEntry?: { readonly date: string; readonly line: number };
+  readonly items: readonly ReviewItem[];
+  readonly urgents: readonly ReviewUrgent[];
+  readonly notes: readonly ReviewNote[];
+}
+
+/** What the review reads of a parsed log (a full one: `compactLog` drops the closed items it needs). */
+export function reviewInput(log: ClientLog): ReviewInput {
+  const entryDate = (k: number) => (k >= 0 ? log.entries[k]?.date : undefined);
+  const contacts = log.frontMatter?.contacts ?? [];
+  const who = (handle: string | undefined) => {
+    if (!handle) return undefined;
+    const h = handle.toLowerCase();
+    return contacts.find((c) => c.handle?.toLowerCase() === h)?.name ?? handle;
+  };
+  const items: ReviewItem[] = [];
+  for (const i of log.items) {
+    if (!i.date) continue;
+    const moves: ReviewMove[] = [];
+    let closedBy: string | undefined;
+    for (const ev of i.history) {
+      if (ev.verb === 'moved' && ev.from) moves.push(defined({ from: ev.from, by: ev.by, on: ev.date }));
+      else if ((ev.verb === 'confirmed' || ev.verb === 'declined') && ev.by) closedBy = who(ev.by);
+    }
+    items.push(
+      defined({
+        kind: i.kind,
+        line: i.line,
+        date: i.date,
+        time: i.time,
+        text: i.text,
+        state: i.state,
+        closedOn: i.state === 'open' ? undefined : i.closedOn,
+        closedBy: i.state === 'open' ? undefined : closedBy,
+        moves,
+        entryDate: entryDate(i.entry),
+        who: who(i.handles[0]),
+      }),
+    );
+  }
+  let lastEntry: { date: string; line: number } | undefined;
+  for (const e of log.entries) {
+    if (e.date && (!lastEntry || e.date > lastEntry.date)) lastEntry = { date: e.date, line: e.line };
+  }
+  return defined({
+    client: log.client,
+    timeZone: log.frontMatter?.timeZone,
+    lastEntry,
+    items,
+    urgents: log.urgents.map((u) => defined({ line: u.line, date: entryDate(u.entry), triage: u.triage, text: u.text })),
+    notes: log.notes.map((n) => defined({ kind: n.kind, line: n.line, date: entryDate(n.entry), title: n.title })),
+  });
+}
+
+/** `o` without its undefined values (what JSON would drop anyway). */
+function defined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as Array<keyof T>) if (o[k] === undefined) delete o[k];
+  return o;
+}
