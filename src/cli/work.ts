@@ -1,6 +1,7 @@
 /** The per-file work of the CLI: the same parse + analyze the extension runs, on the main thread or in a worker. */
 import * as fs from 'node:fs';
-import { analysisInput, analyzeInput, dueStatus, stableSpan, type AnalysisInput } from '../core/analyze';
+import { analysisInput, analyzeInput, stableSpan, type AnalysisInput } from '../core/analyze';
+import { standing } from '../core/standing';
 import { isValidTimeZone, zonedNow } from '../core/dates';
 import { describeFinding, formatMessage } from '../core/messages';
 import type { FindingCode, FindingData, Level, LevelSetting } from '../core/model';
@@ -129,7 +130,7 @@ export function resultOf(facts: FileFacts, task: FileTask, o: WorkOptions, keep 
   const promises: OpenPromise[] = [];
   for (const item of input.items) {
     if (item.kind !== 'promise') continue;
-    const st = dueStatus(item, today, o.horizonDays)!;
+    const st = standing(item, today, { horizonDays: o.horizonDays }).status!;
     promises.push({
       client: input.client,
       file: task.display,

@@ -1,4 +1,4 @@
-import { addDays, dayNumber, isValidTimeZone, parseTime, zonedInstant, zonedNow, type ZonedNow } from './dates';
+import { addDays, dayNumber, isValidTimeZone, parseTime, zonedInstant, zonedNow } from './dates';
 import {
   DEFAULT_LEVELS,
   type ClientLog,
@@ -12,6 +12,7 @@ import {
   type Tracked,
 } from './model';
 import { CRISIS_REQUIRED_FIELDS, REQUIRED_FIELDS, triageOf } from './notes';
+import { DEFAULT_CONFIRMATION_DAYS, DEFAULT_HORIZON_DAYS, standing, type StandingOptions } from './standing';
 import { lineRange, type Range } from './text';
 
 export interface AnalyzeOptions {
@@ -31,29 +32,6 @@ export interface AnalyzeOptions {
 export function logTimeZone(log: ClientLog, userTimeZone: string): string {
   const tz = log.frontMatter?.timeZone;
   return tz && isValidTimeZone(tz) ? tz : userTimeZone;
-}
-
-export type Band = 'overdue' | 'today' | 'soon' | 'later';
-
-export interface DueStatus {
-  readonly band: Band;
-  /** Whole calendar days from today to the due date: negative when overdue. */
-  readonly days: number;
-}
-
-/**
- * Where an open dated item stands on a day: a date without a time is due until the end of that day in
- * the log's zone; with a time, until that minute.
- */
-export function dueStatus(item: Pick<Tracked, 'date' | 'time'>, now: ZonedNow, horizonDays: number): DueStatus | undefined {
-  if (!item.date) return undefined;
-  const days = dayNumber(item.date) - dayNumber(now.date);
-  if (days < 0) return { band: 'overdue', days };
-  if (days === 0) {
-    const t = item.time !== undefined ? parseTime(item.time) : undefined;
-    return { band: t !== undefined && now.minutes > t ? 'overdue' : 'today', days };
-  }
-  return { band: days <= horizonDays ? 'soon' : 'later', days };
 }
 
 function displayName(log: ClientLog, handle: string | undefined): string | undefined {
@@ -191,8 +169,8 @@ export function stableSpan(input: Pick<AnalysisInput, 'timeZone' | 'items'>, opt
 }
 
 function evaluate(client: string, logZone: string | undefined, problemLists: ReadonlyArray<readonly Problem[]>, items: Iterable<OpenItem>, options: AnalyzeOptions): Finding[] {
-  const horizon = options.horizonDays ?? 3;
-  const confirmDays = options.confirmationDays ?? 3;
+  const horizon = options.horizonDays ?? DEFAULT_HORIZON_DAYS;
+  const confirmDays = options.confirmationDays ?? DEFAULT_CONFIRMATION_DAYS;
   const tz = logZone && isValidTimeZone(logZone) ? logZone : options.timeZone;
   const now = zonedNow(options.now, tz);
   const out: Finding[] = [];
@@ -205,7 +183,9 @@ function evaluate(client: string, logZone: string | undefined, problemLists: Rea
 
   for (const list of problemLists) for (const p of list) push(p.code, p.range, p.data);
 
+  const rules: StandingOptions = { horizonDays: horizon, confirmationDays: confirmDays };
   for (const item of items) {
+    const st = standing(item, now, rules).status!;
     const common = {
       client,
       line: item.line,
@@ -218,19 +198,16 @@ function evaluate(client: string, logZone: string | undefined, problemLists: Rea
     };
     const range = item.dateRange ?? item.range;
     if (item.kind === 'promise') {
-      const st = dueStatus(item, now, horizon)!;
       if (st.band === 'overdue') push('promise.overdue', item.range, { ...common, days: Math.abs(st.days) });
       else if (st.band === 'today') push('promise.dueToday', range, { ...common, days: 0 });
       else if (st.band === 'soon') push('promise.dueSoon', range, { ...common, days: st.days });
     } else if (item.kind === 'waiting') {
-      const late = dayNumber(now.date) - dayNumber(item.date);
-      if (late > 0) {
+      if (st.band === 'overdue') {
         const since = item.entryDate && item.entryDate <= item.date ? item.entryDate : item.date;
-        push('waiting.followUp', item.range, { ...common, since, days: dayNumber(now.date) - dayNumber(since), late });
+        push('waiting.followUp', item.range, { ...common, since, days: dayNumber(now.date) - dayNumber(since), late: -st.days });
       }
-    } else {
-      const age = dayNumber(now.date) - dayNumber(item.date);
-      if (age > confirmDays) push('scope.unconfirmed', item.range, { ...common, days: age, limit: confirmDays });
+    } else if (st.band === 'overdue') {
+      push('scope.unconfirmed', item.range, { ...common, days: st.age!, limit: confirmDays });
     }
   }
 

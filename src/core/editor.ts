@@ -3,7 +3,8 @@
  * rename, overdue decorations). Everything is computed from a parsed `ClientLog`; "now", "today" and
  * time zones are parameters. User-visible strings are built at the edge (src/features) with l10n.
  */
-import { dueStatus, logTimeZone, type DueStatus } from './analyze';
+import { logTimeZone } from './analyze';
+import { standing, type DueStatus, type ItemState } from './standing';
 import { addDays, daysInMonth, parseTime, weekday, zonedInstant, zonedNow, type ZonedNow } from './dates';
 import { HANDLE_SOURCE } from './parse';
 import {
@@ -418,8 +419,6 @@ export function renameHandle(log: ClientLog, pos: Position, newName: string, src
 // ---------------------------------------------------------------------------------------------------
 // Hover and lenses
 
-export type ItemState = 'open' | 'overdue' | 'keptOnTime' | 'keptLate' | 'dropped' | 'broken' | 'received' | 'confirmed' | 'declined';
-
 export interface WallClock {
   readonly date: string;
   /** `HH:MM`. */
@@ -476,6 +475,7 @@ export interface HoverOptions {
   readonly now: Date;
   readonly userTimeZone: string;
   readonly horizonDays?: number;
+  readonly confirmationDays?: number;
 }
 
 function toWallClock(d: Date, tz: string): WallClock {
@@ -487,18 +487,6 @@ function toWallClock(d: Date, tz: string): WallClock {
 export function deadlineInstant(date: string, time: string | undefined, timeZone: string): Date {
   const minutes = time !== undefined ? parseTime(time) : undefined;
   return minutes !== undefined ? zonedInstant(date, minutes, timeZone) : zonedInstant(addDays(date, 1), 0, timeZone);
-}
-
-/** The state to show: open (or overdue), kept on time or late, dropped, broken, received, … */
-export function itemState(item: Tracked, status: DueStatus | undefined): ItemState {
-  switch (item.state) {
-    case 'open':
-      return status?.band === 'overdue' ? 'overdue' : 'open';
-    case 'kept':
-      return item.closedOn && item.date && item.closedOn > item.date ? 'keptLate' : 'keptOnTime';
-    default:
-      return item.state;
-  }
 }
 
 function moveInfo(log: ClientLog, h: HistoryEvent): MoveInfo {
@@ -514,7 +502,7 @@ export function hoverInfo(log: ClientLog, pos: Position, options: HoverOptions, 
   if (!item) return undefined;
   const tz = logTimeZone(log, options.userTimeZone);
   const now = zonedNow(options.now, tz);
-  const status = item.state === 'open' ? dueStatus(item, now, options.horizonDays ?? 3) : undefined;
+  const { state, status } = standing(item, now, options);
   let userDeadline: WallClock | undefined;
   if (item.date && tz !== options.userTimeZone) {
     const deadline = deadlineInstant(item.date, item.time, tz);
@@ -533,7 +521,7 @@ export function hoverInfo(log: ClientLog, pos: Position, options: HoverOptions, 
     time: item.time,
     userDeadline,
     status,
-    state: itemState(item, status),
+    state,
     closedOn: item.closedOn,
     reason: item.state !== 'open' ? closing?.reason : undefined,
     apology: item.state !== 'open' ? closing?.apology : undefined,
@@ -553,7 +541,7 @@ export function openPromises(log: ClientLog, now: Date, userTimeZone: string, ho
   const out: LensInfo[] = [];
   for (const item of log.items) {
     if (item.kind !== 'promise' || item.state !== 'open') continue;
-    const status = dueStatus(item, z, horizonDays);
+    const { status } = standing(item, z, { horizonDays });
     if (status) out.push({ item, status });
   }
   return out;

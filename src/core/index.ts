@@ -2,6 +2,7 @@ export * from './model';
 export * from './text';
 export * from './dates';
 export { parse, type ParseOptions } from './parse';
+export * from './standing';
 export * from './analyze';
 export * from './edits';
 export * from './notes';

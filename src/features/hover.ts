@@ -135,7 +135,7 @@ class Hovers implements vscode.HoverProvider {
     const log = this.models.current(doc);
     if (!log) return undefined;
     const options = analyzeOptions(this.clock.now());
-    const h = hoverInfo(log, position, { now: options.now, userTimeZone: options.timeZone, horizonDays: options.horizonDays }, lineSource(doc));
+    const h = hoverInfo(log, position, { now: options.now, userTimeZone: options.timeZone, horizonDays: options.horizonDays, confirmationDays: options.confirmationDays }, lineSource(doc));
     if (!h) return undefined;
     if (h.type === 'contact') return new vscode.Hover(contactHover(h), toRange(h.range));
     const today = zonedNow(options.now, h.timeZone).date;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { dayNumber, dueStatus, durationDays, logTimeZone, relativeDays, zonedNow, type Band, type Tracked } from '../core';
+import { dayNumber, durationDays, logTimeZone, relativeDays, standing, zonedNow, type Band, type Tracked } from '../core';
 import type { Clock } from '../host/clock';
 import { affectsAnalysis, analyzeOptions } from '../host/settings';
 import type { IndexedLog, WorkspaceIndex } from '../host/workspaceIndex';
@@ -155,8 +155,6 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
     if (!this.dirty) return;
     this.dirty = false;
     const opts = analyzeOptions(this.clock.now());
-    const horizon = opts.horizonDays ?? 3;
-    const confirmDays = opts.confirmationDays ?? 3;
     const logs = this.index.all();
     const nameCount = new Map<string, number>();
     for (const e of logs) nameCount.set(e.log.client, (nameCount.get(e.log.client) ?? 0) + 1);
@@ -167,19 +165,7 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
       const now = zonedNow(opts.now, tz);
       for (const it of e.log.items) {
         if (it.state !== 'open' || !this.kinds.has(it.kind) || !it.date) continue;
-        let band: Band;
-        let days: number;
-        let age: number | undefined;
-        if (it.kind === 'scope') {
-          age = dayNumber(now.date) - dayNumber(it.date);
-          // A scope change is "due" for confirmation after the confirmation period.
-          days = dayNumber(it.date) + confirmDays - dayNumber(now.date);
-          band = days < 0 ? 'overdue' : days === 0 ? 'today' : days <= horizon ? 'soon' : 'later';
-        } else {
-          const st = dueStatus(it, now, horizon)!;
-          band = st.band;
-          days = st.days;
-        }
+        const { band, days, age } = standing(it, now, opts).status!;
         const handle = it.handles[0];
         const contact = handle ? e.log.frontMatter?.contacts.find((c) => c.handle?.toLowerCase() === handle.toLowerCase()) : undefined;
         items.push({

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { analyze, compactLog, dueStatus } from '../../src/core/analyze';
+import { analyze, compactLog } from '../../src/core/analyze';
+import { dueStatus } from '../../src/core/standing';
 import type { Finding } from '../../src/core/model';
 import { parse } from '../../src/core/parse';
 
