@@ -1,4 +1,4 @@
-import { dueStatus } from '../analyze';
+import { standing } from '../standing';
 import { addDays, dayNumber, fromDayNumber, isValidTimeZone, weekday, zonedNow, type ZonedNow } from '../dates';
 import type { NoteKind, TrackedKind } from '../model';
 import type { ReviewInput, ReviewItem } from './input';
@@ -280,8 +280,7 @@ export function promiseBucket(i: Pick<ReviewItem, 'date' | 'time' | 'state' | 'c
     case 'broken':
       return { bucket: 'broken' };
     case 'open': {
-      const st = dueStatus(i, now, 0)!;
-      return st.band === 'overdue' ? { bucket: 'overdue', days: todayN - dayNumber(i.date) } : { bucket: 'notYetDue' };
+      return standing({ kind: 'promise', date: i.date, time: i.time }, now).state === 'overdue' ? { bucket: 'overdue', days: todayN - dayNumber(i.date) } : { bucket: 'notYetDue' };
     }
     default:
       // dropped (and any other closing verb a promise cannot have)
