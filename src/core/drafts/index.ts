@@ -1,0 +1,2 @@
+export * from './letters';
+export type { Phrasebook } from './phrasebook';
