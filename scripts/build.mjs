@@ -34,7 +34,7 @@ const lazyChunks = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyChunks] },
-  { ...common, entryPoints: ['src/core/parse.ts'], outfile: 'dist/cli-parse.js' },
+  { ...common, entryPoints: ['src/core/parse/index.ts'], outfile: 'dist/cli-parse.js' },
   { ...common, entryPoints: [createRequire(import.meta.url).resolve('ics')], outfile: 'dist/cli-ics.js' },
 ];
 

@@ -12,8 +12,7 @@
 import { analyze, type AnalyzeOptions } from './analyze';
 import type { ClientLog, Entry, Finding, Mention, Note, Problem, Tag, Tracked, Urgent } from './model';
 import { parseBody, parseLines, shiftEntry, shiftMention, shiftNote, shiftTag, shiftTracked, shiftUrgent, startLine, type ParseOptions } from './parse';
-import { LineBreak, splitLinesWithBreaks, type Position, type Range } from './text';
-
+import { LineBreak, shiftRange, splitLinesWithBreaks, type Position, type Range } from './text';
 
 /**
  * Lines in chunks of about CHUNK lines, so an edit copies one chunk and the short list of chunks, never
@@ -309,8 +308,4 @@ function replaced<T>(old: readonly T[], a: number, b: number, region: readonly T
 
 function breakLength(b: number): number {
   return b === LineBreak.None ? 0 : b === LineBreak.CRLF ? 2 : 1;
-}
-
-function shiftRange(r: Range, d: number): Range {
-  return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
 }

@@ -46,6 +46,11 @@ export function lineRange(line: number, start: number, end: number): Range {
   return range(line, start, line, end);
 }
 
+/** `r` moved `d` lines down (up when negative), characters unchanged. */
+export function shiftRange(r: Range, d: number): Range {
+  return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
+}
+
 /**
  * Read-only access to a document's lines. VS Code's TextDocument fits it through a tiny adapter,
  * so edits are computed against the editor's live text without copying it.

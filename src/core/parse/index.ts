@@ -1,0 +1,65 @@
+/**
+ * The parser: the text of a `.clientlog` file to its model. Linear in the text; never throws.
+ *
+ *   model.ts  the model objects it makes (positions as numbers, ranges built on read) and their shifts
+ *   chars.ts  the character codes it compares against
+ *   scan.ts   the character scanners (dates, times, handles, tags, keywords, field labels)
+ *   lines.ts  the line parsers (entry heading, tracked line and its history, URGENT)
+ *   body.ts   the walk over the body's lines (entries, note blocks, mentions and tags)
+ */
+import { parseFrontMatter } from '../frontMatter';
+import type { ClientLog, FrontMatter, Problem } from '../model';
+import { splitLines } from '../text';
+import { parseBody } from './body';
+
+export { parseBody, type BodyPart } from './body';
+export { HANDLE_SOURCE, isTrackedKeyword, keywordOf, type Keyword } from './scan';
+export { shiftEntry, shiftMention, shiftNote, shiftTag, shiftTracked, shiftUrgent, startLine } from './model';
+
+export interface ParseOptions {
+  /** The file name or path; its base name without `.clientlog` names the client when the front matter does not. */
+  readonly fileName?: string;
+}
+
+/** Turns the text of a `.clientlog` file into its model. Linear in the text; never throws. */
+export function parse(text: string, options: ParseOptions = {}): ClientLog {
+  const { lines, eol, bom } = splitLines(text);
+  return parseLines(lines, eol, bom, options);
+}
+
+/** `parse` over text already split into lines (see `splitLines`). */
+export function parseLines(lines: readonly string[], eol: '\n' | '\r\n', bom: boolean, options: ParseOptions = {}): ClientLog {
+  const problems: Problem[] = [];
+  let frontMatter: FrontMatter | undefined;
+  let bodyStart = 0;
+  try {
+    const fm = parseFrontMatter(lines, problems);
+    frontMatter = fm.frontMatter;
+    bodyStart = fm.bodyStart;
+  } catch {
+    // parseFrontMatter reports its own problems; a failure here must not stop the body from parsing.
+  }
+
+  const body = parseBody(lines, bodyStart, lines.length, 0, problems);
+
+  let client = frontMatter?.client ?? '';
+  if (!client && options.fileName) {
+    const base = options.fileName.replace(/\\/g, '/').split('/').pop() ?? '';
+    client = base.replace(/\.clientlog$/i, '');
+  }
+
+  return {
+    client,
+    frontMatter,
+    entries: body.entries,
+    items: body.items,
+    urgents: body.urgents,
+    notes: body.notes,
+    mentions: body.mentions,
+    tags: body.tags,
+    problems,
+    lineCount: lines.length,
+    eol,
+    bom,
+  };
+}
