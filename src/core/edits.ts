@@ -1,6 +1,6 @@
 import { isIsoDate, parseTime } from './dates';
 import type { Tracked, TrackedKind } from './model';
-import { parse } from './parse';
+import { isTrackedKeyword, keywordOf, parse, parseLines } from './parse';
 import { lineRange, type LineSource, type TextEdit } from './text';
 
 /**
@@ -57,7 +57,9 @@ export interface LineExpectation {
 export function trackedAt(doc: LineSource, line: number): Tracked | undefined {
   if (line < 0 || line >= doc.lineCount) return undefined;
   const text = doc.lineAt(line);
-  if (!/^(PROMISE|WAITING|SCOPE)(?=\s|$)/.test(text)) return undefined;
+  // The parser's own keyword test (`PROMISE:` is tracked too); a line starting with U+FEFF is not a
+  // tracked line in the document, though parse() alone would strip it as a BOM.
+  if (!isTrackedKeyword(keywordOf(text))) return undefined;
   const item = parse(text).items[0];
   return item && onLine(item, line);
 }
@@ -188,24 +190,13 @@ export function insertNote(doc: LineSource, n: NoteInsertion): EditResult {
   if (!isIsoDate(n.today)) return fail('invalidDate');
   const eol = doc.eol;
   const block = n.lines.map((l) => l.replace(/[\r\n]+/g, ' '));
-  // Find today's entry and its last non-blank line.
-  let entryLine = -1;
-  let last = -1;
-  for (let i = 0; i < doc.lineCount; i++) {
-    const t = doc.lineAt(i);
-    if (t.startsWith('## ')) {
-      if (entryLine >= 0) break;
-      if (t.slice(3).trimStart().startsWith(n.today)) {
-        const after = t.slice(3).trimStart().charAt(n.today.length);
-        if (after === '' || after === ' ' || after === '\t') {
-          entryLine = i;
-          last = i;
-        }
-      }
-    } else if (entryLine >= 0 && t.trim() !== '') {
-      last = i;
-    }
-  }
+  // Today's entry as the parser reads the document (a `## …` line in the front matter is YAML, not an
+  // entry heading), and its last non-blank line.
+  const lines: string[] = [];
+  for (let i = 0; i < doc.lineCount; i++) lines.push(doc.lineAt(i));
+  const today = parseLines(lines, eol === '\r\n' ? '\r\n' : '\n', false).entries.find((e) => e.date === n.today);
+  const entryLine = today ? today.line : -1;
+  const last = today ? today.lastContentLine : -1;
   if (entryLine >= 0) {
     const text = doc.lineAt(last);
     return { ok: true, edits: [{ range: lineRange(last, text.length, text.length), newText: eol + eol + block.join(eol) }] };

@@ -9,7 +9,7 @@
  */
 import { parseFrontMatter } from '../frontMatter';
 import type { ClientLog, FrontMatter, Problem } from '../model';
-import { splitLines } from '../text';
+import { lineRange, splitLines } from '../text';
 import { parseBody } from './body';
 
 export { parseBody, type BodyPart } from './body';
@@ -36,8 +36,10 @@ export function parseLines(lines: readonly string[], eol: '\n' | '\r\n', bom: bo
     const fm = parseFrontMatter(lines, problems);
     frontMatter = fm.frontMatter;
     bodyStart = fm.bodyStart;
-  } catch {
-    // parseFrontMatter reports its own problems; a failure here must not stop the body from parsing.
+  } catch (e) {
+    // parseFrontMatter reports its own problems and is not known to throw; if it ever does, the body
+    // still parses (from the top) and the failure is a finding rather than a silently missing profile.
+    problems.push({ code: 'frontMatter.invalid', range: lineRange(0, 0, lines.length > 0 ? lines[0].length : 0), data: { reason: 'yaml', message: errorMessage(e) } });
   }
 
   const body = parseBody(lines, bodyStart, lines.length, 0, problems);
@@ -62,4 +64,9 @@ export function parseLines(lines: readonly string[], eol: '\n' | '\r\n', bom: bo
     eol,
     bom,
   };
+}
+
+function errorMessage(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.split('\n')[0] || 'unreadable';
 }
