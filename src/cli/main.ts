@@ -12,7 +12,9 @@ import { addDays, isIsoDate, isValidTimeZone, parseTime, zonedInstant } from '..
 import { FINDING_CODES, type FindingCode, type Level, type LevelSetting } from '../core/model';
 import { version } from '../../package.json';
 import { buildStamp, Cache, type Bytes, type FileStamp } from './cache';
+import { review } from '../core/review/figures';
 import { collectFiles } from './files';
+import { REVIEW_FORMATS, reviewOutput, type ReviewFormat } from './review';
 import { runInProcess, runPool, serveIfWorker } from './pool';
 import { resultOf, type FileResult, type FileTask, type Mode, type OpenPromise, type WorkOptions } from './work';
 
@@ -32,6 +34,9 @@ Commands:
                       Exit 1 when an error-level finding exists (see --fail-on).
   agenda [paths...]   Open promises across all logs, overdue first, grouped by client.
   ics [paths...]      Open promises as an iCalendar file (RFC 5545) on stdout.
+  review [paths...]   The weekly review: per client and in total, the promises due in the period (kept
+                      on time, late, broken, dropped, overdue), waits, scope changes, urgency, last
+                      entry and a week-by-week on-time trend (docs/REVIEW.md).
 
 Paths are files or directories (default: the current directory). Directories are walked for
 *.clientlog files; node_modules and .git are skipped and .gitignore files inside them are honoured.
@@ -39,7 +44,11 @@ Paths are files or directories (default: the current directory). Directories are
 Options:
   --today YYYY-MM-DD  Evaluate as of 12:00 on that date in the --tz zone (default: now).
   --tz ZONE           The user's IANA time zone, for logs without a "timezone" (default: the machine's).
-  --json              Machine-readable output (check, agenda).
+  --json              Machine-readable output (check, agenda; review: --format json).
+  --since YYYY-MM-DD  review: the period's first day (default: six days before --until).
+  --until YYYY-MM-DD  review: the period's last day (default: today).
+  --weeks N           review: ISO weeks in the trend, the last holding --until (default 12).
+  --format FORMAT     review: text (default), md, html (one self-contained file) or json.
   --fail-on LEVEL     check: exit 1 when a finding at LEVEL or above exists
                       (error, warning, information, hint; default error).
   --fail-on-overdue   check: exit 1 also when any promise is overdue.
@@ -102,6 +111,10 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
       cache: { type: 'boolean' },
       'cache-location': { type: 'string' },
       jobs: { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      weeks: { type: 'string' },
+      format: { type: 'string' },
       output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -116,9 +129,14 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (!command) throw new UsageError('missing command (check, agenda or ics)');
-  if (command !== 'check' && command !== 'agenda' && command !== 'ics') throw new UsageError(`unknown command "${command}" (check, agenda or ics)`);
+  if (!command) throw new UsageError('missing command (check, agenda, ics or review)');
+  if (command !== 'check' && command !== 'agenda' && command !== 'ics' && command !== 'review') throw new UsageError(`unknown command "${command}" (check, agenda, ics or review)`);
   const mode: Mode = command;
+  if (mode !== 'review') {
+    for (const o of ['since', 'until', 'weeks', 'format'] as const) if (values[o] !== undefined) throw new UsageError(`--${o} applies to review only`);
+  } else if (values.cache || values['cache-location'] !== undefined) {
+    throw new UsageError('--cache applies to check, agenda and ics (review reads every line of history)');
+  }
   if (values.json && mode === 'ics') throw new UsageError('--json does not apply to ics');
   if (mode !== 'check' && (values['fail-on'] !== undefined || values['fail-on-overdue'])) throw new UsageError('--fail-on and --fail-on-overdue apply to check only');
 
@@ -129,6 +147,16 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
     if (!isIsoDate(values.today)) throw new UsageError(`--today expects a real date as YYYY-MM-DD, not "${values.today}"`);
     now = zonedInstant(values.today, 12 * 60, timeZone).getTime();
   }
+  for (const o of ['since', 'until'] as const) {
+    const v = values[o];
+    if (v !== undefined && !isIsoDate(v)) throw new UsageError(`--${o} expects a real date as YYYY-MM-DD, not "${v}"`);
+  }
+  if (values.since !== undefined && values.until !== undefined && values.since > values.until) throw new UsageError(`--since ${values.since} is after --until ${values.until}`);
+  const weeks = intOption('weeks', values.weeks, 12, 1);
+  if (weeks > 520) throw new UsageError(`--weeks expects at most 520, not ${weeks}`);
+  const format = (values.format ?? (values.json ? 'json' : 'text')) as ReviewFormat;
+  if (!REVIEW_FORMATS.includes(format)) throw new UsageError(`--format expects text, md, html or json, not "${values.format}"`);
+  if (values.format !== undefined && values.json && format !== 'json') throw new UsageError('--json and --format disagree');
   const failOn = values['fail-on'] ?? 'error';
   if (!isLevel(failOn)) throw new UsageError(`--fail-on expects error, warning, information or hint, not "${failOn}"`);
   const levels: Partial<Record<FindingCode, LevelSetting>> = {};
@@ -175,6 +203,13 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
     const r = checkOutput(results, options, failOn, !!values['fail-on-overdue'], values.today, io, cache?.counts, kept);
     output = r.output;
     status = Math.max(status, r.status);
+  } else if (mode === 'review') {
+    const read = results.filter((r) => r.review);
+    const r = review(
+      read.map((x) => x.review!),
+      { now: new Date(now), timeZone, since: values.since, until: values.until, weeks },
+    );
+    output = reviewOutput(r, format, read.map((x) => x.file));
   } else {
     const promises = sortPromises(results.flatMap((r) => r.promises ?? []));
     if (mode === 'agenda') output = values.json ? agendaJson(promises, options, values.today) : agendaText(promises);

@@ -5,8 +5,9 @@ import { standing } from '../core/standing';
 import { isValidTimeZone, zonedNow } from '../core/dates';
 import { describeFinding, formatMessage } from '../core/messages';
 import type { FindingCode, FindingData, Level, LevelSetting } from '../core/model';
+import { reviewInput, type ReviewInput } from '../core/review/input';
 
-export type Mode = 'check' | 'agenda' | 'ics';
+export type Mode = 'check' | 'agenda' | 'ics' | 'review';
 
 /** Everything a worker needs to know (plain data: it crosses to worker threads). */
 export interface WorkOptions {
@@ -69,6 +70,8 @@ export interface FileResult {
   readonly overdue?: number;
   readonly findings?: JsonFinding[];
   readonly promises?: OpenPromise[];
+  /** review: what the weekly review reads of the file. */
+  readonly review?: ReviewInput;
   /**
    * When `keepFacts` asked for it, what the cache keeps of the file, made where the file was parsed (a worker,
    * often) so that the main thread only stores it: the facts as JSON, and the span in which its findings hold.
@@ -85,12 +88,16 @@ export interface FileFacts {
 
 let parseModule: typeof import('../core/parse') | undefined;
 
-/** Parses one file's text into what the findings and the agenda are computed from. */
-export function factsOf(text: string, fileName: string): FileFacts {
+function parseText(text: string, fileName: string) {
   // Loaded on the first parse only: a run answered from the cache never loads the parser or the YAML library.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   parseModule ??= require('../core/parse') as typeof import('../core/parse');
-  const log = parseModule.parse(text, { fileName });
+  return parseModule.parse(text, { fileName });
+}
+
+/** Parses one file's text into what the findings and the agenda are computed from. */
+export function factsOf(text: string, fileName: string): FileFacts {
+  const log = parseText(text, fileName);
   const input = analysisInput(log);
   const lines: Record<number, string> = {};
   const promises = input.items.filter((i) => i.kind === 'promise');
@@ -150,6 +157,8 @@ export function resultOf(facts: FileFacts, task: FileTask, o: WorkOptions, keep 
 
 /** Parses and analyzes one file's text. */
 export function processText(text: string, task: FileTask, o: WorkOptions): FileResult {
+  // The review reads closed items and their history too, which the cached facts leave out.
+  if (o.mode === 'review') return { file: task.display, review: reviewInput(parseText(text, task.path)) };
   return resultOf(factsOf(text, task.path), task, o, o.keepFacts);
 }
 

@@ -1,2 +1,3 @@
 export * from './input';
 export * from './figures';
+export * from './report';

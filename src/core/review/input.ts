@@ -4,7 +4,7 @@ import type { ClientLog, NoteKind, TrackedKind, TrackedState, Triage } from '../
 export interface ReviewMove {
   /** The date it was moved from. */
   readonly from: string;
-  /** Who agreed (a handle without `@`, or a name), when written. */
+  /** Who agreed, when written: the contact's name for a handle of one, else as written (without `@`). */
   readonly by?: string;
   /** When it was agreed, when written. */
   readonly on?: string;
@@ -77,7 +77,7 @@ export function reviewInput(log: ClientLog): ReviewInput {
     const moves: ReviewMove[] = [];
     let closedBy: string | undefined;
     for (const ev of i.history) {
-      if (ev.verb === 'moved' && ev.from) moves.push(defined({ from: ev.from, by: ev.by, on: ev.date }));
+      if (ev.verb === 'moved' && ev.from) moves.push(defined({ from: ev.from, by: who(ev.by), on: ev.date }));
       else if ((ev.verb === 'confirmed' || ev.verb === 'declined') && ev.by) closedBy = who(ev.by);
     }
     items.push(
