@@ -2,7 +2,7 @@
  * `clientlog review`'s outputs: text for a terminal, Markdown for the weekly team note, one self-contained HTML
  * file (inline SVG charts, no scripts) to mail or archive, and JSON (docs/REVIEW.md, schema version 1).
  */
-import { formatMessage as t } from '../core/messages';
+import { formatMessage as en } from '../core/messages';
 import type { Figures, Review, ReviewMoveRef, ReviewRef, TrendPoint } from '../core/review/figures';
 import { REVIEW_COLUMNS, columnTitle, percent, reviewMarkdown, reviewRow } from '../core/review/report';
 
@@ -16,7 +16,7 @@ export function reviewOutput(r: Review, format: ReviewFormat, files: readonly st
   const where = (x: ReviewRef) => `${files[x.source]}:${x.line + 1}`;
   switch (format) {
     case 'md':
-      return reviewMarkdown(r, t, 'en', where);
+      return reviewMarkdown(r, en, 'en', where);
     case 'json':
       return reviewJson(r, files);
     case 'html':
@@ -31,8 +31,8 @@ export function reviewOutput(r: Review, format: ReviewFormat, files: readonly st
 
 function reviewText(r: Review, where: (x: ReviewRef) => string): string {
   const weeks = r.total.trend.length;
-  const rows = [...r.clients.map((c) => reviewRow(c, t, 'en')), reviewRow(r.total, t, 'en')];
-  const table = [REVIEW_COLUMNS.map((c) => columnTitle(c, t, weeks)), ...rows.map((row) => REVIEW_COLUMNS.map((c) => row[c].text))];
+  const rows = [...r.clients.map((c) => reviewRow(c, en, 'en')), reviewRow(r.total, en, 'en')];
+  const table = [REVIEW_COLUMNS.map((c) => columnTitle(c, en, weeks)), ...rows.map((row) => REVIEW_COLUMNS.map((c) => row[c].text))];
   const widths = REVIEW_COLUMNS.map((_, k) => Math.max(...table.map((line) => [...line[k]].length)));
   const pad = (s: string, w: number, right: boolean) => (right ? ' '.repeat(w - [...s].length) + s : s + ' '.repeat(w - [...s].length));
   let out = `Weekly review ${r.since} – ${r.until} (made on ${r.today}, ${r.timeZone})\n\n`;
@@ -55,7 +55,7 @@ function reviewText(r: Review, where: (x: ReviewRef) => string): string {
   section('Waiting on the client', r.total.waiting.open, (x) => ` (waiting ${x.days ?? 0} d${x.who ? `, ${x.who}` : ''})`);
   section('Scope changes not confirmed yet', r.total.scope.unconfirmed, days);
   const u = r.total.urgency;
-  out += `\nUrgent lines: ${u.crisis.length} crisis, ${u.request.length} request, ${u.untriaged.length} untriaged. Notes written: ${u.apologies.length} apologies, ${u.refusals.length} refusals, ${u.escalations.length} escalations.\n`;
+  out += `\n${en('Urgent lines: crisis {0}, request {1}, untriaged {2}. Notes written: apologies {3}, refusals {4}, escalations {5}.', u.crisis.length, u.request.length, u.untriaged.length, u.apologies.length, u.refusals.length, u.escalations.length)}\n`;
   return out;
 }
 
@@ -189,12 +189,12 @@ function barsSvg(bars: ReadonlyArray<{ label: string; value: number }>, width: n
 
 function reviewHtml(r: Review, where: (x: ReviewRef) => string): string {
   const weeks = r.total.trend.length;
-  const head = REVIEW_COLUMNS.map((c) => `<th scope="col">${esc(columnTitle(c, t, weeks))}</th>`).join('');
+  const head = REVIEW_COLUMNS.map((c) => `<th scope="col">${esc(columnTitle(c, en, weeks))}</th>`).join('');
   const row = (f: Figures & { client?: string; lastTouch?: { date: string; days: number } }, total: boolean) => {
-    const cells = reviewRow(f, t, 'en');
+    const cells = reviewRow(f, en, 'en');
     return `<tr${total ? ' class="total"' : ''}>${REVIEW_COLUMNS.map((c) => {
       if (c === 'client') return `<th scope="row">${esc(cells.client.text)}</th>`;
-      if (c === 'trend') return `<td>${trendSvg(f.trend, 120, 24, { axes: false, label: `${cells.client.text}: ${t('Trend ({0} weeks)', weeks)}` })}</td>`;
+      if (c === 'trend') return `<td>${trendSvg(f.trend, 120, 24, { axes: false, label: `${cells.client.text}: ${en('Trend ({0} weeks)', weeks)}` })}</td>`;
       return `<td class="${c === 'lastTouch' ? 'd' : 'n'}">${esc(cells[c].text)}</td>`;
     }).join('')}</tr>`;
   };
@@ -252,7 +252,7 @@ ${list('Moved', p.moves, (m: ReviewMoveRef) => ` (from ${m.from} to ${m.to}${m.w
 ${list('Dropped', p.dropped)}
 ${list('Waiting on the client', r.total.waiting.open, (x) => ` (waiting ${x.days ?? 0} d${x.who ? `, ${x.who}` : ''})`)}
 ${list('Scope changes not confirmed yet', r.total.scope.unconfirmed, days)}
-<p>${esc(`Urgent lines: ${u.crisis.length} crisis, ${u.request.length} request, ${u.untriaged.length} untriaged. Notes written: ${u.apologies.length} apologies, ${u.refusals.length} refusals, ${u.escalations.length} escalations.`)}</p>
+<p>${esc(en('Urgent lines: crisis {0}, request {1}, untriaged {2}. Notes written: apologies {3}, refusals {4}, escalations {5}.', u.crisis.length, u.request.length, u.untriaged.length, u.apologies.length, u.refusals.length, u.escalations.length))}</p>
 </body>
 </html>
 `;

@@ -132,7 +132,7 @@ export function reviewMarkdown(r: Review, t: Translate, locale: string, where: (
   section(t('Waiting on the client'), r.total.waiting.open, (x) => ` (${t('waiting {0} d', x.days ?? 0)}${x.who ? `, ${escapeMd(x.who)}` : ''})`);
   section(t('Scope changes not confirmed yet'), r.total.scope.unconfirmed, days);
   const u = r.total.urgency;
-  out += `\n${t('Urgent lines: {0} crisis, {1} request, {2} untriaged. Notes written: {3} apologies, {4} refusals, {5} escalations.', u.crisis.length, u.request.length, u.untriaged.length, u.apologies.length, u.refusals.length, u.escalations.length)}\n`;
+  out += `\n${t('Urgent lines: crisis {0}, request {1}, untriaged {2}. Notes written: apologies {3}, refusals {4}, escalations {5}.', u.crisis.length, u.request.length, u.untriaged.length, u.apologies.length, u.refusals.length, u.escalations.length)}\n`;
   return out;
 }
 
