@@ -94,15 +94,6 @@ export const REASON_WORDS: Readonly<Record<RefusalReason, Readonly<Record<Langua
   policy: { en: 'policy', bg: 'политика', ru: 'правила', ro: 'politică' },
 };
 
-/** The reason code a Reason field starts with, in any language. */
-export function reasonOf(value: string): RefusalReason | undefined {
-  const v = value.trim().toLocaleLowerCase();
-  for (const r of Object.keys(REASON_WORDS) as RefusalReason[]) {
-    for (const w of Object.values(REASON_WORDS[r])) if (v === w || v.startsWith(w + ' ') || v.startsWith(w + ':') || v.startsWith(w + ',') || v.startsWith(w + ' —') || v.startsWith(w + ';')) return r;
-  }
-  return undefined;
-}
-
 /** The heading of today's entry when a draft has to create it, per note kind and language. */
 export const ENTRY_TITLES: Readonly<Record<NoteKind, Readonly<Record<Language, string>>>> = {
   apology: { en: 'Apology', bg: 'Извинение', ru: 'Извинение', ro: 'Scuze' },

@@ -7,6 +7,11 @@ export interface Position {
   readonly character: number;
 }
 
+/** Text for a Markdown hover or tooltip, with every character Markdown could read as markup escaped. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
 /**
  * `s` as a string of its own. V8 makes a substring of 13 or more characters a view into its parent, so a
  * short title kept in a model would keep the whole file's text alive; long-lived model strings go

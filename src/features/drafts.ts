@@ -59,6 +59,16 @@ function need<T>(v: T | undefined): T {
   return v;
 }
 
+/** Runs a guided flow: a step cancelled with Escape (see `need`) ends it with false; other errors pass. */
+async function guided(flow: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return await flow();
+  } catch (e) {
+    if (e instanceof Cancelled) return false;
+    throw e;
+  }
+}
+
 /**
  * "Draft refusal", "Draft apology" and "Draft escalation": guided steps prefilled from context, then the
  * note in the client's log (under today's entry, created when missing) and a client-facing draft in the
@@ -158,7 +168,7 @@ export class Drafts {
 
   async refusal(): Promise<boolean> {
     const title = vscode.l10n.t('Draft refusal');
-    try {
+    return guided(async () => {
       const t = await this.pickClient(title);
       if (!t) return false;
       const version = t.doc.version;
@@ -195,15 +205,12 @@ export class Drafts {
       const recipient = await this.pickRecipient(t, title, request);
       const draft = draftRefusal({ lang: t.lang, sender: sender(), recipient: recipient ? { name: recipient.name } : undefined, request, reason, facts, alternative, today: this.clock.todayFor(t.log) });
       return await this.finish(t, 'refusal', draft, version);
-    } catch (e) {
-      if (e instanceof Cancelled) return false;
-      throw e;
-    }
+    });
   }
 
   async apology(arg?: unknown): Promise<boolean> {
     const title = vscode.l10n.t('Draft apology');
-    try {
+    return guided(async () => {
       // From a promise (quick fix, tree, code lens) or from the cursor's promise line, or for a client.
       let promiseTarget: { uri: vscode.Uri; line: number; item: Tracked } | undefined;
       if (arg) {
@@ -272,15 +279,12 @@ export class Drafts {
         today,
       });
       return await this.finish(t, 'apology', draft, version, lineEdits);
-    } catch (e) {
-      if (e instanceof Cancelled) return false;
-      throw e;
-    }
+    });
   }
 
   async escalation(): Promise<boolean> {
     const title = vscode.l10n.t('Draft escalation');
-    try {
+    return guided(async () => {
       const t = await this.pickClient(title);
       if (!t) return false;
       const version = t.doc.version;
@@ -331,10 +335,7 @@ export class Drafts {
         today,
       });
       return await this.finish(t, 'escalation', draft, version);
-    } catch (e) {
-      if (e instanceof Cancelled) return false;
-      throw e;
-    }
+    });
   }
 }
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { daysBetween, durationDays, relativeDays, zonedNow } from '../core';
+import { daysBetween, durationDays, escapeMarkdown, relativeDays, zonedNow } from '../core';
 import { hoverInfo, type ContactHover, type ItemHover } from '../core/editor';
 import type { Clock } from '../host/clock';
 import { lineSource } from '../host/edit';
-import { md, SELECTOR, toRange, type EditorModels } from '../host/editorModel';
+import { SELECTOR, toRange, type EditorModels } from '../host/editorModel';
 import { targetArg } from './promiseActions';
 import { relative } from './promiseTree';
 import { analyzeOptions } from '../host/settings';
@@ -22,7 +22,7 @@ export const HOVER_COMMANDS = [
 type HoverCommand = (typeof HOVER_COMMANDS)[number];
 
 function link(title: string, command: HoverCommand, arg: unknown): string {
-  return `[${md(title)}](command:${command}?${encodeURIComponent(JSON.stringify([arg]))} "${title.replace(/["\\]/g, '')}")`;
+  return `[${escapeMarkdown(title)}](command:${command}?${encodeURIComponent(JSON.stringify([arg]))} "${title.replace(/["\\]/g, '')}")`;
 }
 
 function stateLine(h: ItemHover): string {
@@ -57,22 +57,22 @@ function itemHover(h: ItemHover, uri: vscode.Uri, today: string): vscode.Markdow
   const locale = vscode.env.language;
   const out = new vscode.MarkdownString(undefined, true);
   const title = h.kind === 'promise' ? vscode.l10n.t('Promise') : h.kind === 'waiting' ? vscode.l10n.t('Waiting on the client') : vscode.l10n.t('Scope change');
-  out.appendMarkdown(`**${md(title)}** · ${md(h.client)}\n\n`);
+  out.appendMarkdown(`**${escapeMarkdown(title)}** · ${escapeMarkdown(h.client)}\n\n`);
   const dateLabel = h.kind === 'promise' ? vscode.l10n.t('Due') : h.kind === 'waiting' ? vscode.l10n.t('Follow up') : vscode.l10n.t('Raised');
   if (h.date) {
     let rel = '';
     if (h.status) rel = relative({ band: h.status.band, days: h.status.days, item: h.item });
     else rel = relativeDays(daysBetween(today, h.date), locale);
-    out.appendMarkdown(`- ${md(dateLabel)}: ${when(h.date, h.time)} (${md(h.timeZone)}) · ${md(rel)}\n`);
+    out.appendMarkdown(`- ${escapeMarkdown(dateLabel)}: ${when(h.date, h.time)} (${escapeMarkdown(h.timeZone)}) · ${escapeMarkdown(rel)}\n`);
     if (h.userDeadline) {
       const label = h.time ? vscode.l10n.t('Your time') : vscode.l10n.t('Your time (end of that day there)');
-      out.appendMarkdown(`- ${md(label)}: ${when(h.userDeadline.date, h.userDeadline.time)} (${md(h.userTimeZone)})\n`);
+      out.appendMarkdown(`- ${escapeMarkdown(label)}: ${when(h.userDeadline.date, h.userDeadline.time)} (${escapeMarkdown(h.userTimeZone)})\n`);
     }
   } else {
-    out.appendMarkdown(`- ${md(dateLabel)}: ${md(vscode.l10n.t('no valid date'))}\n`);
+    out.appendMarkdown(`- ${escapeMarkdown(dateLabel)}: ${escapeMarkdown(vscode.l10n.t('no valid date'))}\n`);
   }
-  out.appendMarkdown(`- ${md(vscode.l10n.t('State'))}: ${md(stateLine(h))}\n`);
-  if (h.apology) out.appendMarkdown(`- ${md(vscode.l10n.t('Apology in the entry of {0}', h.apology))}\n`);
+  out.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('State'))}: ${escapeMarkdown(stateLine(h))}\n`);
+  if (h.apology) out.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('Apology in the entry of {0}', h.apology))}\n`);
   for (const m of h.moves) {
     const who = m.byName ? `${m.byName} (@${m.by})` : m.by;
     const from = `${m.from ?? '?'}${m.fromTime ? ` ${m.fromTime}` : ''}`;
@@ -84,10 +84,10 @@ function itemHover(h: ItemHover, uri: vscode.Uri, today: string): vscode.Markdow
           : m.on
             ? vscode.l10n.t('Rescheduled from {0} on {1}', from, m.on)
             : vscode.l10n.t('Rescheduled from {0}', from);
-    out.appendMarkdown(`- ${md(text)}\n`);
+    out.appendMarkdown(`- ${escapeMarkdown(text)}\n`);
   }
-  if (h.moves.length > 1) out.appendMarkdown(`- ${md(vscode.l10n.t('Rescheduled {0} times', h.moves.length))}\n`);
-  if (h.people.length) out.appendMarkdown(`- ${md(vscode.l10n.t('Contact'))}: ${md(h.people.join(', '))}\n`);
+  if (h.moves.length > 1) out.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('Rescheduled {0} times', h.moves.length))}\n`);
+  if (h.people.length) out.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('Contact'))}: ${escapeMarkdown(h.people.join(', '))}\n`);
   if (h.item.state === 'open' && h.date) {
     const arg = targetArg(uri, h.item);
     const links =
@@ -105,7 +105,7 @@ function itemHover(h: ItemHover, uri: vscode.Uri, today: string): vscode.Markdow
     out.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
   }
   if (h.status && h.status.band === 'overdue' && h.status.days < 0 && h.kind === 'promise') {
-    out.appendMarkdown(`\n${md(vscode.l10n.t('Late by {0}: tell the client before they have to ask.', durationDays(-h.status.days, locale)))}\n`);
+    out.appendMarkdown(`\n${escapeMarkdown(vscode.l10n.t('Late by {0}: tell the client before they have to ask.', durationDays(-h.status.days, locale)))}\n`);
   }
   return out;
 }
@@ -115,13 +115,13 @@ function contactHover(h: ContactHover): vscode.MarkdownString {
   const c = h.contact;
   if (!c) {
     out.appendMarkdown(
-      md(h.hasContacts ? vscode.l10n.t('@{0} is not a contact of this client', h.handle) : vscode.l10n.t('@{0}: this log lists no contacts in its front matter', h.handle)),
+      escapeMarkdown(h.hasContacts ? vscode.l10n.t('@{0} is not a contact of this client', h.handle) : vscode.l10n.t('@{0}: this log lists no contacts in its front matter', h.handle)),
     );
     return out;
   }
-  out.appendMarkdown(`**${md(c.name)}** · @${md(h.handle)}\n\n`);
-  if (c.role) out.appendMarkdown(`- ${md(vscode.l10n.t('Role'))}: ${md(c.role)}\n`);
-  if (c.email) out.appendMarkdown(`- ${md(vscode.l10n.t('Email'))}: [${md(c.email)}](mailto:${encodeURI(c.email)})\n`);
+  out.appendMarkdown(`**${escapeMarkdown(c.name)}** · @${escapeMarkdown(h.handle)}\n\n`);
+  if (c.role) out.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('Role'))}: ${escapeMarkdown(c.role)}\n`);
+  if (c.email) out.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('Email'))}: [${escapeMarkdown(c.email)}](mailto:${encodeURI(c.email)})\n`);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { dayNumber, durationDays, logTimeZone, relativeDays, standing, zonedNow, type Band, type Tracked } from '../core';
+import { dayNumber, durationDays, escapeMarkdown, logTimeZone, relativeDays, standing, zonedNow, type Band, type Tracked } from '../core';
 import type { Clock } from '../host/clock';
 import { affectsAnalysis, analyzeOptions } from '../host/settings';
 import type { IndexedLog, WorkspaceIndex } from '../host/workspaceIndex';
@@ -272,20 +272,16 @@ function tooltip(n: ItemNode): vscode.MarkdownString {
   md.supportThemeIcons = true;
   const kind =
     n.item.kind === 'promise' ? vscode.l10n.t('Promise') : n.item.kind === 'waiting' ? vscode.l10n.t('Waiting on the client') : vscode.l10n.t('Scope change awaiting confirmation');
-  md.appendMarkdown(`**${escape(kind)}** · ${escape(n.client)}\n\n`);
+  md.appendMarkdown(`**${escapeMarkdown(kind)}** · ${escapeMarkdown(n.client)}\n\n`);
   md.appendText(n.item.text);
   md.appendMarkdown('\n\n');
   const dateLabel = n.item.kind === 'promise' ? vscode.l10n.t('Due') : n.item.kind === 'waiting' ? vscode.l10n.t('Follow up') : vscode.l10n.t('Raised');
-  md.appendMarkdown(`- ${escape(dateLabel)}: \`${n.item.date}${n.item.time ? ` ${n.item.time}` : ''}\` (${escape(n.timeZone)}) · ${escape(relative(n))}\n`);
-  if (n.contact) md.appendMarkdown(`- ${escape(vscode.l10n.t('Contact'))}: ${escape(n.contact)}\n`);
+  md.appendMarkdown(`- ${escapeMarkdown(dateLabel)}: \`${n.item.date}${n.item.time ? ` ${n.item.time}` : ''}\` (${escapeMarkdown(n.timeZone)}) · ${escapeMarkdown(relative(n))}\n`);
+  if (n.contact) md.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('Contact'))}: ${escapeMarkdown(n.contact)}\n`);
   const moved = n.item.history.filter((h) => h.verb === 'moved');
-  for (const h of moved) md.appendMarkdown(`- ${escape(vscode.l10n.t('Moved from {0}', h.from ?? '?'))}${h.by ? ` · ${escape(h.by)}` : ''}\n`);
-  md.appendMarkdown(`- ${escape(vscode.l10n.t('Promised in'))}: ${escape(vscode.workspace.asRelativePath(n.uri))}:${n.item.line + 1}${n.entryTitle ? ` · ${escape(n.entryTitle)}` : ''}\n`);
+  for (const h of moved) md.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('Moved from {0}', h.from ?? '?'))}${h.by ? ` · ${escapeMarkdown(h.by)}` : ''}\n`);
+  md.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('Promised in'))}: ${escapeMarkdown(vscode.workspace.asRelativePath(n.uri))}:${n.item.line + 1}${n.entryTitle ? ` · ${escapeMarkdown(n.entryTitle)}` : ''}\n`);
   return md;
-}
-
-function escape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
 export interface TreeViews extends vscode.Disposable {

@@ -49,8 +49,3 @@ export const SELECTOR: vscode.DocumentSelector = [{ language: 'clientlog' }, { p
 export function toRange(r: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
-
-/** Escapes text for a MarkdownString. */
-export function md(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}

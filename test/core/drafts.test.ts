@@ -13,7 +13,7 @@ import {
 } from '../../src/core/drafts';
 import { analyze } from '../../src/core/analyze';
 import { LANGUAGES, type Language, type Note } from '../../src/core/model';
-import { REFUSAL_REASONS, reasonOf, triageOf } from '../../src/core/notes';
+import { REASON_WORDS, REFUSAL_REASONS, triageOf, type RefusalReason } from '../../src/core/notes';
 import { parse } from '../../src/core/parse';
 
 /** User text per language, as a user would type it (the note and the message must carry it verbatim). */
@@ -51,6 +51,12 @@ const INPUT: Record<Language, { name: string; first: string; request: string; fa
     sender: 'Maria Ionescu',
   },
 };
+
+/** The reason a REFUSAL's Reason field names, in any language (nothing in the extension reads it back). */
+function reasonOf(value: string): RefusalReason | undefined {
+  const v = value.trim().toLocaleLowerCase();
+  return REFUSAL_REASONS.find((r) => Object.values(REASON_WORDS[r]).some((w) => v === w || (v.startsWith(w) && /^[\s:,;]/.test(v.slice(w.length)))));
+}
 
 const ALL_TEXT = (d: Draft): string => [...d.noteLines, ...d.trackLines, d.subject, d.message].join('\n');
 
