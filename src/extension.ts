@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Clock } from './host/clock';
+import { TimeScheduler } from './host/scheduler';
 import { Findings, registerDiagnostics } from './features/diagnostics';
 import { Drafts, registerDrafts } from './features/drafts';
 import { registerEditorFeatures } from './features/editorFeatures';
@@ -15,19 +16,21 @@ const loaded = performance.now();
 export function activate(context: vscode.ExtensionContext): void {
   const index = new WorkspaceIndex();
   const clock = new Clock();
+  const time = new TimeScheduler(index, clock);
   const findings = new Findings();
-  const views = registerPromiseTree(index, clock, context.workspaceState);
+  const views = registerPromiseTree(index, clock, time, context.workspaceState);
   const actions = new PromiseActions(index, clock, views);
   context.subscriptions.push(
     index,
     clock,
-    registerDiagnostics(index, clock, findings),
+    time,
+    registerDiagnostics(index, clock, time, findings),
     views,
     registerPromiseActions(actions, findings),
     registerDrafts(new Drafts(index, clock, actions)),
     registerNewClientLog(clock),
-    registerEditorFeatures(index, clock),
-    registerTestHooks(context, clock, index, views, loaded),
+    registerEditorFeatures(index, clock, time),
+    registerTestHooks(context, clock, time, index, views, loaded),
   );
   void index.ready();
 }

@@ -148,7 +148,10 @@ const boundsCache = new Map<string, { dayStart: number; dayEnd: number; plain: b
  * becomes overdue. On a day whose length is not 24 hours (a daylight-saving change), only `options.now`
  * itself is promised, so a caller never reuses findings across a jump of the clock.
  */
-export function stableSpan(input: Pick<AnalysisInput, 'timeZone' | 'items'>, options: Pick<AnalyzeOptions, 'now' | 'timeZone'>): { from: number; until: number } {
+export function stableSpan(
+  input: { readonly timeZone?: string; readonly items: Iterable<Pick<OpenItem, 'kind' | 'date' | 'time'>> },
+  options: Pick<AnalyzeOptions, 'now' | 'timeZone'>,
+): { from: number; until: number } {
   const at = options.now.getTime();
   const tz = input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : options.timeZone;
   const now = zonedNow(options.now, tz);
@@ -166,6 +169,15 @@ export function stableSpan(input: Pick<AnalysisInput, 'timeZone' | 'items'>, opt
     else until = Math.min(until, edge);
   }
   return { from, until };
+}
+
+/** `stableSpan` of a parsed log (whole or compact): the instants around `options.now` over which `analyze` gives the same findings. */
+export function logSpan(log: ClientLog, options: Pick<AnalyzeOptions, 'now' | 'timeZone'>): { from: number; until: number } {
+  return stableSpan({ timeZone: log.frontMatter?.timeZone, items: openDated(log) }, options);
+}
+
+function* openDated(log: ClientLog): Iterable<Pick<OpenItem, 'kind' | 'date' | 'time'>> {
+  for (const item of log.items) if (item.state === 'open' && item.date) yield { kind: item.kind, date: item.date, time: item.time };
 }
 
 function evaluate(client: string, logZone: string | undefined, problemLists: ReadonlyArray<readonly Problem[]>, items: Iterable<OpenItem>, options: AnalyzeOptions): Finding[] {

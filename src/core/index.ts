@@ -4,6 +4,7 @@ export * from './dates';
 export { parse, type ParseOptions } from './parse';
 export * from './standing';
 export * from './analyze';
+export * from './schedule';
 export * from './edits';
 export * from './notes';
 export * from './messages';

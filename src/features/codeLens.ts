@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { hasTimedDueToday, openPromises } from '../core/editor';
+import { openPromises } from '../core/editor';
 import type { Clock } from '../host/clock';
+import type { TimeScheduler } from '../host/scheduler';
 import { SELECTOR, toRange, type EditorModels } from '../host/editorModel';
 import { targetArg } from './promiseActions';
 import { relative } from './promiseTree';
@@ -54,29 +55,22 @@ class PromiseLenses implements vscode.CodeLensProvider {
 
 /**
  * "due in 3 days · Mark kept · Reschedule…" above each open promise (setting `clientlog.codeLens.enabled`),
- * refreshed when the index changes, the day changes, and on the minute while a promise is due at a time today.
+ * refreshed when the index changes, and when time changed a visible log's findings (the scheduler says when).
  */
-export function registerCodeLens(models: EditorModels, clock: Clock): vscode.Disposable {
+export function registerCodeLens(models: EditorModels, clock: Clock, time: TimeScheduler): vscode.Disposable {
   const lenses = new PromiseLenses(models, clock);
-  const onMinute = () => {
+  const onTime = (uris: readonly vscode.Uri[]) => {
     if (!enabled()) return;
-    const now = clock.now();
-    const tz = analyzeOptions(now).timeZone;
-    const timed = vscode.window.visibleTextEditors.some((e) => {
-      const log = models.index.get(e.document.uri)?.log;
-      return !!log && hasTimedDueToday(log, now, tz);
-    });
-    if (timed) lenses.refresh();
+    const changed = new Set(uris.map((u) => u.toString()));
+    if (vscode.window.visibleTextEditors.some((e) => changed.has(e.document.uri.toString()))) lenses.refresh();
   };
-  clock.minuteListeners.add(onMinute);
   return vscode.Disposable.from(
     lenses,
     vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
     models.index.onDidChange(() => lenses.refresh()),
-    clock.onDidChangeDay(() => lenses.refresh()),
+    time.onDidChange(onTime),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SECTION}.${CODE_LENS_SETTING}`) || affectsAnalysis(e)) lenses.refresh();
     }),
-    { dispose: () => clock.minuteListeners.delete(onMinute) },
   );
 }

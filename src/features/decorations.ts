@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { hasTimedDueToday, overdueDateRanges } from '../core/editor';
+import { overdueDateRanges } from '../core/editor';
 import type { Clock } from '../host/clock';
+import type { TimeScheduler } from '../host/scheduler';
 import { toRange, type EditorModels } from '../host/editorModel';
 import { affectsAnalysis, userTimeZone } from '../host/settings';
 import { isClientLog } from '../host/workspaceIndex';
@@ -9,7 +10,7 @@ import { isClientLog } from '../host/workspaceIndex';
  * Makes the dates of overdue open promises stand out in visible client log editors. One decoration
  * type, created here once; updates only change the ranges.
  */
-export function registerDecorations(models: EditorModels, clock: Clock): vscode.Disposable {
+export function registerDecorations(models: EditorModels, clock: Clock, time: TimeScheduler): vscode.Disposable {
   const overdue = vscode.window.createTextEditorDecorationType({
     color: new vscode.ThemeColor('errorForeground'),
     fontWeight: 'bold',
@@ -20,7 +21,6 @@ export function registerDecorations(models: EditorModels, clock: Clock): vscode.
     overviewRulerLane: vscode.OverviewRulerLane.Right,
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
-  let timedToday = false;
 
   const update = (editors: readonly vscode.TextEditor[]) => {
     const now = clock.now();
@@ -30,30 +30,22 @@ export function registerDecorations(models: EditorModels, clock: Clock): vscode.
       const log = models.latest(editor.document);
       const ranges = log ? overdueDateRanges(log, now, tz).filter((r) => r.end.line < editor.document.lineCount) : [];
       editor.setDecorations(overdue, ranges.map((r) => editor.document.validateRange(toRange(r))));
-      if (log && hasTimedDueToday(log, now, tz)) timedToday = true;
     }
   };
-  const all = () => {
-    timedToday = false;
-    update(vscode.window.visibleTextEditors);
+  const all = () => update(vscode.window.visibleTextEditors);
+  const of = (uris: readonly vscode.Uri[]) => {
+    const changed = new Set(uris.map((u) => u.toString()));
+    update(vscode.window.visibleTextEditors.filter((e) => changed.has(e.document.uri.toString())));
   };
-  const onMinute = () => {
-    if (timedToday) all();
-  };
-  clock.minuteListeners.add(onMinute);
   all();
 
   return vscode.Disposable.from(
     overdue,
-    models.index.onDidChange((uris) => {
-      const changed = new Set(uris.map((u) => u.toString()));
-      update(vscode.window.visibleTextEditors.filter((e) => changed.has(e.document.uri.toString())));
-    }),
+    models.index.onDidChange(of),
     vscode.window.onDidChangeVisibleTextEditors((editors) => update(editors)),
-    clock.onDidChangeDay(all),
+    time.onDidChange(of),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsAnalysis(e)) all();
     }),
-    { dispose: () => clock.minuteListeners.delete(onMinute) },
   );
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { analyze, describeFinding, type Finding, type Level } from '../core';
 import type { Clock } from '../host/clock';
+import type { TimeScheduler } from '../host/scheduler';
 import { affectsAnalysis, analyzeOptions } from '../host/settings';
 import type { WorkspaceIndex } from '../host/workspaceIndex';
 
@@ -34,11 +35,10 @@ export class Findings {
 
 /**
  * Diagnostics for every indexed file, open or not. Recomputed for the files that changed, for all of
- * them when settings change or the day rolls over, and each minute while a promise is due at a time today.
+ * them when settings change, and for the logs whose findings time changed (the scheduler says which, when).
  */
-export function registerDiagnostics(index: WorkspaceIndex, clock: Clock, findings: Findings): vscode.Disposable {
+export function registerDiagnostics(index: WorkspaceIndex, clock: Clock, time: TimeScheduler, findings: Findings): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('clientlog');
-  let timedToday = false;
 
   const update = (uris: readonly vscode.Uri[]) => {
     const options = analyzeOptions(clock.now());
@@ -62,21 +62,15 @@ export function registerDiagnostics(index: WorkspaceIndex, clock: Clock, finding
         }),
       );
     }
-    timedToday = index.all().some((e) => e.log.items.some((i) => i.state === 'open' && i.time !== undefined));
   };
   const all = () => update(index.all().map((e) => e.uri));
-  const onMinute = () => {
-    if (timedToday) all();
-  };
-  clock.minuteListeners.add(onMinute);
 
   return vscode.Disposable.from(
     collection,
     index.onDidChange(update),
-    clock.onDidChangeDay(all),
+    time.onDidChange(update),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsAnalysis(e)) all();
     }),
-    { dispose: () => clock.minuteListeners.delete(onMinute) },
   );
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../host/clock';
+import type { TimeScheduler } from '../host/scheduler';
 import { registerCodeLens } from './codeLens';
 import { registerCompletion } from './completion';
 import { registerDecorations } from './decorations';
@@ -15,7 +16,7 @@ import type { WorkspaceIndex } from '../host/workspaceIndex';
  * code lenses, handle navigation and rename, and overdue-date decorations. Everything reads the
  * WorkspaceIndex's parse.
  */
-export function registerEditorFeatures(index: WorkspaceIndex, clock: Clock): vscode.Disposable {
+export function registerEditorFeatures(index: WorkspaceIndex, clock: Clock, time: TimeScheduler): vscode.Disposable {
   const models = new EditorModels(index);
   return vscode.Disposable.from(
     models,
@@ -23,8 +24,8 @@ export function registerEditorFeatures(index: WorkspaceIndex, clock: Clock): vsc
     registerFolding(models),
     registerCompletion(models, clock),
     registerHover(models, clock),
-    registerCodeLens(models, clock),
+    registerCodeLens(models, clock, time),
     registerNavigation(models),
-    registerDecorations(models, clock),
+    registerDecorations(models, clock, time),
   );
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { dayNumber, durationDays, escapeMarkdown, logTimeZone, relativeDays, standing, zonedNow, type Band, type Tracked } from '../core';
 import type { Clock } from '../host/clock';
+import type { TimeScheduler } from '../host/scheduler';
 import { affectsAnalysis, analyzeOptions } from '../host/settings';
 import type { IndexedLog, WorkspaceIndex } from '../host/workspaceIndex';
 
@@ -295,7 +296,7 @@ export function overdueCount(p: ItemsProvider): number {
 }
 
 /** Registers the two views, their title actions, the badge and the status bar item. */
-export function registerPromiseTree(index: WorkspaceIndex, clock: Clock, state: vscode.Memento): TreeViews {
+export function registerPromiseTree(index: WorkspaceIndex, clock: Clock, time: TimeScheduler, state: vscode.Memento): TreeViews {
   const promises = new ItemsProvider(index, clock, new Set(['promise']));
   const waiting = new ItemsProvider(index, clock, new Set(['waiting', 'scope']));
   const groupBy = state.get<GroupBy>('clientlog.groupBy', 'client');
@@ -399,7 +400,7 @@ export function registerPromiseTree(index: WorkspaceIndex, clock: Clock, state: 
       waitingView,
       status,
       index.onDidChange(refresh),
-      clock.onDidChangeDay(refresh),
+      time.onDidChange(refresh),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsAnalysis(e) || e.affectsConfiguration('clientlog.statusBar.enabled')) refresh();
       }),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../host/clock';
+import type { TimeScheduler } from '../host/scheduler';
 import { overdueCount, relative, type ItemsProvider, type TreeViews } from './promiseTree';
 import type { WorkspaceIndex } from '../host/workspaceIndex';
 
@@ -8,7 +9,7 @@ import type { WorkspaceIndex } from '../host/workspaceIndex';
  * (`CLIENTLOG_TEST=1` in the environment, or VS Code's test mode). They move the clock and report
  * the index and the views, so tests wait on conditions instead of sleeping. Users never see them.
  */
-export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock, index: WorkspaceIndex, views: TreeViews, loaded: number): vscode.Disposable {
+export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock, time: TimeScheduler, index: WorkspaceIndex, views: TreeViews, loaded: number): vscode.Disposable {
   // Called at the end of activate(): from bundle load to here is the activation time.
   const activationMs = performance.now() - loaded;
   const scan = index.ready().then(() => performance.now() - loaded);
@@ -20,8 +21,9 @@ export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock
     }));
   return vscode.Disposable.from(
     vscode.commands.registerCommand('clientlog._test.timing', async () => ({ activationMs, indexReadyMs: await scan, files: index.size })),
-    vscode.commands.registerCommand('clientlog._test.setNow', (iso?: string) => {
-      clock.setNow(iso);
+    // `running`: time goes on from `iso` at the real pace (the scheduler's own timer then has to see it pass).
+    vscode.commands.registerCommand('clientlog._test.setNow', (iso?: string, running?: boolean) => {
+      clock.setNow(iso, running === true);
       return clock.now().toISOString();
     }),
     vscode.commands.registerCommand('clientlog._test.index', async () => {
@@ -30,7 +32,7 @@ export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock
     }),
     vscode.commands.registerCommand('clientlog._test.views', async () => {
       await index.ready();
-      return { now: clock.now().toISOString(), groupBy: views.promises.groupBy, overdue: overdueCount(views.promises), promises: dump(views.promises), waiting: dump(views.waiting) };
+      return { now: clock.now().toISOString(), nextCheck: time.nextCheck === undefined ? null : new Date(time.nextCheck).toISOString(), groupBy: views.promises.groupBy, overdue: overdueCount(views.promises), promises: dump(views.promises), waiting: dump(views.waiting) };
     }),
   );
 }

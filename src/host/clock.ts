@@ -1,39 +1,22 @@
 import * as vscode from 'vscode';
-import { logTimeZone, msUntilNextMidnight, zonedNow, type ClientLog } from '../core';
+import { logTimeZone, zonedNow, type ClientLog } from '../core';
 import { userTimeZone } from './settings';
 
-const CHECK_EVERY_MS = 60_000;
-
 /**
- * "Now" for the whole extension, and a signal when findings may have changed because time passed:
- * at local midnight, on the minute while something is due today at a given time, and when the window
- * regains focus or the machine wakes after the date changed. Tests can move it (see `setOffset`).
+ * "Now" for the whole extension. When time passing changes findings is the scheduler's business
+ * (host/scheduler.ts); the clock only tells it when tests move "now" (`onDidMove`).
  */
 export class Clock implements vscode.Disposable {
-  private offsetMs = 0;
-  private fixed: number | undefined;
-  private midnight: ReturnType<typeof setTimeout> | undefined;
-  private readonly interval: ReturnType<typeof setInterval>;
-  private lastDate: string;
+  /** Set by the test hooks: the instant "now" was moved to, and the real instant it was moved at. */
+  private moved: { to: number; at: number; running: boolean } | undefined;
   private readonly emitter = new vscode.EventEmitter<void>();
-  private readonly focus: vscode.Disposable;
-  /** Fires when the local date changed (or the clock was moved). */
-  readonly onDidChangeDay = this.emitter.event;
-  /** Set by features that have items due at a time today, so the minute tick refreshes them. */
-  minuteListeners = new Set<() => void>();
-
-  constructor() {
-    this.lastDate = this.today();
-    this.armMidnight();
-    // A minute check catches sleep/wake (timers stall while the machine sleeps) and due times.
-    this.interval = setInterval(() => this.tick(), CHECK_EVERY_MS);
-    this.focus = vscode.window.onDidChangeWindowState((s) => {
-      if (s.focused) this.tick();
-    });
-  }
+  /** Fires when tests moved "now" (see `setNow`). */
+  readonly onDidMove = this.emitter.event;
 
   now(): Date {
-    return new Date(this.fixed ?? Date.now() + this.offsetMs);
+    const m = this.moved;
+    if (!m) return new Date();
+    return new Date(m.running ? m.to + (Date.now() - m.at) : m.to);
   }
 
   /** Today's date in the user's time zone. */
@@ -46,39 +29,17 @@ export class Clock implements vscode.Disposable {
     return log ? zonedNow(this.now(), logTimeZone(log, userTimeZone())).date : this.today();
   }
 
-  /** Test hook: evaluate as of another instant (undefined returns to the real time). */
-  setNow(iso: string | undefined): void {
-    this.fixed = iso ? Date.parse(iso) : undefined;
-    if (this.fixed !== undefined && Number.isNaN(this.fixed)) this.fixed = undefined;
-    this.tick(true);
-  }
-
-  /** Re-arms timers after the time-zone setting changed. */
-  reset(): void {
-    this.tick(true);
-  }
-
-  private armMidnight(): void {
-    if (this.midnight) clearTimeout(this.midnight);
-    const ms = Math.min(msUntilNextMidnight(this.now(), userTimeZone()) + 500, 2 ** 31 - 1);
-    this.midnight = setTimeout(() => this.tick(), ms);
-  }
-
-  private tick(force = false): void {
-    const d = this.today();
-    if (force || d !== this.lastDate) {
-      this.lastDate = d;
-      this.armMidnight();
-      this.emitter.fire();
-    } else {
-      for (const l of this.minuteListeners) l();
-    }
+  /**
+   * Test hook: evaluate as of another instant (undefined returns to the real time). `running`: time goes
+   * on from there at the real pace, so the scheduler's own timers see it pass.
+   */
+  setNow(iso: string | undefined, running = false): void {
+    const to = iso ? Date.parse(iso) : NaN;
+    this.moved = Number.isNaN(to) ? undefined : { to, at: Date.now(), running };
+    this.emitter.fire();
   }
 
   dispose(): void {
-    if (this.midnight) clearTimeout(this.midnight);
-    clearInterval(this.interval);
-    this.focus.dispose();
     this.emitter.dispose();
   }
 }

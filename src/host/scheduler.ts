@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { logSpan, Scheduler } from '../core';
+import type { Clock } from './clock';
+import { SECTION, userTimeZone } from './settings';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/**
+ * The one place that knows when time passing changes findings: the core's `Scheduler` over every indexed
+ * log's `logSpan`, armed at the earliest instant any of them changes (a Tokyo client's midnight, the minute
+ * a promise due at 16:30 falls overdue), looked at again when the window regains focus and at least once a
+ * minute (timers stall while the machine sleeps). Features redraw on `onDidChange` with the logs concerned.
+ */
+export class TimeScheduler implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
+  private readonly scheduler: Scheduler<string>;
+  private readonly disposables: vscode.Disposable[];
+
+  /** Fires with the logs whose findings changed because time passed (or tests moved "now"). */
+  readonly onDidChange = this.emitter.event;
+
+  constructor(index: WorkspaceIndex, clock: Clock) {
+    this.scheduler = new Scheduler<string>(
+      (key, now) => {
+        const entry = index.get(vscode.Uri.parse(key));
+        return entry ? logSpan(entry.log, { now, timeZone: userTimeZone() }) : undefined;
+      },
+      (keys) => this.emitter.fire(keys.map((k) => vscode.Uri.parse(k))),
+      {
+        now: () => clock.now().getTime(),
+        setTimeout: (fn, ms) => setTimeout(fn, ms),
+        clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+      },
+    );
+    this.disposables = [
+      index.onDidChange((uris) => this.scheduler.changed(uris.map((u) => u.toString()))),
+      clock.onDidMove(() => this.scheduler.check()),
+      vscode.window.onDidChangeWindowState((s) => {
+        if (s.focused) this.scheduler.check();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${SECTION}.timeZone`)) this.scheduler.reset();
+      }),
+      this.emitter,
+    ];
+    this.scheduler.changed(index.all().map((e) => e.uri.toString()));
+  }
+
+  /** The instant the scheduler looks at the clock next (test hooks). */
+  get nextCheck(): number | undefined {
+    return this.scheduler.nextCheck;
+  }
+
+  dispose(): void {
+    this.scheduler.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
