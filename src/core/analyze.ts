@@ -1,5 +1,6 @@
 import { addDays, dayNumber, isValidTimeZone, parseTime, zonedInstant, zonedNow } from './dates';
 import {
+  contactOf,
   DEFAULT_LEVELS,
   type ClientLog,
   type Finding,
@@ -32,12 +33,6 @@ export interface AnalyzeOptions {
 export function logTimeZone(log: ClientLog, userTimeZone: string): string {
   const tz = log.frontMatter?.timeZone;
   return tz && isValidTimeZone(tz) ? tz : userTimeZone;
-}
-
-function displayName(log: ClientLog, handle: string | undefined): string | undefined {
-  if (!handle) return undefined;
-  const c = log.frontMatter?.contacts.find((x) => x.handle?.toLowerCase() === handle.toLowerCase());
-  return c?.name;
 }
 
 /**
@@ -110,7 +105,7 @@ function* openItems(log: ClientLog): Iterable<OpenItem> {
       time: item.time,
       text: item.text,
       handle,
-      contact: displayName(log, handle),
+      contact: handle ? contactOf(log, handle)?.name : undefined,
       entryDate: item.kind === 'waiting' && item.entry >= 0 ? log.entries[item.entry]?.date : undefined,
       tags: item.tags,
     };

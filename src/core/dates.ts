@@ -25,6 +25,28 @@ export function isIsoDate(text: string): boolean {
   return !!m && isValidDate(+m[1], +m[2], +m[3]);
 }
 
+/** `HH:MM` for minutes after midnight (0 to 1439). */
+export function formatTime(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A date, optionally followed by a time, as typed into a prompt or a draft's field: `YYYY-MM-DD` or
+ * `YYYY-MM-DD HH:MM` (spaces around and between allowed; with `allowT`, also `YYYY-MM-DDTHH:MM`).
+ */
+const DATE_TIME = /^\s*(\d{4}-\d{2}-\d{2})(?:\s+(\d{1,2}:\d{2}))?\s*$/;
+const DATE_T_TIME = /^\s*(\d{4}-\d{2}-\d{2})(?:(?:\s+|T)(\d{1,2}:\d{2}))?\s*$/;
+
+/**
+ * `YYYY-MM-DD[ HH:MM]` read into a real date and time of day (the time as written, `9:30` or `09:30`), or
+ * undefined when it is not one (`2026-02-30`, `24:00`, other text).
+ */
+export function parseDateTime(text: string, options: { allowT?: boolean } = {}): { date: string; time?: string } | undefined {
+  const m = (options.allowT ? DATE_T_TIME : DATE_TIME).exec(text);
+  if (!m || !isIsoDate(m[1]) || (m[2] !== undefined && parseTime(m[2]) === undefined)) return undefined;
+  return m[2] === undefined ? { date: m[1] } : { date: m[1], time: m[2] };
+}
+
 /** Minutes after midnight for `HH:MM`, or undefined when it is not a real time of day. */
 export function parseTime(text: string): number | undefined {
   const m = TIME.exec(text);
@@ -72,6 +94,35 @@ export function daysBetween(a: string, b: string): number {
 /** 0 = Monday … 6 = Sunday (ISO weekday minus one). */
 export function weekday(iso: string): number {
   return (((dayNumber(iso) + 3) % 7) + 7) % 7;
+}
+
+/** The next date after `today` (1 to 7 days later) that falls on `wd` (0 = Monday). */
+export function nextWeekday(today: string, wd: number): string {
+  const diff = (((wd - weekday(today)) % 7) + 7) % 7;
+  return addDays(today, diff === 0 ? 7 : diff);
+}
+
+/** Friday of this week; on Saturday and Sunday, the coming Friday. */
+export function endOfWeek(today: string): string {
+  const wd = weekday(today);
+  return wd <= 4 ? addDays(today, 4 - wd) : nextWeekday(today, 4);
+}
+
+/** The last day of `today`'s month. */
+export function endOfMonth(today: string): string {
+  const y = +today.slice(0, 4);
+  const m = +today.slice(5, 7);
+  return `${today.slice(0, 8)}${String(daysInMonth(y, m)).padStart(2, '0')}`;
+}
+
+/** The same day `n` months later, clamped to the end of that month (31 January + 1 month = 28/29 February). */
+export function addMonths(today: string, n: number): string {
+  const y0 = +today.slice(0, 4);
+  const m0 = +today.slice(5, 7) - 1 + n;
+  const y = y0 + Math.floor(m0 / 12);
+  const m = (((m0 % 12) + 12) % 12) + 1;
+  const d = Math.min(+today.slice(8, 10), daysInMonth(y, m));
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 const zoneCache = new Map<string, Intl.DateTimeFormat | null>();
@@ -166,6 +217,12 @@ export function zonedInstant(iso: string, minutes: number, timeZone: string): Da
     guess += diff;
   }
   return new Date(guess);
+}
+
+/** The instant after which an item with this date (and time) in this zone is late. */
+export function deadlineInstant(date: string, time: string | undefined, timeZone: string): Date {
+  const minutes = time !== undefined ? parseTime(time) : undefined;
+  return minutes !== undefined ? zonedInstant(date, minutes, timeZone) : zonedInstant(addDays(date, 1), 0, timeZone);
 }
 
 /** Milliseconds from `now` until the next local midnight in the zone (at least one second). */

@@ -1,4 +1,4 @@
-import { isIsoDate, parseTime } from './dates';
+import { formatTime, isIsoDate, parseTime } from './dates';
 import type { Tracked, TrackedKind } from './model';
 import { isTrackedKeyword, keywordOf, parse, parseLines } from './parse';
 import { lineRange, type LineSource, type TextEdit } from './text';
@@ -158,8 +158,7 @@ export function reschedule(doc: LineSource, line: number, r: Reschedule, expect:
 }
 
 function normaliseTime(t: string): string {
-  const m = parseTime(t)!;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return formatTime(parseTime(t)!);
 }
 
 function oneLine(s: string): string {

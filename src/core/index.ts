@@ -9,3 +9,4 @@ export * from './edits';
 export * from './notes';
 export * from './messages';
 export * from './drafts';
+export * from './language';

@@ -221,3 +221,9 @@ export interface Finding {
   readonly range: Range;
   readonly data: FindingData;
 }
+
+/** The contact of a log's front matter with this handle (case-insensitive, without the `@`). */
+export function contactOf(log: Pick<ClientLog, 'frontMatter'>, handle: string): Contact | undefined {
+  const h = handle.toLowerCase();
+  return log.frontMatter?.contacts.find((c) => c.handle?.toLowerCase() === h);
+}

@@ -43,6 +43,19 @@ export interface Range {
   readonly end: Position;
 }
 
+/** Whether a position is inside a range (both ends included). */
+export function contains(r: Range, p: Position): boolean {
+  if (p.line < r.start.line || p.line > r.end.line) return false;
+  if (p.line === r.start.line && p.character < r.start.character) return false;
+  if (p.line === r.end.line && p.character > r.end.character) return false;
+  return true;
+}
+
+/** Whether `inner` lies within `outer`. */
+export function inside(inner: Range, outer: Range): boolean {
+  return contains(outer, inner.start) && contains(outer, inner.end);
+}
+
 export function range(line: number, startChar: number, endLine: number, endChar: number): Range {
   return { start: { line, character: startChar }, end: { line: endLine, character: endChar } };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { openPromises } from '../core/editor';
+import { openPromises } from '../core';
 import type { Clock } from '../host/clock';
 import type { TimeScheduler } from '../host/scheduler';
 import { SELECTOR, toRange, type EditorModels } from '../host/editorModel';

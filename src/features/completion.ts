@@ -1,6 +1,18 @@
 import * as vscode from 'vscode';
-import { languageOfLocale, logTimeZone, zonedNow, type ClientLog, type Language } from '../core';
-import { contextAt, dateSuggestions, DRAFT_LANGUAGES, keywordSuggestions, tagCounts, type DateSuggestionKey, type KeywordName } from '../core/editor';
+import {
+  contextAt,
+  dateSuggestions,
+  keywordSuggestions,
+  LANGUAGES,
+  languageOfLocale,
+  logTimeZone,
+  tagCounts,
+  zonedNow,
+  type ClientLog,
+  type DateSuggestionKey,
+  type KeywordName,
+  type Language,
+} from '../core';
 import type { Clock } from '../host/clock';
 import { SELECTOR, toRange, type EditorModels } from '../host/editorModel';
 import { userTimeZone } from '../host/settings';
@@ -187,7 +199,7 @@ class Completion implements vscode.CompletionItemProvider<ZoneItem> {
         break;
       }
       case 'language':
-        for (const lang of DRAFT_LANGUAGES) {
+        for (const lang of LANGUAGES) {
           const item: ZoneItem = new vscode.CompletionItem({ label: lang, description: languageName(lang, locale) }, vscode.CompletionItemKind.Value);
           item.detail = languageName(lang, locale);
           item.range = range;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { overdueDateRanges } from '../core/editor';
+import { overdueDateRanges } from '../core';
 import type { Clock } from '../host/clock';
 import type { TimeScheduler } from '../host/scheduler';
 import { toRange, type EditorModels } from '../host/editorModel';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { foldingRanges } from '../core/editor';
+import { foldingRanges } from '../core';
 import { SELECTOR, type EditorModels } from '../host/editorModel';
 
 class Folding implements vscode.FoldingRangeProvider {

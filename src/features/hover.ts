@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { daysBetween, durationDays, escapeMarkdown, relativeDays, zonedNow } from '../core';
-import { hoverInfo, type ContactHover, type ItemHover } from '../core/editor';
+import { daysBetween, durationDays, escapeMarkdown, hoverInfo, relativeDays, zonedNow, type ContactHover, type ItemHover } from '../core';
 import type { Clock } from '../host/clock';
 import { lineSource } from '../host/edit';
 import { SELECTOR, toRange, type EditorModels } from '../host/editorModel';

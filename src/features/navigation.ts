@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { declarationRange, handleAt, handleOccurrences, renameHandle } from '../core/editor';
+import { declarationRange, handleAt, handleOccurrences, renameHandle } from '../core';
 import { lineSource } from '../host/edit';
 import { SELECTOR, toRange, type EditorModels } from '../host/editorModel';
 

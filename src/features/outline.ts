@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { TrackedState } from '../core';
-import { outline, workspaceSymbols, type OutlineKind, type OutlineNode } from '../core/editor';
+import { outline, workspaceSymbols, type OutlineKind, type OutlineNode, type TrackedState } from '../core';
 import { SELECTOR, toRange, type EditorModels } from '../host/editorModel';
 
 const KINDS: Record<OutlineKind, vscode.SymbolKind> = {

@@ -21,7 +21,7 @@ import {
   workspaceSymbols,
   type ContactHover,
   type ItemHover,
-} from '../../src/core/editor';
+} from '../../src/core';
 import { parse } from '../../src/core/parse';
 import { applyEdits, textSource } from '../../src/core/text';
 

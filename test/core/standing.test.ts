@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze } from '../../src/core/analyze';
 import { fromDayNumber, zonedNow } from '../../src/core/dates';
-import { hoverInfo, type ItemHover } from '../../src/core/editor';
+import { hoverInfo, type ItemHover } from '../../src/core/language';
 import type { FindingCode } from '../../src/core/model';
 import { parse } from '../../src/core/parse';
 import { standing } from '../../src/core/standing';
