@@ -1,6 +1,6 @@
 // Deterministic benchmark corpus: realistic .clientlog files from a seeded PRNG.
 //
-//   bench/corpus/tree/team-NN/<client>.clientlog   10,000 files, about 70 MB in total
+//   bench/corpus/tree/team-NN/<client>.clientlog   10,000 files, about 110 MB in total
 //   bench/corpus/big.clientlog                       one file of 50,000 lines
 //
 // The same seed always gives byte-identical files. Usage: node bench/gen.mjs [--force]
@@ -8,10 +8,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const SEED = 20261123;
 export const TREE_FILES = 10_000;
-export const TREE_BYTES = 70 * 1024 * 1024;
+export const TREE_BYTES = 105 * 1024 * 1024;
 export const BIG_LINES = 50_000;
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), 'corpus');
@@ -79,7 +79,7 @@ const LANGS = {
   ro: {
     zones: ['Europe/Bucharest'],
     companies: ['Carpathia Design SRL', 'Dacia Logistic', 'Transilvania Print', 'Delta Bio'],
-    people: [['Mihai Popescu', 'mihai'], ['Ioana Ionescu', 'ioana'], ['Andrei Stan', 'andrei']],
+    people: [['Mihai Popescu', 'mihai'], ['Ioana Ionescu', 'ioana'], ['Andrei Stan', 'andrei'], ['Ștefan Țurcanu', 'stefan'], ['Raluca Măgureanu', 'raluca']],
     titles: ['Apel cu {h} despre catalog', 'Ședință pentru site', 'Revizuirea ofertei cu {h}'],
     prose: [
       '{h} vrea catalogul tipărit înainte de târg; tirajul nu este încă decis.',
@@ -108,7 +108,7 @@ export function makeLog(rand, { targetBytes = Infinity, targetLines = Infinity, 
   const lang = pick(LANG_KEYS);
   const L = LANGS[lang];
   const company = `${pick(L.companies)} ${index}`;
-  const people = [...L.people].sort(() => rand() - 0.5).slice(0, 1 + Math.floor(rand() * 3));
+  const people = [...L.people].sort(() => rand() - 0.5).slice(0, 1 + Math.floor(rand() * Math.min(5, L.people.length)));
   const eol = chance(0.1) ? '\r\n' : '\n';
   const out = [];
   let bytes = 0;
@@ -148,10 +148,22 @@ export function makeLog(rand, { targetBytes = Infinity, targetLines = Infinity, 
       const timed = chance(0.15) ? ` ${pick(['09:00', '12:00', '17:00'])}` : '';
       const text = fill(pick(L.promises));
       const r = rand();
-      if (recent && r < 0.6) push(`PROMISE ${iso(due)}${timed} ${text}`);
+      if (recent && r < 0.45) push(`PROMISE ${iso(due)}${timed} ${text}`);
+      else if (recent && r < 0.6) push(`PROMISE ${iso(due + 5)}${timed} ${text} | moved from ${iso(due)} by ${h()} on ${iso(due - 1)}`); // open, moved
       else if (r < 0.55) push(`PROMISE ${iso(due)}${timed} ${text} | kept ${iso(due - Math.floor(rand() * 2))}`);
       else if (r < 0.7) push(`PROMISE ${iso(due)} ${text} | kept ${iso(due + 1 + Math.floor(rand() * 3))}`);
-      else if (r < 0.8) push(`PROMISE ${iso(due + 7)} ${text} | moved from ${iso(due)} by ${h()} on ${iso(due - 1)} | kept ${iso(due + 6)}`);
+      else if (r < 0.8) {
+        // A promise moved once or several times (each move keeps the old date, who agreed and when), then kept.
+        const moves = chance(0.6) ? 1 : 2 + Math.floor(rand() * 4);
+        let cur = due;
+        const hist = [];
+        for (let m = 0; m < moves; m++) {
+          const next = cur + 2 + Math.floor(rand() * 7);
+          hist.push(`moved from ${iso(cur)} by ${h()} on ${iso(cur - 1)}`);
+          cur = next;
+        }
+        push(`PROMISE ${iso(cur)} ${text} | ${hist.join(' | ')} | kept ${iso(cur - Math.floor(rand() * 2))}`);
+      }
       else if (r < 0.87) push(`PROMISE ${iso(due)} ${text} | dropped ${iso(due - 1)} the client changed plans`);
       else if (r < 0.92) push(`PROMISE ${iso(due)} ${text} | broken ${iso(due + 1)} see APOLOGY ${iso(due + 1)}`);
       else if (r < 0.985) push(`PROMISE ${iso(due)} ${text} | kept ${iso(due)}`);
@@ -160,7 +172,9 @@ export function makeLog(rand, { targetBytes = Infinity, targetLines = Infinity, 
     if (chance(0.35)) {
       const r = rand();
       const w = fill(pick(L.waits));
-      push(recent || r < 0.1 ? `WAITING ${iso(day + 5)} ${w}` : `WAITING ${iso(day + 5)} ${w} | received ${iso(day + 3)}`);
+      if (recent || r < 0.1) push(`WAITING ${iso(day + 5)} ${w}`);
+      else if (r < 0.3) push(`WAITING ${iso(day + 9)} ${w} | moved from ${iso(day + 5)} by ${h()} on ${iso(day + 4)} | received ${iso(day + 8)}`);
+      else push(`WAITING ${iso(day + 5)} ${w} | received ${iso(day + 3)}`);
     }
     if (chance(0.15)) {
       const s = fill(pick(L.scopes));

@@ -247,9 +247,11 @@ Do not edit by hand: the next run rewrites this file.
 
 Deterministic (seed ${manifest.seed}, \`bench/gen.mjs\`), written to \`bench/corpus/\` (gitignored):
 ${manifest.files.toLocaleString('en')} files in 100 directories, ${mb(manifest.treeBytes)} (${(manifest.treeBytes / 1e6).toFixed(1)} MB) in total, file sizes skewed
-(most small, a few large), front matter with 1 to 3 contacts, entries in English, Bulgarian, Russian and Romanian,
-promises in every state (open, overdue, kept on time and late, moved, dropped, broken, a few misspelt dates),
-waits, scope changes, urgent lines, note blocks, comments, 10 % CRLF files, 3 % with a BOM;
+(most small, a few large), front matter with 1 to 5 contacts, entries in English, Bulgarian, Russian and Romanian
+(ș and ț with the comma below), histories of a year or more, promises in every state (open, overdue, kept on time
+and late, moved once or up to five times with each old date and who agreed, open after a move, dropped, broken, a
+few misspelt dates), waits (received, moved), scope changes, urgent lines, note blocks, comments, 10 % CRLF files,
+3 % with a BOM;
 and \`big.clientlog\`: ${manifest.bigLines.toLocaleString('en')} lines, ${mb(manifest.bigBytes)}.
 
 ## Budgets
