@@ -242,16 +242,19 @@ export function killAllServers() {
  * @param {object} [o.settings]          extra user settings
  * @param {Record<string,string>} [o.env] extra env for the server (and so the extension host)
  * @param {boolean} [o.trust] false: keep workspace trust on (Restricted Mode for the untrusted folder)
+ * @param {string} [o.workspaceInPlace] open this folder itself, not a copy (the benchmark's big workspaces;
+ *   with the same folder and `userDataDir`, a second server opens "the same workspace again")
+ * @param {string} [o.userDataDir]     use (and keep) this profile dir instead of a fresh one
  */
 export async function startCodeServer(o) {
   const base = await fsp.mkdtemp(path.join(os.tmpdir(), 'clientlog-e2e-'));
   liveDirs.add(base);
-  const workspaceDir = path.join(base, 'workspace');
+  const workspaceDir = o.workspaceInPlace ?? path.join(base, 'workspace');
   const extensionsDir = path.join(base, 'extensions');
-  const userDataDir = path.join(base, 'user-data');
+  const userDataDir = o.userDataDir ?? path.join(base, 'user-data');
   const probeDir = path.join(base, 'probe');
   const logFile = path.join(base, 'code-server.log');
-  fs.cpSync(o.workspace ?? EXAMPLES_DIR, workspaceDir, { recursive: true });
+  if (!o.workspaceInPlace) fs.cpSync(o.workspace ?? EXAMPLES_DIR, workspaceDir, { recursive: true });
   for (const [rel, text] of Object.entries(o.files ?? {})) {
     fs.mkdirSync(path.dirname(path.join(workspaceDir, rel)), { recursive: true });
     fs.writeFileSync(path.join(workspaceDir, rel), text);

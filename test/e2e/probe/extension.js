@@ -19,6 +19,12 @@ const fs = require('fs');
 const path = require('path');
 
 const DIR = process.env.CLIENTLOG_PROBE_DIR;
+/**
+ * Benchmark mode (bench/editor.mjs): state.json carries diagnostic counts, not every diagnostic (writing
+ * 40,000 of them four times a second would itself load the extension host being measured), and the probe
+ * watches the event loop (see `bench`).
+ */
+const BENCH = process.env.CLIENTLOG_PROBE_BENCH === '1';
 const TARGET_ID = process.env.CLIENTLOG_PROBE_TARGET || 'clientlog.clientlog';
 const SEVERITY = ['error', 'warning', 'information', 'hint'];
 const POLL_MS = 100;
@@ -142,10 +148,13 @@ async function collectState() {
       : null,
     languages,
     workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((f) => ({ uri: f.uri.toString(), fsPath: f.uri.fsPath })),
-    diagnostics: vscode.languages
-      .getDiagnostics()
-      .filter(([, ds]) => ds.length > 0)
-      .map(([uri, ds]) => ({ uri: uri.toString(), fsPath: uri.scheme === 'file' ? uri.fsPath : null, diagnostics: ds.map(diagnostic) })),
+    diagnostics: BENCH
+      ? []
+      : vscode.languages
+          .getDiagnostics()
+          .filter(([, ds]) => ds.length > 0)
+          .map(([uri, ds]) => ({ uri: uri.toString(), fsPath: uri.scheme === 'file' ? uri.fsPath : null, diagnostics: ds.map(diagnostic) })),
+    bench: BENCH ? { total: bench.total, overdue: bench.overdue, files: bench.files, firstAt: bench.firstAt, changedAt: bench.changedAt } : undefined,
     activeEditor: active ? editorInfo(active, true) : null,
     visibleEditors: vscode.window.visibleTextEditors.map((e) => editorInfo(e, false)),
     openDocuments: vscode.workspace.textDocuments
@@ -202,7 +211,117 @@ function requireEditor() {
   return editor;
 }
 
+// ------------------------------------------------------------------ benchmark mode
+
+/** Diagnostics per uri (counts), kept up to date from the change events' uris only. */
+const diagCounts = new Map();
+const bench = {
+  total: 0,
+  overdue: 0,
+  files: 0,
+  /** Epoch ms of the first diagnostic, of the last change of the overdue count, of the last change of any count. */
+  firstAt: null,
+  overdueChangedAt: null,
+  changedAt: null,
+  /** Event-loop blocks over 50 ms: [epoch ms at the end, ms blocked]. */
+  longTasks: [],
+  histogram: null,
+};
+const TICK_MS = 10;
+
+function onDiagnostics(e) {
+  const before = bench.overdue;
+  const beforeTotal = bench.total;
+  for (const uri of e.uris) {
+    const key = uri.toString();
+    const old = diagCounts.get(key);
+    const ds = vscode.languages.getDiagnostics(uri);
+    let overdue = 0;
+    for (const d of ds) if ((d.code && typeof d.code === 'object' ? d.code.value : d.code) === 'promise.overdue') overdue++;
+    if (old) {
+      bench.total -= old.total;
+      bench.overdue -= old.overdue;
+      bench.files--;
+    }
+    if (ds.length > 0) {
+      diagCounts.set(key, { total: ds.length, overdue });
+      bench.total += ds.length;
+      bench.overdue += overdue;
+      bench.files++;
+    } else diagCounts.delete(key);
+  }
+  const now = Date.now();
+  if (bench.total > 0 && bench.firstAt === null) bench.firstAt = now;
+  if (bench.overdue !== before) bench.overdueChangedAt = now;
+  if (bench.total !== beforeTotal || bench.overdue !== before) bench.changedAt = now;
+}
+
+/** Measures how long the extension host's event loop is blocked: timer drift, and Node's own histogram. */
+function watchEventLoop() {
+  const { monitorEventLoopDelay } = require('perf_hooks');
+  bench.histogram = monitorEventLoopDelay({ resolution: 10 });
+  bench.histogram.enable();
+  let last = Date.now();
+  timers.push(
+    setInterval(() => {
+      const now = Date.now();
+      const blocked = now - last - TICK_MS;
+      if (blocked > 50) bench.longTasks.push([now, blocked]);
+      last = now;
+    }, TICK_MS),
+  );
+}
+
+/** The extension host's memory, read from /proc (VmRSS now, VmHWM the peak). */
+function procMemory() {
+  try {
+    const status = fs.readFileSync('/proc/self/status', 'utf8');
+    const kb = (k) => Number((new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(status) ?? [])[1]) * 1024 || null;
+    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  } catch {
+    return { rss: process.memoryUsage().rss, hwm: null };
+  }
+}
+
+/** CLIENTLOG_PROBE_PROFILE=<file>: a CPU profile of the whole extension host, from activation to `probe.profile.stop`. */
+let profiler = null;
+function startProfile() {
+  const inspector = require('inspector');
+  profiler = new inspector.Session();
+  profiler.connect();
+  profiler.post('Profiler.enable', () => profiler.post('Profiler.setSamplingInterval', { interval: 500 }, () => profiler.post('Profiler.start')));
+}
+
 const BUILTINS = {
+  /** Writes the CPU profile started at activation (CLIENTLOG_PROBE_PROFILE) to that file. */
+  'probe.profile.stop': () =>
+    new Promise((resolve, reject) => {
+      if (!profiler) return reject(new Error('no profile running (set CLIENTLOG_PROBE_PROFILE)'));
+      profiler.post('Profiler.stop', (err, r) => {
+        if (err) return reject(err);
+        fs.writeFileSync(process.env.CLIENTLOG_PROBE_PROFILE, JSON.stringify(r.profile));
+        profiler.disconnect();
+        profiler = null;
+        resolve(process.env.CLIENTLOG_PROBE_PROFILE);
+      });
+    }),
+  /** Benchmark mode: counts, first and last change times, long tasks (since `since`, epoch ms), memory. */
+  'probe.bench': (since = 0) => {
+    const h = bench.histogram;
+    return {
+      pid: process.pid,
+      total: bench.total,
+      overdue: bench.overdue,
+      files: bench.files,
+      firstAt: bench.firstAt,
+      overdueChangedAt: bench.overdueChangedAt,
+      changedAt: bench.changedAt,
+      longTasks: bench.longTasks.filter(([at]) => at >= since),
+      eventLoopDelay: h ? { max: h.max / 1e6, p99: h.percentile(99) / 1e6, mean: h.mean / 1e6 } : null,
+      memory: procMemory(),
+      heapUsed: process.memoryUsage().heapUsed,
+    };
+  },
   /** Fresh state, same shape as state.json. */
   'probe.state': () => collectState(),
   /** Opens a file (workspace-relative path, absolute path or uri) in an editor and focuses it. */
@@ -294,7 +413,12 @@ function activate(context) {
   } catch (e) {
     log(`mkdir failed: ${e}`);
   }
-  log(`probe active (session ${vscode.env.sessionId}, target ${TARGET_ID})`);
+  log(`probe active (session ${vscode.env.sessionId}, target ${TARGET_ID}${BENCH ? ', benchmark mode' : ''})`);
+  if (process.env.CLIENTLOG_PROBE_PROFILE) startProfile();
+  if (BENCH) {
+    watchEventLoop();
+    context.subscriptions.push(vscode.languages.onDidChangeDiagnostics(onDiagnostics));
+  }
   context.subscriptions.push(
     vscode.languages.onDidChangeDiagnostics(update),
     vscode.window.onDidChangeActiveTextEditor(update),

@@ -1,0 +1,191 @@
+// The editor benchmark: the packaged extension (clientlog.vsix) in a real VS Code (code-server, through the
+// end-to-end harness), on workspaces of 5, 1,000 and 10,000 generated logs, each opened twice: cold (a new
+// profile, so nothing is in the extension's workspace storage) and warm (the same workspace and profile
+// opened again by a new server). Measured from the moment the workbench is visible:
+//
+//   - first results: the first Clientlog diagnostic (as the probe extension sees it in the extension host);
+//   - all findings: the last change of the diagnostic counts, once the index reports its scan done and the
+//     counts have not moved for QUIET_MS (the status bar's overdue count is read from the page too);
+//   - the extension host's RSS (VmRSS and peak VmHWM, /proc/<pid>/status of the extension host process);
+//   - its longest task: the longest the event loop was blocked between the workbench appearing and the last
+//     change (timer drift of a 10 ms interval in the probe, which runs in the same extension host), and how
+//     many blocks exceeded 50 ms.
+//
+//   node bench/editor.mjs [--sizes 5,1000,10000] [--json out.json] [--profile DIR]
+// (--profile writes a CPU profile of the extension host per window: build a non-minified VSIX for names,
+// `npm run build && npx vsce package --no-dependencies -o /tmp/dev.vsix`, and set CLIENTLOG_VSIX to it.)
+// `npm run bench` runs it (bench/run.mjs) and writes its table into docs/BENCHMARKS.md.
+// Runs under `flock /tmp/e2e.lock` when called from the command line of a shared machine.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM, CODE_SERVER, Probe, T, VSIX, killAllServers, launchBrowser, prepareExtensions, startCodeServer, waitFor } from '../test/e2e/lib/harness.mjs';
+import { generate } from './gen.mjs';
+
+const repo = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = path.join(repo, 'bench', 'corpus');
+/** No change of the counts for this long after the scan is done: settled. */
+const QUIET_MS = 3000;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** A workspace of the first `n` logs of the corpus (the whole tree for 10,000), made once. */
+function workspaceOf(n) {
+  const tree = path.join(corpus, 'tree');
+  if (n >= 10_000) return tree;
+  const dir = path.join(corpus, `ws-${n}`);
+  const stamp = path.join(dir, '.made');
+  const manifest = fs.readFileSync(path.join(corpus, 'manifest.json'), 'utf8');
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === manifest) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  let left = n;
+  for (const team of fs.readdirSync(tree).sort()) {
+    if (left <= 0) break;
+    const files = fs.readdirSync(path.join(tree, team)).sort().slice(0, left);
+    fs.mkdirSync(path.join(dir, team), { recursive: true });
+    for (const f of files) fs.copyFileSync(path.join(tree, team, f), path.join(dir, team, f));
+    left -= files.length;
+  }
+  fs.writeFileSync(stamp, manifest);
+  return dir;
+}
+
+/** Reads VmRSS and VmHWM of a process (bytes), or null. */
+function procMemory(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k) => Number((new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(status) ?? [])[1]) * 1024 || null;
+    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  } catch {
+    return null;
+  }
+}
+
+/** One window: start a server on `workspace` with the profile `userDataDir`, load the workbench, wait for the findings to settle. */
+async function openOnce(browser, extensionsTemplate, workspace, userDataDir, log, profile) {
+  const server = await startCodeServer({
+    extensionsTemplate,
+    workspaceInPlace: workspace,
+    userDataDir,
+    settings: { 'clientlog.timeZone': 'UTC' },
+    env: { CLIENTLOG_PROBE_BENCH: '1', ...(profile ? { CLIENTLOG_PROBE_PROFILE: profile } : {}) },
+  });
+  const probe = new Probe(server.probeDir);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(T.ui);
+    const navigated = Date.now();
+    await page.goto(server.url, { timeout: T.workbench });
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: T.workbench });
+    const visible = Date.now();
+    await probe.waitForActivation({ timeout: T.activation * 4 });
+    const timing = await probe.command('clientlog._test.timing', [], { timeout: 600_000 });
+    // Settled: nothing changed for QUIET_MS.
+    const state = await waitFor(async () => {
+      const b = await probe.command('probe.bench', [visible]);
+      return b.changedAt !== null && Date.now() - b.changedAt > QUIET_MS ? b : null;
+    }, { timeout: 600_000, interval: 500, message: 'the diagnostics to settle' });
+    if (profile) await probe.command('probe.profile.stop');
+    const views = await probe.command('clientlog._test.views', [], { timeout: 120_000 });
+    const statusText = await page.locator('.part.statusbar [id*="clientlog"]').first().textContent({ timeout: 5000 }).catch(() => null);
+    const longTasks = state.longTasks.filter(([at]) => at <= state.changedAt + 100);
+    const r = {
+      loadMs: visible - navigated,
+      firstMs: state.firstAt === null ? null : Math.max(0, state.firstAt - visible),
+      allMs: state.changedAt - visible,
+      overdueSettledMs: state.overdueChangedAt === null ? null : state.overdueChangedAt - visible,
+      indexReadyMs: timing.indexReadyMs,
+      activationMs: timing.activationMs,
+      files: timing.files,
+      diagnostics: state.total,
+      diagnosedFiles: state.files,
+      overdue: state.overdue,
+      treeOverdue: views.overdue,
+      statusText: statusText?.trim() ?? null,
+      memory: procMemory(state.pid) ?? state.memory,
+      heapUsed: state.heapUsed,
+      longestTaskMs: longTasks.reduce((m, [, d]) => Math.max(m, d), 0),
+      tasksOver50: longTasks.length,
+      eventLoopDelayMaxMs: state.eventLoopDelay?.max ?? null,
+    };
+    log(`  ${timing.files} files: first ${r.firstMs} ms, all ${r.allMs} ms, longest task ${r.longestTaskMs} ms, RSS ${(r.memory?.rss / 1048576).toFixed(0)} MiB, overdue ${r.overdue} (tree ${r.treeOverdue})`);
+    return r;
+  } catch (e) {
+    e.message += `\nprobe log:\n${probe.log().slice(-2000)}\nextension host log:\n${server.extensionHostLog().slice(-2000)}`;
+    throw e;
+  } finally {
+    await context.close().catch(() => {});
+    await server.stop();
+  }
+}
+
+/**
+ * Runs the benchmark; returns { sizes: [{ n, cold, warm }], floor } where each run is the result of `openOnce`.
+ * The 5-log workspace is the floor (code-server starting an extension host and the workbench), against which
+ * the budgets are set.
+ */
+export async function editorBench({ sizes = [5, 1000, 10_000], rounds = 1, profileDir, log = (s) => process.stderr.write(`bench: ${s}\n`) } = {}) {
+  for (const [what, p] of [['clientlog.vsix (npm run package)', VSIX], ['code-server', CODE_SERVER], ['Chromium', CHROMIUM]]) {
+    if (!fs.existsSync(p)) throw new Error(`the editor benchmark needs ${what} at ${p}`);
+  }
+  generate({ log });
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clientlog-bench-editor-'));
+  let browser;
+  try {
+    const extensionsTemplate = await prepareExtensions(runDir);
+    browser = await launchBrowser(runDir);
+    const out = [];
+    for (const n of sizes) {
+      const workspace = workspaceOf(n);
+      const runs = { cold: [], warm: [] };
+      for (let k = 0; k < rounds; k++) {
+        const userDataDir = path.join(runDir, `user-data-${n}-${k}`);
+        log(`editor: ${n} logs, cold`);
+        const prof = (k) => (profileDir ? path.join(profileDir, `exthost-${n}-${k}.cpuprofile`) : undefined);
+        runs.cold.push(await openOnce(browser, extensionsTemplate, workspace, userDataDir, log, prof('cold')));
+        log(`editor: ${n} logs, warm (same workspace and profile)`);
+        runs.warm.push(await openOnce(browser, extensionsTemplate, workspace, userDataDir, log, prof('warm')));
+      }
+      const pick = (xs) => xs.find((x) => x.allMs === median(xs.map((y) => y.allMs)));
+      out.push({ n, cold: pick(runs.cold), warm: pick(runs.warm), rounds });
+    }
+    return { sizes: out };
+  } finally {
+    await browser?.close().catch(() => {});
+    killAllServers();
+    fs.rmSync(runDir, { recursive: true, force: true });
+  }
+}
+
+/** The markdown section for docs/BENCHMARKS.md. */
+export function editorSection(r) {
+  const ms = (x) => (x === null || x === undefined ? '-' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${(x / 1000).toFixed(2)} s`);
+  const mib = (b) => (b ? `${(b / 1048576).toFixed(0)} MiB` : '-');
+  const floor = r.sizes.find((s) => s.n === Math.min(...r.sizes.map((x) => x.n)));
+  const rows = r.sizes.flatMap((s) =>
+    ['cold', 'warm'].map((k) => {
+      const x = s[k];
+      return `| ${s.n.toLocaleString('en-US')} logs, ${k} | ${ms(x.firstMs)} | ${ms(x.allMs)} | ${ms(x.allMs - floor[k].allMs)} | ${ms(x.indexReadyMs)} | ${x.longestTaskMs} ms (${x.tasksOver50} over 50 ms) | ${mib(x.memory?.rss)} (peak ${mib(x.memory?.hwm)}) | ${x.overdue} / ${x.treeOverdue} / ${x.statusText ?? '-'} |`;
+    }),
+  );
+  return [
+    '| Workspace | First results | All findings | Over the 5-log time | Index ready (from activation) | Longest extension-host task | Extension host RSS | Overdue: Problems / tree / status bar |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--sizes');
+  const sizes = at >= 0 ? args[at + 1].split(',').map(Number) : undefined;
+  const j = args.indexOf('--json');
+  process.on('exit', killAllServers);
+  const p = args.indexOf('--profile');
+  const profileDir = p >= 0 ? path.resolve(args[p + 1]) : undefined;
+  if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+  const r = await editorBench({ sizes, profileDir });
+  console.log(editorSection(r));
+  if (j >= 0) fs.writeFileSync(args[j + 1], JSON.stringify(r, null, 2));
+}
