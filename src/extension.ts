@@ -7,6 +7,7 @@ import { registerEditorFeatures } from './features/editorFeatures';
 import { registerNewClientLog } from './features/newClientLog';
 import { PromiseActions, registerPromiseActions } from './features/promiseActions';
 import { registerPromiseTree } from './features/promiseTree';
+import { registerQuiet } from './features/quiet';
 import { registerTestHooks } from './features/testHooks';
 import { WorkspaceIndex } from './host/workspaceIndex';
 
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerPromiseActions(actions, findings),
     registerDrafts(new Drafts(index, clock, actions)),
     registerNewClientLog(clock),
+    registerQuiet(clock),
     registerEditorFeatures(index, clock, time),
     registerTestHooks(context, clock, time, index, views, loaded),
   );

@@ -55,6 +55,8 @@ Options:
   --level CODE=LEVEL  Override a finding's level (error, warning, information, hint, off); repeatable.
   --horizon-days N    Open promises due within N days are "due soon" (default 3).
   --confirmation-days N  Scope changes unconfirmed for more than N days are reported (default 3).
+  --cadence-days N    A client whose latest entry is more than N days old is reported (client.quiet)
+                      unless its front matter sets a cadence (default 0: off).
   --no-ignore         Do not read .gitignore files.
   --cache             Keep what each file's parse produced, and check's findings, in the directory
                       .clientlogcache; parse again only files whose size or mtime changed.
@@ -107,6 +109,7 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
       level: { type: 'string', multiple: true },
       'horizon-days': { type: 'string' },
       'confirmation-days': { type: 'string' },
+      'cadence-days': { type: 'string' },
       'no-ignore': { type: 'boolean' },
       cache: { type: 'boolean' },
       'cache-location': { type: 'string' },
@@ -173,6 +176,7 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
     timeZone,
     horizonDays: intOption('horizon-days', values['horizon-days'], 3, 0),
     confirmationDays: intOption('confirmation-days', values['confirmation-days'], 3, 0),
+    cadenceDays: intOption('cadence-days', values['cadence-days'], 0, 0),
     levels,
     json: !!values.json,
   };
@@ -287,7 +291,7 @@ async function answer(
 
 /** What check's text depends on besides the files and the date (`stableSpan` covers that): cwd for the paths shown, and the options. */
 function checkKey(o: WorkOptions, cwd: string): string {
-  return JSON.stringify([cwd, o.timeZone, o.horizonDays, o.confirmationDays, Object.entries(o.levels).sort()]);
+  return JSON.stringify([cwd, o.timeZone, o.horizonDays, o.confirmationDays, o.cadenceDays, Object.entries(o.levels).sort()]);
 }
 
 function displayPath(abs: string, cwd: string): string {

@@ -17,6 +17,8 @@ export interface WorkOptions {
   readonly timeZone: string;
   readonly horizonDays: number;
   readonly confirmationDays: number;
+  /** `client.quiet` for logs without a front matter cadence (0: off). */
+  readonly cadenceDays?: number;
   readonly levels: Readonly<Partial<Record<FindingCode, LevelSetting>>>;
   /** Whether to return finding objects (for --json) or only formatted lines. */
   readonly json: boolean;
@@ -113,7 +115,7 @@ export function resultOf(facts: FileFacts, task: FileTask, o: WorkOptions, keep 
   const { input } = facts;
   const cache = keep ? { factsJson: JSON.stringify(facts), ...stableSpan(input, { now: new Date(o.now), timeZone: o.timeZone }) } : undefined;
   if (o.mode === 'check') {
-    const findings = analyzeInput(input, { now: new Date(o.now), timeZone: o.timeZone, horizonDays: o.horizonDays, confirmationDays: o.confirmationDays, levels: o.levels });
+    const findings = analyzeInput(input, { now: new Date(o.now), timeZone: o.timeZone, horizonDays: o.horizonDays, confirmationDays: o.confirmationDays, cadenceDays: o.cadenceDays, levels: o.levels });
     const counts: Record<Level, number> = { error: 0, warning: 0, information: 0, hint: 0 };
     let overdue = 0;
     let out = '';

@@ -27,6 +27,11 @@ export interface AnalyzeOptions {
   readonly confirmationDays?: number;
   /** Per-code levels; `off` drops the code. */
   readonly levels?: Readonly<Partial<Record<FindingCode, LevelSetting>>>;
+  /**
+   * How often, in days, we want to be in touch with a client whose front matter sets no `cadence`
+   * (`clientlog.cadence.defaultDays`); 0 or none: no `client.quiet` for such clients.
+   */
+  readonly cadenceDays?: number;
 }
 
 /** The time zone a log's dates are read in. */
@@ -65,6 +70,28 @@ export interface AnalysisInput {
   readonly timeZone?: string;
   readonly problems: readonly Problem[];
   readonly items: readonly OpenItem[];
+  /** For `client.quiet`, when the log has a dated entry. */
+  readonly touch?: Touch;
+}
+
+/** When we were last in touch with a client, how often we want to be, and where to say so. */
+export interface Touch {
+  /** The latest date of an entry heading. */
+  readonly lastEntry: string;
+  /** Front matter `cadence`, in days. */
+  readonly cadence?: number;
+  /** The `client:` line; without one, the first line. */
+  readonly range: Range;
+}
+
+/** A log's `Touch`, or undefined without a dated entry. */
+export function touchOf(log: ClientLog): Touch | undefined {
+  let last: string | undefined;
+  for (const e of log.entries) if (e.date && (last === undefined || e.date > last)) last = e.date;
+  if (last === undefined) return undefined;
+  const fm = log.frontMatter;
+  const range = fm?.clientRange ?? (fm ? lineRange(0, 0, 3) : log.entries[0]?.line === 0 ? log.entries[0].range : lineRange(0, 0, 0));
+  return definedOnly({ lastEntry: last, cadence: fm?.cadence, range });
 }
 
 const plainRange = (r: Range): Range => ({ start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } });
@@ -73,7 +100,8 @@ const plainRange = (r: Range): Range => ({ start: { line: r.start.line, characte
 export function analysisInput(log: ClientLog): AnalysisInput {
   const items = [...openItems(log)].map((i) => definedOnly({ ...i, range: plainRange(i.range), dateRange: i.dateRange && plainRange(i.dateRange) }));
   const problems = [...log.problems, ...timeIndependentFindings(log)].map((p) => ({ code: p.code, range: plainRange(p.range), data: p.data }));
-  return definedOnly({ client: log.client, timeZone: log.frontMatter?.timeZone, problems, items });
+  const touch = touchOf(log);
+  return definedOnly({ client: log.client, timeZone: log.frontMatter?.timeZone, problems, items, touch: touch && { ...touch, range: plainRange(touch.range) } });
 }
 
 /** `o` without its keys whose value is undefined (what JSON would drop anyway), in the same order. */
@@ -83,12 +111,12 @@ function definedOnly<T extends object>(o: T): T {
 
 /** The findings for a log as of `options.now`. Never throws on any parsed log. */
 export function analyze(log: ClientLog, options: AnalyzeOptions): Finding[] {
-  return evaluate(log.client, log.frontMatter?.timeZone, [log.problems, timeIndependentFindings(log)], openItems(log), options);
+  return evaluate(log.client, log.frontMatter?.timeZone, [log.problems, timeIndependentFindings(log)], openItems(log), options, touchOf(log));
 }
 
 /** The findings for an `AnalysisInput` as of `options.now`: the same as `analyze` on the log it came from. */
 export function analyzeInput(input: AnalysisInput, options: AnalyzeOptions): Finding[] {
-  return evaluate(input.client, input.timeZone, [input.problems], input.items, options);
+  return evaluate(input.client, input.timeZone, [input.problems], input.items, options, input.touch);
 }
 
 /** A log's open dated items as `OpenItem`s, without copying ranges (for `analyze` in process). */
@@ -175,7 +203,14 @@ function* openDated(log: ClientLog): Iterable<Pick<OpenItem, 'kind' | 'date' | '
   for (const item of log.items) if (item.state === 'open' && item.date) yield { kind: item.kind, date: item.date, time: item.time };
 }
 
-function evaluate(client: string, logZone: string | undefined, problemLists: ReadonlyArray<readonly Problem[]>, items: Iterable<OpenItem>, options: AnalyzeOptions): Finding[] {
+function evaluate(
+  client: string,
+  logZone: string | undefined,
+  problemLists: ReadonlyArray<readonly Problem[]>,
+  items: Iterable<OpenItem>,
+  options: AnalyzeOptions,
+  touch: Touch | undefined,
+): Finding[] {
   const horizon = options.horizonDays ?? DEFAULT_HORIZON_DAYS;
   const confirmDays = options.confirmationDays ?? DEFAULT_CONFIRMATION_DAYS;
   const tz = logZone && isValidTimeZone(logZone) ? logZone : options.timeZone;
@@ -218,6 +253,11 @@ function evaluate(client: string, logZone: string | undefined, problemLists: Rea
     }
   }
 
+  if (touch) {
+    const q = quiet(touch, now.date, options.cadenceDays);
+    if (q) push('client.quiet', touch.range, { client, line: touch.range.start.line, ...q });
+  }
+
   // A total order (position, then code), so the result does not depend on the order rules ran in.
   out.sort(
     (a, b) =>
@@ -226,6 +266,17 @@ function evaluate(client: string, logZone: string | undefined, problemLists: Rea
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
   return out;
+}
+
+/**
+ * Whether a client has gone quiet on `today` (in the log's zone): the latest entry is more than the cadence
+ * (front matter `cadence`, else `defaultDays`; 0 is off) days old. The days since, the cadence and the date.
+ */
+export function quiet(touch: Pick<Touch, 'lastEntry' | 'cadence'>, today: string, defaultDays = 0): { days: number; cadence: number; lastEntry: string } | undefined {
+  const cadence = touch.cadence ?? defaultDays;
+  if (!(cadence > 0)) return undefined;
+  const days = dayNumber(today) - dayNumber(touch.lastEntry);
+  return days > cadence ? { days, cadence, lastEntry: touch.lastEntry } : undefined;
 }
 
 /**
@@ -281,6 +332,14 @@ export function compactLog(log: ClientLog): ClientLog {
   if (log.compact) return log;
   const items = log.items.filter((i) => i.state === 'open');
   const used = new Set(items.map((i) => i.entry));
+  // The latest dated entry, for `client.quiet`.
+  let latest = -1;
+  log.entries.forEach((e, k) => {
+    if (e.date && (latest < 0 || e.date > log.entries[latest].date!)) latest = k;
+  });
+  used.add(latest);
+  // A heading on the first line is where `client.quiet` goes without front matter.
+  if (log.entries[0]?.line === 0) used.add(0);
   const seen = new Set<string>();
   return {
     client: log.client,

@@ -3,7 +3,21 @@ import { isValidTimeZone } from './dates';
 import { isLanguage, type Contact, type FrontMatter, type Language, type Problem } from './model';
 import { detach, isJsSpace, lineRange, range, type Range } from './text';
 
-const KNOWN_KEYS = new Set(['client', 'language', 'timezone', 'contacts', 'notes']);
+const KNOWN_KEYS = new Set(['client', 'language', 'timezone', 'cadence', 'contacts', 'notes']);
+
+/**
+ * How often we want to be in touch, from a front matter `cadence`: `14d` (days), `2w` (weeks), `1m` (months,
+ * of 30 days), a bare number of days, or `off` / `0` (never reminded for this client). Days, or undefined when
+ * the value is none of these.
+ */
+export function parseCadence(text: string): number | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === 'off' || t === 'none') return 0;
+  const m = /^(\d{1,4}) ?([dwm]?)$/.exec(t);
+  if (!m) return undefined;
+  return +m[1] * (m[2] === 'w' ? 7 : m[2] === 'm' ? 30 : 1);
+}
+const CADENCE_PLAIN = /^\d{1,4}[dwm]?$/;
 const HANDLE = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?$/u;
 /** Front matter larger than this is not a profile; it is reported rather than parsed. */
 const MAX_FRONT_MATTER_LINES = 2000;
@@ -127,6 +141,8 @@ export function parseFrontMatter(lines: readonly string[], problems: Problem[], 
   }
 
   let client: string | undefined;
+  let clientRange: Range | undefined;
+  let cadence: number | undefined;
   let language: Language | undefined;
   let timeZone: string | undefined;
   let notes: string | undefined;
@@ -148,8 +164,19 @@ export function parseFrontMatter(lines: readonly string[], problems: Problem[], 
     switch (key) {
       case 'client': {
         const t = scalarText(v);
-        if (t) client = t;
-        else valueProblem(key, v ?? pair.key, 'text');
+        if (t) {
+          client = t;
+          const k = nodeRange(pair.key as Node);
+          const e = nodeRange(v as Node);
+          clientRange = range(k.start.line, k.start.character, e.end.line, e.end.character);
+        } else valueProblem(key, v ?? pair.key, 'text');
+        break;
+      }
+      case 'cadence': {
+        const t = scalarText(v);
+        const days = t === undefined ? undefined : parseCadence(t);
+        if (days !== undefined) cadence = days;
+        else valueProblem(key, v ?? pair.key, 'cadence', t ?? '');
         break;
       }
       case 'language': {
@@ -214,7 +241,7 @@ export function parseFrontMatter(lines: readonly string[], problems: Problem[], 
         }
     }
   }
-  return { frontMatter: { ...base, client, language, timeZone, contacts, notes }, bodyStart: close + 1 };
+  return { frontMatter: { ...base, client, clientRange, language, timeZone, cadence, contacts, notes }, bodyStart: close + 1 };
 }
 
 /**
@@ -317,6 +344,8 @@ function simpleFrontMatter(lines: readonly string[], close: number, fmRange: Ran
   if (chars > MAX_FRONT_MATTER_CHARS) return undefined;
 
   let client: string | undefined;
+  let clientRange: Range | undefined;
+  let cadence: number | undefined;
   let language: Language | undefined;
   let timeZone: string | undefined;
   let notes: string | undefined;
@@ -390,14 +419,23 @@ function simpleFrontMatter(lines: readonly string[], close: number, fmRange: Ran
       }
       if (s.charCodeAt(k + 1) !== 32) return fail();
       const raw = s.slice(k + 2);
-      if (!isSafePlain(raw)) return fail();
+      // `cadence: 14d` starts with a digit, which plain YAML text may not in general; this shape reads the same.
+      if (!isSafePlain(raw) && !(key === 'cadence' && CADENCE_PLAIN.test(raw))) return fail();
       const at = range(i, k + 2, i, s.length);
       const t = detach(raw.trim());
       switch (key) {
         case 'client':
-          if (t) client = t;
-          else valueProblem(key, at, 'text');
+          if (t) {
+            client = t;
+            clientRange = range(i, 0, i, s.length);
+          } else valueProblem(key, at, 'text');
           break;
+        case 'cadence': {
+          const days = parseCadence(t);
+          if (days !== undefined) cadence = days;
+          else valueProblem(key, at, 'cadence', t);
+          break;
+        }
         case 'language': {
           const l = t.toLowerCase();
           if (isLanguage(l)) language = l;
@@ -458,5 +496,5 @@ function simpleFrontMatter(lines: readonly string[], close: number, fmRange: Ran
   }
   closeItem(close);
   if ((inList && items === 0) || topKeys.length === 0) return fail();
-  return { startLine: 0, endLine: close, range: fmRange, contacts, client, language, timeZone, notes };
+  return { startLine: 0, endLine: close, range: fmRange, contacts, client, clientRange, language, timeZone, cadence, notes };
 }

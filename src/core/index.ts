@@ -10,3 +10,4 @@ export * from './notes';
 export * from './messages';
 export * from './drafts';
 export * from './language';
+export * from './quiet';

@@ -104,6 +104,8 @@ export function describeFinding(f: Finding, t: Translate, locale: string): strin
           return t('The handle "{0}" belongs to two contacts', s(d.value));
         case 'list':
           return t('"contacts" should be a list of people');
+        case 'cadence':
+          return t('"{0}" is not a cadence: write a number of days, weeks or months, such as 14d, 2w or 1m (or off)', s(d.value));
         case 'contact':
           return t('Each contact should have name, handle, role and email fields');
         case 'map':
@@ -114,7 +116,9 @@ export function describeFinding(f: Finding, t: Translate, locale: string): strin
     case 'frontMatter.language':
       return t('Drafts can be written in en, bg, ru or ro, not "{0}"', s(d.value));
     case 'frontMatter.unknownKey':
-      return t('Unknown front matter key "{0}" (known: client, language, timezone, contacts, notes)', s(d.key));
+      return t('Unknown front matter key "{0}" (known: client, language, timezone, cadence, contacts, notes)', s(d.key));
+    case 'client.quiet':
+      return t('No entry for {0} in {1} (you aim for every {2}): check in', s(d.client), durationDays(Number(d.days), locale), durationDays(Number(d.cadence), locale));
     case 'mention.unknown':
       return (d.known as readonly string[]).length
         ? t('@{0} is not a contact of this client (contacts: {1})', s(d.handle), (d.known as readonly string[]).map((h) => `@${h}`).join(', '))

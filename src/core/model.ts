@@ -25,8 +25,12 @@ export interface FrontMatter {
   readonly endLine: number;
   readonly range: Range;
   readonly client?: string;
+  /** Where `client: …` is written. */
+  readonly clientRange?: Range;
   readonly language?: Language;
   readonly timeZone?: string;
+  /** `cadence`: how often, in days, we want to be in touch (0: never reminded). */
+  readonly cadence?: number;
   readonly contacts: readonly Contact[];
   readonly notes?: string;
 }
@@ -183,6 +187,7 @@ export const FINDING_CODES = [
   'frontMatter.language',
   'frontMatter.unknownKey',
   'mention.unknown',
+  'client.quiet',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -207,6 +212,7 @@ export const DEFAULT_LEVELS: Readonly<Record<FindingCode, Level>> = {
   'frontMatter.language': 'warning',
   'frontMatter.unknownKey': 'warning',
   'mention.unknown': 'warning',
+  'client.quiet': 'warning',
 };
 
 /**

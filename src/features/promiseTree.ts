@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { dayNumber, durationDays, escapeMarkdown, logTimeZone, relativeDays, standing, zonedNow, type Band, type Tracked } from '../core';
+import { dayNumber, durationDays, escapeMarkdown, logTimeZone, quiet, relativeDays, standing, touchOf, zonedNow, type Band, type Tracked } from '../core';
 import type { Clock } from '../host/clock';
 import type { TimeScheduler } from '../host/scheduler';
 import { affectsAnalysis, analyzeOptions } from '../host/settings';
@@ -24,17 +24,31 @@ export interface ItemNode {
   readonly entryTitle?: string;
 }
 
+/** A client gone quiet (`client.quiet`), in the Waiting on clients view. */
+export interface QuietNode {
+  readonly type: 'quiet';
+  readonly uri: vscode.Uri;
+  readonly client: string;
+  readonly clientKey: string;
+  /** Days since the latest entry, and the cadence they exceed. */
+  readonly days: number;
+  readonly cadence: number;
+  readonly lastEntry: string;
+  /** Where the finding is (the `client:` line, or the first line). */
+  readonly line: number;
+}
+
 export interface GroupNode {
   readonly type: 'group';
   readonly id: string;
   readonly label: string;
   readonly description?: string;
   readonly tooltip?: string;
-  readonly children: ItemNode[];
+  readonly children: Array<ItemNode | QuietNode>;
   readonly overdue: number;
 }
 
-export type Node = GroupNode | ItemNode;
+export type Node = GroupNode | ItemNode | QuietNode;
 
 export interface Filter {
   readonly text?: string;
@@ -75,6 +89,7 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private roots: GroupNode[] = [];
   private items: ItemNode[] = [];
+  private quietNodes: QuietNode[] = [];
   groupBy: GroupBy = 'client';
   filter: Filter = {};
   private dirty = true;
@@ -107,6 +122,12 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
     return this.items;
   }
 
+  /** The clients gone quiet (unfiltered; the Waiting on clients view only), longest silence first. */
+  allQuiet(): QuietNode[] {
+    this.rebuild();
+    return this.quietNodes;
+  }
+
   getTreeItem(n: Node): vscode.TreeItem {
     if (n.type === 'group') {
       const t = new vscode.TreeItem(n.label, vscode.TreeItemCollapsibleState.Expanded);
@@ -123,6 +144,7 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
           : ICONS[n.id === 'week' ? 'soon' : (n.id as Band)] ?? ICONS.later;
       return t;
     }
+    if (n.type === 'quiet') return quietItem(n, this.groupBy);
     const t = new vscode.TreeItem(n.item.text || vscode.l10n.t('(no text)'), vscode.TreeItemCollapsibleState.None);
     t.id = `${n.uri.toString()}#${n.item.line}:${n.item.kind}`;
     t.description = this.groupBy === 'date' ? `${relative(n)} · ${n.client}` : relative(n);
@@ -161,9 +183,15 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
     for (const e of logs) nameCount.set(e.log.client, (nameCount.get(e.log.client) ?? 0) + 1);
 
     const items: ItemNode[] = [];
+    const quietNodes: QuietNode[] = [];
     for (const e of logs) {
       const tz = logTimeZone(e.log, opts.timeZone);
       const now = zonedNow(opts.now, tz);
+      const touch = this.kinds.has('waiting') ? touchOf(e.log) : undefined;
+      const q = touch && quiet(touch, now.date, opts.cadenceDays);
+      if (touch && q) {
+        quietNodes.push({ type: 'quiet', uri: e.uri, client: clientLabel(e, nameCount), clientKey: e.uri.toString(), ...q, line: touch.range.start.line });
+      }
       for (const it of e.log.items) {
         if (it.state !== 'open' || !this.kinds.has(it.kind) || !it.date) continue;
         const { band, days, age } = standing(it, now, opts).status!;
@@ -193,17 +221,22 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
         a.item.line - b.item.line,
     );
     this.items = items;
+    this.quietNodes = quietNodes.sort((a, b) => b.days - a.days || a.client.localeCompare(b.client));
 
     const f = this.filter;
     const needle = f.text?.toLocaleLowerCase();
-    const shown = items.filter(
-      (n) =>
-        (!f.overdueOnly || n.band === 'overdue') &&
-        (!f.client || n.clientKey === f.client) &&
-        (!needle || `${n.item.text} ${n.client} ${n.contact ?? ''}`.toLocaleLowerCase().includes(needle)),
-    );
+    const shown: Array<ItemNode | QuietNode> = [
+      // A silence is late contact: it stays under "overdue only", and goes first in its client's group.
+      ...this.quietNodes.filter((n) => (!f.client || n.clientKey === f.client) && (!needle || n.client.toLocaleLowerCase().includes(needle))),
+      ...items.filter(
+        (n) =>
+          (!f.overdueOnly || n.band === 'overdue') &&
+          (!f.client || n.clientKey === f.client) &&
+          (!needle || `${n.item.text} ${n.client} ${n.contact ?? ''}`.toLocaleLowerCase().includes(needle)),
+      ),
+    ];
 
-    const groups = new Map<string, GroupNode & { order: number; children: ItemNode[] }>();
+    const groups = new Map<string, GroupNode & { order: number; children: Array<ItemNode | QuietNode> }>();
     const today = zonedNow(opts.now, opts.timeZone).date;
     for (const n of shown) {
       let key: string;
@@ -217,6 +250,10 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
         order = groups.size;
         const e = this.index.get(n.uri);
         tip = e ? vscode.workspace.asRelativePath(e.uri) : undefined;
+      } else if (n.type === 'quiet') {
+        key = 'overdue';
+        label = vscode.l10n.t('Overdue');
+        order = 0;
       } else {
         const b = dateBand(n, today);
         key = b.key;
@@ -229,7 +266,7 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
         groups.set(key, g);
       }
       g.children.push(n);
-      if (n.band === 'overdue') (g as { overdue: number }).overdue++;
+      if (n.type === 'quiet' || n.band === 'overdue') (g as { overdue: number }).overdue++;
     }
     this.roots = [...groups.values()]
       .sort((a, b) => a.order - b.order)
@@ -240,6 +277,28 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.changeEmitter.dispose();
   }
+}
+
+/** A quiet client's row: how long since the latest entry, the cadence, and a click opens the log. */
+function quietItem(n: QuietNode, groupBy: GroupBy): vscode.TreeItem {
+  const locale = vscode.env.language;
+  const t = new vscode.TreeItem(vscode.l10n.t('No entry for {0}', durationDays(n.days, locale)), vscode.TreeItemCollapsibleState.None);
+  t.id = `${n.uri.toString()}#quiet`;
+  const aim = vscode.l10n.t('you aim for every {0}', durationDays(n.cadence, locale));
+  t.description = groupBy === 'date' ? `${aim} · ${n.client}` : aim;
+  t.iconPath = new vscode.ThemeIcon('bell-slash', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  t.contextValue = 'client.quiet';
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escapeMarkdown(n.client)}**\n\n`);
+  md.appendText(vscode.l10n.t('Latest entry: {0}', n.lastEntry));
+  t.tooltip = md;
+  t.accessibilityInformation = { label: `${n.client}: ${vscode.l10n.t('No entry for {0}', durationDays(n.days, locale))}, ${aim}` };
+  t.command = {
+    command: 'vscode.open',
+    title: vscode.l10n.t('Open'),
+    arguments: [n.uri, { selection: new vscode.Range(n.line, 0, n.line, 0), preserveFocus: false } satisfies vscode.TextDocumentShowOptions],
+  };
+  return t;
 }
 
 /** The client's name; with the workspace folder when two roots have clients of the same name. */

@@ -26,6 +26,7 @@ export function analyzeOptions(now: Date): AnalyzeOptions {
     timeZone: userTimeZone(),
     horizonDays: clampInt(c.get<number>('horizonDays', 3), 0, 365, 3),
     confirmationDays: clampInt(c.get<number>('scope.confirmationDays', 3), 0, 365, 3),
+    cadenceDays: clampInt(c.get<number>('cadence.defaultDays', 0), 0, 365, 0),
     levels,
   };
 }
@@ -35,7 +36,7 @@ function clampInt(v: unknown, min: number, max: number, fallback: number): numbe
 }
 
 export function affectsAnalysis(e: vscode.ConfigurationChangeEvent): boolean {
-  return ['timeZone', 'diagnostics.levels', 'horizonDays', 'scope.confirmationDays'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
+  return ['timeZone', 'diagnostics.levels', 'horizonDays', 'scope.confirmationDays', 'cadence.defaultDays'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
 }
 
 export { DEFAULT_LEVELS };

@@ -107,6 +107,7 @@ const yamlLine = fc.oneof(
     '  - just a string', 'notes: Prefers calls.', 'notes: |', '  multi', 'contacts: 5', 'unknown: 1', 'client: a', 'client: b', 'a: &x [1, 2]', 'b: *x', 'c: *nope',
     'd: !!binary aGVsbG8=', 'e: !!js/function "function(){}"', 'f: !custom x', '[', '{', ']', ': :', '- item', '"unterminated', "'single", '\t- tab', '? key', '%YAML 1.2',
     '...', '# comment', '', '   ', 'client: "\\ud800"', '<<: *x', '&a', 'x: [[[[[[', 'y: {{{{',
+    'cadence: 14d', 'cadence: 2w', 'cadence: 1m', 'cadence: off', 'cadence: weekly', 'cadence: 7',
   ),
   fc.string({ maxLength: 20 }),
 );
@@ -271,6 +272,7 @@ describe(`core properties (fast-check, seed ${SEED}${LONG_RUNS ? `, CLIENTLOG_FU
   const settings = fc.record({
     horizonDays: fc.integer({ min: 0, max: 30 }),
     confirmationDays: fc.integer({ min: 0, max: 30 }),
+    cadenceDays: fc.integer({ min: 0, max: 30 }),
     timeZone: fc.constantFrom('UTC', 'Europe/Sofia', 'America/New_York', 'Pacific/Kiritimati'),
   });
 
