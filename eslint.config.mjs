@@ -5,6 +5,14 @@ import tseslint from 'typescript-eslint';
 // Every bare Node built-in (fs, fs/promises, path, ...); anything with the node: prefix is banned by a pattern.
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('node:'));
 
+/**
+ * The extension's code also runs in a browser web worker (vscode.dev, github.dev: dist/web/extension.js), where
+ * Node's modules and globals do not exist; only the CLI (src/cli/) may use them.
+ */
+const NO_NODE = 'Node built-ins do not exist in the web extension (a browser web worker); only src/cli/ may use them.';
+const nodeGlobals = ['process', 'Buffer', 'setImmediate', 'clearImmediate', '__dirname', '__filename', 'require', 'global']
+  .map((name) => ({ name, message: `${NO_NODE} (Timers: setTimeout; bytes: Uint8Array, TextEncoder/TextDecoder.)` }));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'out/**', 'bench/corpus/**'] },
   ...tseslint.configs.recommended,
@@ -41,6 +49,17 @@ export default tseslint.config(
         selector: "CallExpression[callee.name='require']",
         message: 'The core uses ES imports only.',
       }],
+      'no-restricted-globals': ['error', ...nodeGlobals],
+    },
+  },
+  {
+    files: ['src/host/**/*.ts', 'src/features/**/*.ts', 'src/extension.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.map((name) => ({ name, message: NO_NODE })),
+        patterns: [{ regex: '^node:', message: NO_NODE }],
+      }],
+      'no-restricted-globals': ['error', ...nodeGlobals],
     },
   },
 );

@@ -5,15 +5,18 @@ import { overdueCount, relative, type ItemsProvider, type TreeViews } from './pr
 import type { WorkspaceIndex } from '../host/workspaceIndex';
 
 /**
- * Hooks for the end-to-end suite only: registered when the extension runs under tests
- * (`CLIENTLOG_TEST=1` in the environment, or VS Code's test mode). They move the clock and report
- * the index and the views, so tests wait on conditions instead of sleeping. Users never see them.
+ * Hooks for the end-to-end suite only: registered when the extension runs under tests (the undeclared
+ * user setting `"clientlog._testHooks": true`, which the suite writes, or VS Code's test mode). A setting,
+ * not an environment variable, because the web extension's host (a browser web worker) has no environment.
+ * They move the clock and report the index and the views, so tests wait on conditions instead of
+ * sleeping. Users never see them.
  */
 export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock, time: TimeScheduler, index: WorkspaceIndex, views: TreeViews, loaded: number): vscode.Disposable {
   // Called at the end of activate(): from bundle load to here is the activation time.
   const activationMs = performance.now() - loaded;
   const scan = index.ready().then(() => performance.now() - loaded);
-  if (process.env.CLIENTLOG_TEST !== '1' && context.extensionMode !== vscode.ExtensionMode.Test) return new vscode.Disposable(() => undefined);
+  const wanted = vscode.workspace.getConfiguration('clientlog').get<boolean>('_testHooks', false) === true;
+  if (!wanted && context.extensionMode !== vscode.ExtensionMode.Test) return new vscode.Disposable(() => undefined);
   const dump = (p: ItemsProvider) =>
     p.getChildren().map((g) => ({
       label: g.type === 'group' ? g.label : '',

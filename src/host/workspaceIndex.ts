@@ -15,6 +15,7 @@ export interface IndexedLog {
 
 const DEBOUNCE_MS = 200;
 const READ_CONCURRENCY = 16;
+const YIELD_MS = 10;
 
 /**
  * Every `.clientlog` file of the workspace (all roots, closed files too), parsed once and kept up to
@@ -98,10 +99,16 @@ export class WorkspaceIndex implements vscode.Disposable {
           this.changed.add(key);
         }
       }
+      let slice = performance.now();
       for (let i = 0; i < uris.length; i += READ_CONCURRENCY) {
         await Promise.all(uris.slice(i, i + READ_CONCURRENCY).map((u) => this.load(u)));
         if (gen !== this.generation || this.disposed) return;
-        await new Promise((r) => setImmediate(r));
+        // Yield to the host's other work every YIELD_MS of scanning (a timer: standard in Node and in a
+        // browser's web worker, where a timeout per batch would cost the 4 ms clamp each time).
+        if (performance.now() - slice >= YIELD_MS) {
+          await new Promise((r) => setTimeout(r, 0));
+          slice = performance.now();
+        }
       }
       for (const doc of vscode.workspace.textDocuments) if (isClientLog(doc)) this.setFromDocument(doc);
       this.flush();

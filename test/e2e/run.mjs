@@ -8,12 +8,18 @@
 //   E2E_TIMEOUT_SCALE=2                   double every timeout (very slow machines)
 //   E2E_SKIP_INSTALL=1                    do not run scripts/install-code-server.sh first (it is a fast no-op
 //                                         when code-server, Chromium, ripgrep and libkrb5-dev are present)
+//   npm run test:e2e -- --web             only web mode (or E2E_WEB=1): the scenarios that declare `web = true`,
+//                                         with clientlog-web.vsix (only a `browser` entry, so code-server runs it
+//                                         in the web worker extension host in the page, like vscode.dev); titles
+//                                         and screenshots get a "web" suffix
+//   npm run test:e2e -- --node            only the Node extension host; without either flag, both run (npm test)
 //
 // A scenario is a module in test/e2e/scenarios/ (run in file-name order) exporting:
 //   name: string                          title
 //   run(ctx): Promise<void>               throws to fail; ctx = { page, probe, server, workspaceDir, screenshot, consoleErrors }
 //   session?: object                      options for startSession: { locale, files, settings, env, workspace }
 //   timeout?: number                      ms (default 300 s)
+//   web?: boolean                         also run in web mode (ctx.web tells a scenario which mode it runs in)
 // Each scenario gets a fresh code-server, profile, workspace copy and browser context.
 // A screenshot of the final state of each scenario is saved to test-results/e2e/<scenario file>.png.
 import { spawnSync } from 'node:child_process';
@@ -21,11 +27,11 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { KEEP, RESULTS_DIR, ROOT, T, killAllServers, launchBrowser, liveDirs, preflight, prepareExtensions, startSession } from './lib/harness.mjs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { KEEP, RESULTS_DIR, ROOT, T, VSIX, WEB, killAllServers, launchBrowser, liveDirs, preflight, prepareExtensions, startSession } from './lib/harness.mjs';
 
 const SCENARIOS_DIR = path.join(ROOT, 'test/e2e/scenarios');
-const filters = process.argv.slice(2).concat(process.env.E2E_GREP ? [process.env.E2E_GREP] : []).map((f) => f.toLowerCase());
+const filters = process.argv.slice(2).filter((a) => a !== '--web' && a !== '--node').concat(process.env.E2E_GREP ? [process.env.E2E_GREP] : []).map((f) => f.toLowerCase());
 
 function summary(passed, failed) {
   console.log(`\n${passed} passed, ${failed} failed`);
@@ -52,6 +58,20 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+/** The scenarios of one mode that match the filters, in file-name order. */
+async function select(web) {
+  const files = fs.readdirSync(SCENARIOS_DIR).filter((f) => /\.m?js$/.test(f)).sort();
+  const scenarios = [];
+  for (const file of files) {
+    const mod = await import(pathToFileURL(path.join(SCENARIOS_DIR, file)).href);
+    if (web && mod.web !== true) continue;
+    const title = `${mod.name ?? file}${web ? ' [web]' : ''}`;
+    if (filters.length && !filters.some((f) => file.toLowerCase().includes(f) || title.toLowerCase().includes(f))) continue;
+    scenarios.push({ file, id: `${file.replace(/\.m?js$/, '')}${web ? '-web' : ''}`, title, mod });
+  }
+  return scenarios;
+}
+
 async function main() {
   const started = Date.now();
   if (process.env.E2E_SKIP_INSTALL !== '1') {
@@ -72,14 +92,7 @@ async function main() {
     return summary(0, 1);
   }
 
-  const files = fs.readdirSync(SCENARIOS_DIR).filter((f) => /\.m?js$/.test(f)).sort();
-  const scenarios = [];
-  for (const file of files) {
-    const mod = await import(pathToFileURL(path.join(SCENARIOS_DIR, file)).href);
-    const title = mod.name ?? file;
-    if (filters.length && !filters.some((f) => file.toLowerCase().includes(f) || title.toLowerCase().includes(f))) continue;
-    scenarios.push({ file, id: file.replace(/\.m?js$/, ''), title, mod });
-  }
+  const scenarios = await select(WEB);
   if (scenarios.length === 0) {
     console.error(`e2e: no scenario matches ${JSON.stringify(filters)}`);
     return summary(0, 1);
@@ -88,7 +101,8 @@ async function main() {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   // Drop the previous results of the scenarios about to run, so no stale screenshot or log misleads.
   for (const f of fs.readdirSync(RESULTS_DIR)) {
-    if (scenarios.some((s) => f.startsWith(`${s.id}.`) || f.startsWith(`${s.id}-`))) fs.rmSync(path.join(RESULTS_DIR, f), { force: true });
+    const mine = (s) => f.startsWith(`${s.id}.`) || (f.startsWith(`${s.id}-`) && (WEB || !f.startsWith(`${s.id}-web`)));
+    if (scenarios.some(mine)) fs.rmSync(path.join(RESULTS_DIR, f), { force: true });
   }
   const runDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'clientlog-e2e-run-'));
   liveDirs.add(runDir);
@@ -96,11 +110,11 @@ async function main() {
   let passed = 0;
   let failed = 0;
   try {
-    process.stdout.write('e2e: installing clientlog.vsix and the probe into a fresh extensions dir... ');
+    process.stdout.write(`e2e: installing ${path.basename(VSIX)} and the probe into a fresh extensions dir... `);
     const extensionsTemplate = await prepareExtensions(runDir);
     console.log('ok');
     browser = await launchBrowser(runDir);
-    console.log(`e2e: ${scenarios.length} scenario(s), Chromium ${browser.version()}`);
+    console.log(`e2e: ${scenarios.length} scenario(s)${WEB ? ' in the web worker extension host' : ''}, Chromium ${browser.version()}`);
 
     for (const s of scenarios) {
       const t0 = Date.now();
@@ -115,6 +129,7 @@ async function main() {
             server: session.server,
             workspaceDir: session.workspaceDir,
             consoleErrors: session.consoleErrors,
+            web: WEB,
             screenshot: (name) => session.screenshot(`${s.id}-${name}`),
           });
         })(), s.mod.timeout ?? T.scenario, `scenario "${s.title}"`);
@@ -156,3 +171,12 @@ async function main() {
 }
 
 await main();
+
+// Without --web (or --node), the matching web scenarios run next, in a process of their own (the harness
+// picks the extension's package by mode when it loads).
+if (!WEB && !process.argv.includes('--node') && (await select(true)).length > 0) {
+  console.log('\ne2e: web mode (clientlog-web.vsix in the web worker extension host)');
+  const args = process.argv.slice(2).filter((a) => a !== '--node');
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--web', ...args], { stdio: 'inherit', env: { ...process.env, E2E_SKIP_INSTALL: '1' } });
+  if (r.status !== 0) process.exitCode = 1;
+}

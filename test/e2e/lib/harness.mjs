@@ -11,7 +11,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const VSIX = process.env.CLIENTLOG_VSIX ? path.resolve(process.env.CLIENTLOG_VSIX) : path.join(ROOT, 'clientlog.vsix');
+/**
+ * Web mode (`run.mjs --web` or E2E_WEB=1): the extension under test is clientlog-web.vsix (scripts/package-web.mjs),
+ * which has only a `browser` entry, so code-server runs it in the web worker extension host inside the
+ * Chromium page, as vscode.dev and github.dev do. The probe stays a Node extension: it reaches the web
+ * extension through commands, diagnostics and documents, which VS Code shares between its hosts.
+ */
+export const WEB = process.env.E2E_WEB === '1' || process.argv.includes('--web');
+const DEFAULT_VSIX = path.join(ROOT, WEB ? 'clientlog-web.vsix' : 'clientlog.vsix');
+export const VSIX = process.env.CLIENTLOG_VSIX ? path.resolve(process.env.CLIENTLOG_VSIX) : DEFAULT_VSIX;
 export const CODE_SERVER = process.env.CODE_SERVER_BIN || path.join(ROOT, '.vscode-test/code-server/node_modules/.bin/code-server');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const RESULTS_DIR = path.join(ROOT, 'test-results/e2e');
@@ -57,6 +65,8 @@ export const USER_SETTINGS = {
   'files.autoSave': 'off',
   'chat.commandCenter.enabled': false,
   'workbench.colorTheme': 'Default Dark Modern',
+  // Registers the extension's clientlog._test.* commands (src/features/testHooks.ts).
+  'clientlog._testHooks': true,
 };
 
 // ------------------------------------------------------------------ small utilities
@@ -286,7 +296,7 @@ export async function startCodeServer(o) {
   const out = fs.openSync(logFile, 'a');
   const child = spawn(CODE_SERVER, args, {
     cwd: base,
-    env: codeServerEnv(base, { CLIENTLOG_PROBE_DIR: probeDir, CLIENTLOG_TEST: '1', ...(o.env ?? {}) }),
+    env: codeServerEnv(base, { CLIENTLOG_PROBE_DIR: probeDir, ...(o.env ?? {}) }),
     stdio: ['ignore', out, out],
     detached: true, // own process group, so stop() ends the extension hosts too
   });

@@ -26,6 +26,8 @@ const DIR = process.env.CLIENTLOG_PROBE_DIR;
  */
 const BENCH = process.env.CLIENTLOG_PROBE_BENCH === '1';
 const TARGET_ID = process.env.CLIENTLOG_PROBE_TARGET || 'clientlog.clientlog';
+/** A command the target registers at the end of activate() (its test hooks). */
+const READY_COMMAND = process.env.CLIENTLOG_PROBE_READY_COMMAND || 'clientlog._test.timing';
 const SEVERITY = ['error', 'warning', 'information', 'hint'];
 const POLL_MS = 100;
 const STATE_MS = 250;
@@ -128,6 +130,17 @@ function update() {
   void writeState(false);
 }
 
+/**
+ * The target when it runs in another extension host (the web worker host of the suite's web mode), which
+ * extensions.getExtension does not see from here: it counts as active, and activated without error, once
+ * its test hooks, registered at the end of its activate(), are among the commands (which all hosts share).
+ */
+async function targetInOtherHost() {
+  const commands = await vscode.commands.getCommands(true);
+  const isActive = commands.includes(READY_COMMAND);
+  return { id: TARGET_ID, isActive, activation: isActive ? { ok: true } : null, host: 'other', version: null, extensionPath: null };
+}
+
 async function collectState() {
   const ext = vscode.extensions.getExtension(TARGET_ID);
   checkActivation(ext);
@@ -144,8 +157,8 @@ async function collectState() {
     appName: vscode.env.appName,
     vscodeVersion: vscode.version,
     extension: ext
-      ? { id: ext.id, isActive: ext.isActive, activation, version: ext.packageJSON.version, extensionPath: ext.extensionPath }
-      : null,
+      ? { id: ext.id, isActive: ext.isActive, activation, host: 'this', version: ext.packageJSON.version, extensionPath: ext.extensionPath }
+      : await targetInOtherHost(),
     languages,
     workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((f) => ({ uri: f.uri.toString(), fsPath: f.uri.fsPath })),
     diagnostics: BENCH
@@ -352,7 +365,8 @@ const BUILTINS = {
   /** Activates the extension under test and reports whether it is active. */
   'probe.activate': async () => {
     const ext = vscode.extensions.getExtension(TARGET_ID);
-    if (!ext) throw new Error(`extension ${TARGET_ID} is not installed`);
+    if (!ext && (await targetInOtherHost()).isActive) return true; // another host activated it already
+    if (!ext) throw new Error(`extension ${TARGET_ID} is not installed, or not active in another extension host`);
     await ext.activate(); // rejects with the activation error, if any
     return ext.isActive;
   },

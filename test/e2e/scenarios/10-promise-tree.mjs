@@ -20,6 +20,8 @@ import { waitFor } from '../lib/harness.mjs';
 import { waitForExplorerFile } from '../lib/workbench.mjs';
 
 export const name = 'promise tree: order, groups, badge, status bar and Group by Date';
+// Also run in the web worker extension host (run.mjs --web), as in vscode.dev.
+export const web = true;
 
 const BAND_ORDER = { overdue: 0, today: 1, soon: 2, later: 3 };
 

@@ -7,6 +7,8 @@ import { EXAMPLE_DIAGNOSTICS, diagnosticsOf, setNow, waitForDiagnostics } from '
 import { focusWorkbench, waitForExplorerFile } from '../lib/workbench.mjs';
 
 export const name = 'Problems panel shows overdue promises of files never opened';
+// Also run in the web worker extension host (run.mjs --web), as in vscode.dev.
+export const web = true;
 
 const ACME = 'Promise to Acme Logistics was due 3 days ago (2026-11-20)';
 

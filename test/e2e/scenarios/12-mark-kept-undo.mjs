@@ -20,6 +20,8 @@ import {
 import { waitForActiveTab, waitForExplorerFile } from '../lib/workbench.mjs';
 
 export const name = 'Mark kept changes one line (CRLF, BOM) and Undo restores the bytes';
+// Also run in the web worker extension host (run.mjs --web), as in vscode.dev.
+export const web = true;
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 

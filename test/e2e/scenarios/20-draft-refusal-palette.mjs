@@ -7,6 +7,8 @@ import { answerInput, answerPick, runFromPalette, waitForQuickInputHidden, inser
 import { focusEditor, waitForActiveTab, waitForExplorerFile } from '../lib/workbench.mjs';
 
 export const name = 'draft refusal from the command palette writes a Bulgarian REFUSAL note and message';
+// Also run in the web worker extension host (run.mjs --web), as in vscode.dev.
+export const web = true;
 export const timeout = 120_000;
 
 const FILE = 'balkan-foods.clientlog';

@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.join(__dirname, '..', '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+interface WebBuildModule {
+  WEB_BUNDLE_BUDGET: number;
+  noNodeBuiltins: esbuild.Plugin;
+  webBuild(o?: { production?: boolean }): esbuild.BuildOptions;
+}
+const load = (): Promise<WebBuildModule> => import(pathToFileURL(path.join(root, 'scripts/web-build.mjs')).href);
+
+/** The web bundle exactly as `npm run package` builds it (minified), in memory. */
+async function minifiedWebBundle(m: WebBuildModule): Promise<string> {
+  const r = await esbuild.build({ ...m.webBuild({ production: true }), absWorkingDir: root, write: false, logLevel: 'silent' });
+  return r.outputFiles[0].text;
+}
+
+describe('web extension (VS Code for the Web)', () => {
+  it('has a browser entry, let into the package, next to the Node one', () => {
+    assert.equal(pkg.browser, './dist/web/extension.js');
+    assert.ok(pkg.main, 'the desktop extension keeps its Node entry');
+    const allowed = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
+    assert.ok(allowed.includes(`!${pkg.browser.replace(/^\.\//, '')}`), '.vscodeignore lets the web bundle in');
+  });
+
+  it(`stays within its size budget minified, and requires nothing but vscode`, async function () {
+    this.timeout(60_000);
+    const m = await load();
+    const text = await minifiedWebBundle(m);
+    const bytes = Buffer.byteLength(text, 'utf8');
+    assert.ok(bytes <= m.WEB_BUNDLE_BUDGET, `dist/web/extension.js is ${bytes} bytes minified, over the ${m.WEB_BUNDLE_BUDGET} byte budget`);
+    const required = new Set([...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((r) => r[1]));
+    assert.deepEqual([...required], ['vscode']);
+  });
+
+  it('fails the web build when anything imports a Node built-in', async function () {
+    this.timeout(60_000);
+    const m = await load();
+    for (const spec of ['node:fs', 'path', 'fs/promises', 'events']) {
+      await assert.rejects(
+        esbuild.build({ stdin: { contents: `import * as x from '${spec}'; console.log(x);`, resolveDir: root }, bundle: true, platform: 'browser', write: false, logLevel: 'silent', plugins: [m.noNodeBuiltins] }),
+        (e: Error) => e.message.includes(`${spec} is a Node built-in`),
+        spec,
+      );
+    }
+    // and lets everything else through
+    await esbuild.build({ stdin: { contents: "import { parse } from 'yaml'; console.log(parse('a: 1'));", resolveDir: root }, bundle: true, platform: 'browser', write: false, logLevel: 'silent', plugins: [m.noNodeBuiltins] });
+  });
+});
