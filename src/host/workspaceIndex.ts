@@ -49,8 +49,9 @@ export class WorkspaceIndex implements vscode.Disposable {
         if (e.contentChanges.length > 0) this.fromDocument(e.document, DEBOUNCE_MS);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => {
-        // The editor's text no longer wins; the file on disk (if any) does.
-        if (isClientLog(doc) && doc.uri.scheme === 'file') this.readFromDisk(doc.uri);
+        // The editor's text no longer wins; the file (if any) does: on disk, or in a virtual workspace's
+        // file system (github.dev, or the remote files a web extension sees). Untitled ones have none.
+        if (isClientLog(doc) && vscode.workspace.fs.isWritableFileSystem(doc.uri.scheme) !== undefined) this.readFromDisk(doc.uri);
         else if (isClientLog(doc)) this.remove(doc.uri);
       }),
       vscode.workspace.onDidRenameFiles((e) => {
