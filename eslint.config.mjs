@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('node:'));
 
 /**
- * The extension's code also runs in a browser web worker (vscode.dev, github.dev: dist/web/extension.js), where
+ * The extension's code also runs in a browser web worker (vscode.dev, github.dev: package.json's `browser`), where
  * Node's modules and globals do not exist; only the CLI (src/cli/) may use them.
  */
 const NO_NODE = 'Node built-ins do not exist in the web extension (a browser web worker); only src/cli/ may use them.';

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { webBuild } from './web-build.mjs';
+import { extensionBuild } from './extension-build.mjs';
 
 const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production';
 const watch = process.argv.includes('--watch');
@@ -33,9 +33,7 @@ const lazyChunks = {
 };
 
 const builds = [
-  // charset utf8: the drafts' Cyrillic phrases stay 2 bytes a letter instead of 6 (\uXXXX escapes).
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], charset: 'utf8' },
-  webBuild({ production }), // dist/web/extension.js: the same extension for VS Code for the Web
+  extensionBuild({ production }), // dist/extension.js: the extension, for the Node and the web worker host alike
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyChunks] },
   { ...common, entryPoints: ['src/core/parse/index.ts'], outfile: 'dist/cli-parse.js' },
   { ...common, entryPoints: [createRequire(import.meta.url).resolve('ics')], outfile: 'dist/cli-ics.js' },
