@@ -37,6 +37,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyChunks] },
   { ...common, entryPoints: ['src/core/parse/index.ts'], outfile: 'dist/cli-parse.js' },
   { ...common, entryPoints: [createRequire(import.meta.url).resolve('ics')], outfile: 'dist/cli-ics.js' },
+  // The Weekly Review webview: its script with uPlot, and its style sheet (dist/review.css), for the browser.
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['src/webview/review.ts'], outfile: 'dist/review.js', minify: true },
 ];
 
 if (watch) {

@@ -8,6 +8,8 @@ import { registerNewClientLog } from './features/newClientLog';
 import { PromiseActions, registerPromiseActions } from './features/promiseActions';
 import { registerPromiseTree } from './features/promiseTree';
 import { registerQuiet } from './features/quiet';
+import { registerReview, ReviewPanel } from './features/review';
+import { ReviewInputs } from './host/reviewInputs';
 import { registerTestHooks } from './features/testHooks';
 import { WorkspaceIndex } from './host/workspaceIndex';
 
@@ -19,6 +21,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const clock = new Clock();
   const time = new TimeScheduler(index, clock);
   const findings = new Findings();
+  const reviewInputs = new ReviewInputs(index);
+  const reviewPanel = new ReviewPanel(context.extensionUri, reviewInputs, clock);
   const views = registerPromiseTree(index, clock, time, context.workspaceState);
   const actions = new PromiseActions(index, clock, views);
   context.subscriptions.push(
@@ -31,8 +35,10 @@ export function activate(context: vscode.ExtensionContext): void {
     registerDrafts(new Drafts(index, clock, actions)),
     registerNewClientLog(clock),
     registerQuiet(clock),
+    reviewInputs,
+    registerReview(reviewPanel),
     registerEditorFeatures(index, clock, time),
-    registerTestHooks(context, clock, time, index, views, loaded),
+    registerTestHooks(context, clock, time, index, views, loaded, reviewPanel),
   );
   void index.ready();
 }

@@ -11,3 +11,4 @@ export * from './messages';
 export * from './drafts';
 export * from './language';
 export * from './quiet';
+export * from './review';

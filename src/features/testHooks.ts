@@ -3,6 +3,7 @@ import type { Clock } from '../host/clock';
 import type { TimeScheduler } from '../host/scheduler';
 import { overdueCount, relative, type ItemsProvider, type TreeViews } from './promiseTree';
 import type { WorkspaceIndex } from '../host/workspaceIndex';
+import type { ReviewPanel } from './review';
 
 /**
  * Hooks for the end-to-end suite only: registered when the extension runs under tests (the undeclared
@@ -11,7 +12,7 @@ import type { WorkspaceIndex } from '../host/workspaceIndex';
  * They move the clock and report the index and the views, so tests wait on conditions instead of
  * sleeping. Users never see them.
  */
-export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock, time: TimeScheduler, index: WorkspaceIndex, views: TreeViews, loaded: number): vscode.Disposable {
+export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock, time: TimeScheduler, index: WorkspaceIndex, views: TreeViews, loaded: number, review?: ReviewPanel): vscode.Disposable {
   // Called at the end of activate(): from bundle load to here is the activation time.
   const activationMs = performance.now() - loaded;
   const scan = index.ready().then(() => performance.now() - loaded);
@@ -23,6 +24,10 @@ export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock
       items: p.getChildren(g).map((n) => (n.type === 'item' ? { text: n.item.text, client: n.client, band: n.band, days: n.days, description: relative(n), uri: n.uri.toString(), line: n.item.line } : undefined)),
     }));
   return vscode.Disposable.from(
+    // The Weekly Review as last shown: its figures, the view sent to the webview, and when the webview drew it.
+    vscode.commands.registerCommand('clientlog._test.review', (act?: { type: string; id?: string; source?: number; line?: number }) =>
+      act ? review?.act(act).then(() => review?.lastShown ?? null) : (review?.lastShown ?? null),
+    ),
     vscode.commands.registerCommand('clientlog._test.timing', async () => ({ activationMs, indexReadyMs: await scan, files: index.size })),
     // `running`: time goes on from `iso` at the real pace (the scheduler's own timer then has to see it pass).
     vscode.commands.registerCommand('clientlog._test.setNow', (iso?: string, running?: boolean) => {

@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import { parse, reviewInput, type ClientLog, type ReviewInput } from '../core';
+import type { IndexedLog, WorkspaceIndex } from './workspaceIndex';
+
+const READ_CONCURRENCY = 16;
+
+export interface ReviewLog {
+  readonly uri: vscode.Uri;
+  readonly input: ReviewInput;
+}
+
+/**
+ * What the weekly review reads of every log (`ReviewInput`: closed items and their history too, which the
+ * index's compact models of closed files leave out). Kept per file and re-read only when the index's model
+ * of that file changes (an open document's full model is read directly; a closed file's text is read once
+ * more from disk). `logs()` answers once every file is read; `onDidChange` fires after the index changed.
+ */
+export class ReviewInputs implements vscode.Disposable {
+  private readonly cache = new Map<string, { log: ClientLog; input: ReviewInput }>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly subscription: vscode.Disposable;
+  readonly onDidChange = this.emitter.event;
+
+  constructor(private readonly index: WorkspaceIndex) {
+    this.subscription = index.onDidChange(() => this.emitter.fire());
+  }
+
+  /** Every indexed log's review input, in the index's order (files that cannot be read are left out). */
+  async logs(): Promise<ReviewLog[]> {
+    await this.index.ready();
+    const entries = this.index.all();
+    const live = new Set(entries.map((e) => e.uri.toString()));
+    for (const k of this.cache.keys()) if (!live.has(k)) this.cache.delete(k);
+    const out: Array<ReviewLog | undefined> = new Array(entries.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < entries.length) {
+        const k = next++;
+        out[k] = await this.inputOf(entries[k]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, entries.length) }, worker));
+    return out.filter((x): x is ReviewLog => !!x);
+  }
+
+  private async inputOf(e: IndexedLog): Promise<ReviewLog | undefined> {
+    const key = e.uri.toString();
+    const hit = this.cache.get(key);
+    if (hit && hit.log === e.log) return { uri: e.uri, input: hit.input };
+    let full = e.log;
+    if (e.log.compact) {
+      try {
+        const bytes = await vscode.workspace.fs.readFile(e.uri);
+        full = parse(new TextDecoder('utf-8').decode(bytes), { fileName: e.uri.path });
+      } catch {
+        return undefined;
+      }
+    }
+    const input = reviewInput(full);
+    this.cache.set(key, { log: e.log, input });
+    return { uri: e.uri, input };
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}

@@ -1,0 +1,88 @@
+// Issue 14: "Clientlog: Weekly Review" from the command palette on the examples. Its numbers are the core's
+// (the same figures `clientlog review --format json` prints for the same day, zone and period); the trend
+// chart has 12 points; a number opens the list of the promises behind it, and a promise opens its log at its
+// line. The period buttons redraw it. The picture for the README is taken here (test-results/e2e/40-…-review.png).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { EXAMPLES_DIR, ROOT, waitFor } from '../lib/harness.mjs';
+import { runFromPalette } from '../lib/input.mjs';
+import { setNow } from '../lib/promises.mjs';
+import { waitForExplorerFile } from '../lib/workbench.mjs';
+
+export const name = 'weekly review: opens from the palette, shows the core figures, lists and opens promises';
+export const timeout = 180_000;
+export const session = { settings: { 'clientlog.timeZone': 'UTC' } };
+
+/** The frame holding the review's page (code-server nests a webview in two iframes). */
+export async function reviewFrame(page) {
+  return waitFor(async () => {
+    for (const f of page.frames()) {
+      try {
+        if (await f.$('#app table')) return f;
+      } catch {
+        // a frame that went away
+      }
+    }
+    return null;
+  }, { message: 'the Weekly Review webview to show its table' });
+}
+
+function cliReview(since, until) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'review', EXAMPLES_DIR, '--today', '2026-11-23', '--tz', 'UTC', '--since', since, '--until', until, '--format', 'json'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+export async function run({ page, probe, screenshot }) {
+  await waitForExplorerFile(page, 'acme-logistics.clientlog');
+  await probe.waitForActivation();
+  await setNow(probe);
+
+  await runFromPalette(page, 'Clientlog: Weekly Review', { label: /Clientlog: Weekly Review/ });
+  const shown = await waitFor(async () => {
+    const s = await probe.command('clientlog._test.review');
+    return s && s.drawnMs !== undefined ? s : null;
+  }, { message: 'the review to be drawn' });
+  // This week, on Monday 2026-11-23: the period is that day.
+  assert.deepEqual([shown.review.since, shown.review.until], ['2026-11-23', '2026-11-23']);
+
+  // 90 days: the same figures as the command line's, client by client.
+  const s90 = await probe.command('clientlog._test.review', [{ type: 'period', id: 'days90' }]);
+  const cli = cliReview('2026-08-26', '2026-11-23');
+  assert.deepEqual([s90.review.since, s90.review.until], [cli.since, cli.until]);
+  const figures = (c) => [c.client, c.promises.due, c.promises.onTime.length, c.promises.late.length, c.promises.broken.length, c.promises.dropped.length, c.promises.overdue.length, c.promises.onTimeRate, c.waiting.open.length, c.scope.unconfirmed.length];
+  assert.deepEqual(s90.review.clients.map(figures), cli.clients.map(figures));
+  assert.deepEqual(figures({ client: 'total', ...s90.review.total }), figures({ client: 'total', ...cli.total }));
+  assert.ok(cli.total.promises.due > 0, 'the examples have promises due in 90 days');
+
+  // The webview shows those numbers: one row per client and the total, the cells the view model's.
+  const frame = await reviewFrame(page);
+  await waitFor(async () => (await frame.$eval('button[data-period="days90"]', (b) => b.getAttribute('aria-pressed'))) === 'true', { message: 'the 90 days button to be pressed' });
+  const rows = await frame.$$eval('#app tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  assert.deepEqual(rows.map((r) => r.slice(0, -1)), s90.view.rows.map((r) => r.cells.slice(0, -1).map((c) => c.text)));
+  assert.equal(rows.length, cli.clients.length + 1);
+  // The trend: 12 weeks, drawn on a canvas.
+  assert.equal(await frame.$eval('#trend', (d) => d.getAttribute('data-points')), '12');
+  assert.ok(await frame.$('#trend canvas'), 'the trend chart is drawn');
+  assert.equal(s90.view.trend.rates.length, 12);
+  await screenshot('review');
+
+  // A number lists the promises behind it; the first opens its log at its line.
+  const acme = s90.review.clients.find((c) => c.client === 'Acme Logistics');
+  const overdue = acme.promises.overdue[0];
+  assert.ok(overdue, 'Acme has an overdue promise');
+  const col = s90.view.columns.indexOf('Open, overdue');
+  const acmeRow = s90.view.rows.findIndex((r) => r.cells[0].text === 'Acme Logistics');
+  const button = frame.locator('#app tbody tr').nth(acmeRow).locator('td').nth(col - 1).locator('button.num');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await waitFor(async () => (await frame.$$('#list button.ref')).length === acme.promises.overdue.length, { message: 'the list of Acme’s overdue promises' });
+  const listed = await frame.$$eval('#list button.ref', (bs) => bs.map((b) => [b.dataset.line, b.textContent]));
+  assert.equal(Number(listed[0][0]), overdue.line);
+  assert.ok(listed[0][1].includes(overdue.text), listed[0][1]);
+  await frame.locator('#list button.ref').first().click();
+  const st = await probe.waitForState((s) => s.activeEditor?.fileName === 'acme-logistics.clientlog' && s.activeEditor.selection.start.line === overdue.line, { message: 'the log to open at the promise' });
+  assert.equal(st.activeEditor.selection.start.line, overdue.line);
+  assert.ok(shown.drawnMs < 5000, `drawn in ${shown.drawnMs} ms`);
+}
