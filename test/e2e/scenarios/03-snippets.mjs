@@ -27,6 +27,7 @@ export async function run({ page, probe, server, screenshot }) {
   await waitForActiveTab(page, FILE);
   await waitForLanguageStatus(page, 'Client Log');
   await focusEditor(page);
+  const position = page.locator('[id="status.editor.selection"]');
 
   for (const prefix of PREFIXES) {
     const snippet = findSnippet(snippetsFile, prefix);
@@ -40,7 +41,11 @@ export async function run({ page, probe, server, screenshot }) {
     const lines = current.split('\n');
     const last = { line: lines.length - 1, ch: lines[lines.length - 1].length };
     await probe.command('probe.insertText', [last.ch === 0 ? '\n' : '\n\n', { $position: [last.line, last.ch] }]);
-    await probe.command('probe.setCursor', [last.line + (last.ch === 0 ? 1 : 2), 0]);
+    const target = last.line + (last.ch === 0 ? 1 : 2);
+    await probe.command('probe.setCursor', [target, 0]);
+    // The renderer applies the selection a moment later; typing before it lands splits the prefix
+    // between the old cursor and the new one (seen on a loaded machine).
+    await waitFor(async () => (await position.innerText().catch(() => '')).includes(`Ln ${target + 1}, Col 1`), { message: `the cursor on line ${target + 1}` });
     const before = (await probe.command('probe.getText')).length;
     await page.keyboard.type(prefix);
     await waitFor(async () => (await probe.command('probe.getText')).endsWith(prefix), { message: `"${prefix}" to be typed` });
