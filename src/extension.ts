@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Clock } from './host/clock';
+import { output } from './host/output';
 import { TimeScheduler } from './host/scheduler';
 import { Findings, registerDiagnostics } from './features/diagnostics';
 import { Drafts, registerDrafts } from './features/drafts';
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const views = registerPromiseTree(index, clock, time, context.workspaceState);
   const actions = new PromiseActions(index, clock, views);
   context.subscriptions.push(
+    output,
     index,
     clock,
     time,

@@ -5,6 +5,7 @@ export { parse, type ParseOptions } from './parse';
 export * from './standing';
 export * from './analyze';
 export * from './schedule';
+export * from './logIndex';
 export * from './edits';
 export * from './notes';
 export * from './messages';

@@ -31,7 +31,7 @@ import type { Clock } from '../host/clock';
 import { applyResult, lineSource } from '../host/edit';
 import { userTimeZone } from '../host/settings';
 import type { PromiseActions } from './promiseActions';
-import { isClientLog, type WorkspaceIndex } from '../host/workspaceIndex';
+import { isUserLog, type WorkspaceIndex } from '../host/workspaceIndex';
 
 /** The client a draft is for: its log, open as a document, and the language drafts are written in. */
 interface ClientTarget {
@@ -84,7 +84,7 @@ export class Drafts {
 
   private async pickClient(title: string): Promise<ClientTarget | undefined> {
     const editor = vscode.window.activeTextEditor;
-    let doc: vscode.TextDocument | undefined = editor && isClientLog(editor.document) ? editor.document : undefined;
+    let doc: vscode.TextDocument | undefined = editor && isUserLog(editor.document) ? editor.document : undefined;
     if (!doc) {
       await this.index.ready();
       const logs = this.index.all().sort((a, b) => a.log.client.localeCompare(b.log.client));
@@ -226,7 +226,7 @@ export class Drafts {
         promiseTarget = { uri: t.uri, line: t.line, item };
       } else {
         const editor = vscode.window.activeTextEditor;
-        if (editor && isClientLog(editor.document)) {
+        if (editor && isUserLog(editor.document)) {
           const item = trackedAt(lineSource(editor.document), editor.selection.active.line);
           if (item && item.kind === 'promise' && item.state === 'open') promiseTarget = { uri: editor.document.uri, line: editor.selection.active.line, item };
         }

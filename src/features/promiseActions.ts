@@ -19,7 +19,7 @@ import type { Findings } from './diagnostics';
 import { applyResult, failureMessage, lineSource } from '../host/edit';
 import type { ItemNode, TreeViews } from './promiseTree';
 import { relative } from './promiseTree';
-import type { WorkspaceIndex } from '../host/workspaceIndex';
+import { isUserLog, type WorkspaceIndex } from '../host/workspaceIndex';
 
 /** What a command acts on: a line of a file, with the item as the caller saw it. */
 export interface Target {
@@ -74,7 +74,8 @@ export class PromiseActions {
     const direct = fromArg(arg);
     if (direct) return direct;
     const editor = vscode.window.activeTextEditor;
-    if (editor && editor.document.uri.path.endsWith('.clientlog')) {
+    // Only the user's own logs: never the HEAD side of Open Changes or another read-only view.
+    if (editor && isUserLog(editor.document)) {
       const line = editor.selection.active.line;
       const item = trackedAt(lineSource(editor.document), line);
       if (item && item.kind === kind && item.state === 'open') return { uri: editor.document.uri, line, seen: item };
@@ -232,6 +233,7 @@ class ActionsProvider implements vscode.CodeActionProvider {
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const out: vscode.CodeAction[] = [];
+    if (!isUserLog(doc)) return out;
     const src = lineSource(doc);
     const seen = new Set<number>();
     const lines = new Set<number>([range.start.line, ...context.diagnostics.map((d) => d.range.start.line)]);

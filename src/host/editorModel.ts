@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { ClientLog } from '../core';
-import { isClientLog, type WorkspaceIndex } from './workspaceIndex';
+import { isUserLog, type WorkspaceIndex } from './workspaceIndex';
 
 /**
  * The WorkspaceIndex's parse of an open document, for the editor features. `current` guarantees the
  * model matches the document's text (re-parsing through the index when the document changed after the
  * index's last parse); `latest` takes whatever the index holds, for views refreshed on index events.
- * There is no second parser: every model comes from the index.
+ * There is no second parser: every model comes from the index, so a read-only view of a log (the HEAD
+ * side of Open Changes, a diff) has no model and gets no lenses, quick fixes or other editor features.
  */
 export class EditorModels implements vscode.Disposable {
   /** The model we know to match a document version (the index's log object at that version). */
@@ -19,7 +20,7 @@ export class EditorModels implements vscode.Disposable {
 
   /** The model of the document's current text. */
   current(doc: vscode.TextDocument): ClientLog | undefined {
-    if (!isClientLog(doc)) return undefined;
+    if (!isUserLog(doc)) return undefined;
     const key = doc.uri.toString();
     const indexed = this.index.get(doc.uri);
     const k = this.known.get(key);
@@ -32,7 +33,7 @@ export class EditorModels implements vscode.Disposable {
 
   /** The index's model of the document, parsing it only when the index has none yet. */
   latest(doc: vscode.TextDocument): ClientLog | undefined {
-    if (!isClientLog(doc)) return undefined;
+    if (!isUserLog(doc)) return undefined;
     const log = this.index.get(doc.uri)?.log;
     // A compact model (the file was closed until now) lacks what editor features show: parse it in full.
     return log && !log.compact ? log : this.current(doc);

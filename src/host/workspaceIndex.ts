@@ -1,38 +1,36 @@
 import * as vscode from 'vscode';
-import { compactLog, parse, type ClientLog } from '../core';
+import { isUserLogScheme, LogIndex, type IndexedEntry } from '../core';
+import { output } from './output';
 
 export const LANGUAGE_ID = 'clientlog';
 export const GLOB = '**/*.clientlog';
 
-export interface IndexedLog {
-  readonly uri: vscode.Uri;
-  readonly log: ClientLog;
-  /** The workspace folder holding the file, for telling apart clients of the same name. */
-  readonly folder?: vscode.WorkspaceFolder;
-  /** Whether the model came from an open editor's (possibly unsaved) text. */
-  readonly fromEditor: boolean;
-}
+/** An indexed log: its URI and workspace folder (for telling apart clients of the same name), its model. */
+export type IndexedLog = IndexedEntry<{ readonly uri: vscode.Uri; readonly folder?: vscode.WorkspaceFolder }>;
 
-const DEBOUNCE_MS = 200;
 const READ_CONCURRENCY = 16;
 const YIELD_MS = 10;
+/** Listeners (diagnostics, views) hear of typing after this pause; the model itself is updated at once. */
+const NOTIFY_MS = 200;
 
 /**
- * Every `.clientlog` file of the workspace (all roots, closed files too), parsed once and kept up to
- * date (closed files as compact models, open documents in full): an edit re-parses that one document after a short pause, a file event re-reads that one file.
- * Open documents' unsaved text wins over the disk. The first scan reads files in small parallel
- * batches and yields between them, so the extension host never blocks.
+ * Every `.clientlog` file of the workspace (all roots, closed files too) that is one of the user's logs
+ * (see `isUserLog`: never the HEAD side of Open Changes or another read-only view). The rules (editor text
+ * wins, compact when no editor shows a log, incremental re-parse of typing, rename, batching) are the
+ * core's `LogIndex`; this adapter forwards VS Code's events to it and reads files. The first scan reads
+ * files in small parallel batches and yields between them, so the extension host never blocks.
  */
 export class WorkspaceIndex implements vscode.Disposable {
-  private readonly logs = new Map<string, IndexedLog>();
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly changed = new Set<string>();
+  private readonly logs = new LogIndex<{ readonly uri: vscode.Uri; readonly folder?: vscode.WorkspaceFolder }>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly emitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private notifyTimer: ReturnType<typeof setTimeout> | undefined;
   private scanning: Promise<void> | undefined;
   private generation = 0;
   private disposed = false;
+  /** Test hook: how long each editor change took to reach the model (ms), most recent last. */
+  readonly editTimes: number[] = [];
 
   /** Fires with the files whose model changed (added, changed or removed). */
   readonly onDidChange = this.emitter.event;
@@ -43,22 +41,27 @@ export class WorkspaceIndex implements vscode.Disposable {
       watcher,
       watcher.onDidCreate((uri) => this.readFromDisk(uri)),
       watcher.onDidChange((uri) => this.readFromDisk(uri)),
-      watcher.onDidDelete((uri) => this.remove(uri)),
-      vscode.workspace.onDidOpenTextDocument((doc) => this.fromDocument(doc, 0)),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) this.fromDocument(e.document, DEBOUNCE_MS);
+      watcher.onDidDelete((uri) => this.gone(uri)),
+      vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (isUserLog(doc)) this.fromDocument(doc, true);
       }),
+      vscode.workspace.onDidChangeTextDocument((e) => this.edited(e)),
       vscode.workspace.onDidCloseTextDocument((doc) => {
+        if (!isUserLog(doc)) return;
         // The editor's text no longer wins; the file (if any) does: on disk, or in a virtual workspace's
         // file system (github.dev, or the remote files a web extension sees). Untitled ones have none.
-        if (isClientLog(doc) && vscode.workspace.fs.isWritableFileSystem(doc.uri.scheme) !== undefined) this.readFromDisk(doc.uri);
-        else if (isClientLog(doc)) this.remove(doc.uri);
+        const onDisk = vscode.workspace.fs.isWritableFileSystem(doc.uri.scheme) !== undefined;
+        this.logs.editorClosed(doc.uri.toString(), onDisk);
+        if (onDisk) void this.readFromDisk(doc.uri);
+        else this.flush();
       }),
       vscode.workspace.onDidRenameFiles((e) => {
         for (const f of e.files) {
-          this.remove(f.oldUri);
-          if (f.newUri.path.endsWith('.clientlog')) this.readFromDisk(f.newUri);
+          const isLog = f.newUri.path.endsWith('.clientlog');
+          this.logs.renamed(f.oldUri.toString(), f.newUri.toString(), meta(f.newUri), isLog);
+          if (isLog) void this.readFromDisk(f.newUri);
         }
+        this.flush();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -70,7 +73,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** All indexed logs. */
   all(): IndexedLog[] {
-    return [...this.logs.values()];
+    return this.logs.all();
   }
 
   get(uri: vscode.Uri): IndexedLog | undefined {
@@ -90,16 +93,17 @@ export class WorkspaceIndex implements vscode.Disposable {
   rescan(): Promise<void> {
     const gen = ++this.generation;
     this.scanning = (async () => {
-      const uris = await vscode.workspace.findFiles(GLOB);
+      let uris: vscode.Uri[];
+      try {
+        uris = (await vscode.workspace.findFiles(GLOB)).filter((u) => isUserLogUri(u));
+      } catch (e) {
+        output.error('Could not list the workspace\'s .clientlog files:', e);
+        return;
+      }
       if (gen !== this.generation || this.disposed) return;
       const keep = new Set(uris.map((u) => u.toString()));
-      for (const doc of vscode.workspace.textDocuments) if (isClientLog(doc)) keep.add(doc.uri.toString());
-      for (const key of [...this.logs.keys()]) {
-        if (!keep.has(key)) {
-          this.logs.delete(key);
-          this.changed.add(key);
-        }
-      }
+      for (const doc of vscode.workspace.textDocuments) if (isUserLog(doc)) this.fromDocument(doc, false);
+      this.logs.retain(keep);
       let slice = performance.now();
       for (let i = 0; i < uris.length; i += READ_CONCURRENCY) {
         await Promise.all(uris.slice(i, i + READ_CONCURRENCY).map((u) => this.load(u)));
@@ -111,83 +115,82 @@ export class WorkspaceIndex implements vscode.Disposable {
           slice = performance.now();
         }
       }
-      for (const doc of vscode.workspace.textDocuments) if (isClientLog(doc)) this.setFromDocument(doc);
       this.flush();
     })();
     return this.scanning;
   }
 
-  /** Parses an open document now (used before acting on it, so nothing waits for the debounce). */
+  /**
+   * The model of an open document's current text, for acting on it now (undefined: not one of the user's
+   * logs). The index follows every change as it happens, so this parses only when it missed one.
+   */
   refreshDocument(doc: vscode.TextDocument): IndexedLog | undefined {
-    if (!isClientLog(doc)) return undefined;
+    if (!isUserLog(doc)) return undefined;
     const key = doc.uri.toString();
-    const t = this.pending.get(key);
-    if (t) clearTimeout(t);
-    this.pending.delete(key);
-    this.setFromDocument(doc);
-    this.flush();
+    if (this.logs.editorVersion(key) !== doc.version) {
+      this.fromDocument(doc, false);
+      this.flush();
+    }
     return this.logs.get(key);
   }
 
-  private fromDocument(doc: vscode.TextDocument, delay: number): void {
-    if (!isClientLog(doc)) return;
-    const key = doc.uri.toString();
-    const t = this.pending.get(key);
-    if (t) clearTimeout(t);
-    this.pending.set(
-      key,
-      setTimeout(() => {
-        this.pending.delete(key);
-        if (this.disposed || doc.isClosed) return;
-        this.setFromDocument(doc);
-        this.flush();
-      }, delay),
-    );
+  private fromDocument(doc: vscode.TextDocument, notify: boolean): void {
+    this.guard(doc.uri, () => this.logs.setEditorText(doc.uri.toString(), meta(doc.uri), doc.uri.path, doc.getText(), doc.version));
+    if (notify) this.flush();
   }
 
-  private setFromDocument(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
-    this.logs.set(key, {
-      uri: doc.uri,
-      log: parse(doc.getText(), { fileName: doc.uri.path }),
-      folder: vscode.workspace.getWorkspaceFolder(doc.uri),
-      fromEditor: true,
-    });
-    this.changed.add(key);
+  private edited(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length === 0 || !isUserLog(e.document)) return;
+    const doc = e.document;
+    const t0 = performance.now();
+    this.guard(doc.uri, () => this.logs.applyEditorChanges(doc.uri.toString(), meta(doc.uri), doc.uri.path, e.contentChanges, doc.version, () => doc.getText()));
+    this.editTimes.push(performance.now() - t0);
+    if (this.editTimes.length > 10_000) this.editTimes.splice(0, 5_000);
+    // Typing: tell the listeners once the burst pauses (the model is already current).
+    if (this.notifyTimer) clearTimeout(this.notifyTimer);
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = undefined;
+      this.flush();
+    }, NOTIFY_MS);
   }
 
   private async readFromDisk(uri: vscode.Uri): Promise<void> {
+    if (!isUserLogUri(uri)) return;
     await this.load(uri);
     this.flush();
   }
 
   private async load(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
-    // An open editor's text wins over the disk.
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    if (open && !open.isClosed) {
-      this.setFromDocument(open);
+    // An open editor's text wins over the disk: no need to read it.
+    if (this.logs.inEditor(key)) return;
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (e) {
+      // Gone (deleted, renamed) or unreadable: it is no longer part of the index.
+      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') output.debug(`${uri.toString(true)}: gone before it could be read`);
+      else output.warn(`${uri.toString(true)}: could not be read:`, e);
+      this.logs.diskGone(key);
       return;
     }
-    try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      if (this.disposed) return;
-      const text = new TextDecoder('utf-8').decode(bytes);
-      // A file no editor shows is kept compact: its open items, their entries and its findings, which is
-      // all the views and diagnostics need (an editor that opens it gets the full parse).
-      this.logs.set(key, { uri, log: compactLog(parse(text, { fileName: uri.path })), folder: vscode.workspace.getWorkspaceFolder(uri), fromEditor: false });
-    } catch {
-      // Gone (deleted, renamed) or unreadable: it is no longer part of the index.
-      this.logs.delete(key);
-    }
-    this.changed.add(key);
+    if (this.disposed) return;
+    const text = new TextDecoder('utf-8').decode(bytes);
+    this.guard(uri, () => this.logs.setDiskText(key, meta(uri), uri.path, text));
   }
 
-  private remove(uri: vscode.Uri): void {
-    const key = uri.toString();
-    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && !d.isClosed)) return;
-    if (this.logs.delete(key)) this.changed.add(key);
+  private gone(uri: vscode.Uri): void {
+    this.logs.diskGone(uri.toString());
     this.flush();
+  }
+
+  /** Runs an update of the model; a failure (a parser bug) is logged and leaves the previous model. */
+  private guard(uri: vscode.Uri, f: () => unknown): void {
+    try {
+      f();
+    } catch (e) {
+      output.error(`${uri.toString(true)}: could not be parsed:`, e);
+    }
   }
 
   /** Coalesces change notifications from a burst of events into one. */
@@ -195,21 +198,37 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.flushTimer || this.disposed) return;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
-      if (this.changed.size === 0 || this.disposed) return;
-      const uris = [...this.changed].map((k) => vscode.Uri.parse(k));
-      this.changed.clear();
+      if (!this.logs.hasChanges || this.disposed) return;
+      const uris = this.logs.takeChanges().map((k) => vscode.Uri.parse(k));
       this.emitter.fire(uris);
     }, 0);
   }
 
   dispose(): void {
     this.disposed = true;
-    for (const t of this.pending.values()) clearTimeout(t);
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.notifyTimer) clearTimeout(this.notifyTimer);
     for (const d of this.disposables) d.dispose();
   }
 }
 
+function meta(uri: vscode.Uri): { uri: vscode.Uri; folder?: vscode.WorkspaceFolder } {
+  return { uri, folder: vscode.workspace.getWorkspaceFolder(uri) };
+}
+
+/** Whether a document is a `.clientlog` log (by language or name), whatever shows it. */
 export function isClientLog(doc: vscode.TextDocument): boolean {
   return doc.languageId === LANGUAGE_ID || doc.uri.path.endsWith('.clientlog');
+}
+
+/**
+ * Whether a document is one of the user's logs, which the index counts and actions may change: a file, an
+ * untitled log, or a file of the workspace's own file system; never a read-only view (git:, diffs, output).
+ */
+export function isUserLog(doc: vscode.TextDocument): boolean {
+  return isClientLog(doc) && isUserLogUri(doc.uri);
+}
+
+function isUserLogUri(uri: vscode.Uri): boolean {
+  return isUserLogScheme(uri.scheme, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme));
 }

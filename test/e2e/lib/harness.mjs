@@ -255,6 +255,7 @@ export function killAllServers() {
  * @param {string} [o.workspaceInPlace] open this folder itself, not a copy (the benchmark's big workspaces;
  *   with the same folder and `userDataDir`, a second server opens "the same workspace again")
  * @param {string} [o.userDataDir]     use (and keep) this profile dir instead of a fresh one
+ * @param {(workspaceDir: string) => void} [o.prepare] runs on the workspace copy before VS Code starts (git init, ...)
  */
 export async function startCodeServer(o) {
   const base = await fsp.mkdtemp(path.join(os.tmpdir(), 'clientlog-e2e-'));
@@ -269,6 +270,7 @@ export async function startCodeServer(o) {
     fs.mkdirSync(path.dirname(path.join(workspaceDir, rel)), { recursive: true });
     fs.writeFileSync(path.join(workspaceDir, rel), text);
   }
+  o.prepare?.(workspaceDir);
   fs.cpSync(o.extensionsTemplate, extensionsDir, { recursive: true });
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   if (o.locale) writeLanguagePacks(extensionsDir, userDataDir);
