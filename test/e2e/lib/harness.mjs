@@ -403,7 +403,9 @@ export class Probe {
   async waitForActivation({ timeout = T.activation } = {}) {
     const s = await this.waitForState((st) => st.extension?.isActive && st.extension.activation, {
       timeout,
-      message: `${EXTENSION_ID} to be activated`,
+      // In web mode the probe sees the extension only once its test hooks exist: an activation that threw
+      // shows up as this timeout, and the error is among the browser console errors (in the failure log).
+      message: `${EXTENSION_ID} to be activated${WEB ? ' in the web worker host (its clientlog._test.* commands to appear)' : ''}`,
     });
     if (!s.extension.activation.ok) throw new Error(`${EXTENSION_ID} failed to activate: ${s.extension.activation.error}`);
     return s;

@@ -9,6 +9,8 @@ import { paletteEntries } from '../lib/input.mjs';
 import { waitForExplorerFile } from '../lib/workbench.mjs';
 
 export const name = 'Bulgarian display language: views, command palette and diagnostics in Bulgarian';
+// Also run in the web worker extension host (run.mjs --web), as in vscode.dev.
+export const web = true;
 export const session = { locale: 'bg' };
 export const timeout = 120_000;
 
