@@ -28,12 +28,11 @@ try {
   const allowed = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.startsWith('!'));
   const tops = new Set(allowed.map((l) => l.slice(1).split('/')[0].replace(/\*.*$/, '')));
   for (const entry of fs.readdirSync(ROOT)) {
-    if (entry === 'package.json' || entry === 'dist' || ![...tops].some((t) => (t ? entry.startsWith(t) : false))) continue;
+    if (entry === 'package.json' || ![...tops].some((t) => (t ? entry.startsWith(t) : false))) continue;
     fs.cpSync(path.join(ROOT, entry), path.join(work, entry), { recursive: true });
   }
-  // Of dist/, only the web bundle: the Node bundle and the CLI have nothing to do in a browser.
-  fs.mkdirSync(path.dirname(path.join(work, pkg.browser)), { recursive: true });
-  fs.copyFileSync(path.join(ROOT, pkg.browser), path.join(work, pkg.browser));
+  // The command line (dist/cli*.js) has nothing to do in a browser.
+  for (const f of fs.readdirSync(path.join(work, 'dist'))) if (/^cli/.test(f)) fs.rmSync(path.join(work, 'dist', f));
   fs.copyFileSync(path.join(ROOT, '.vscodeignore'), path.join(work, '.vscodeignore'));
   fs.writeFileSync(path.join(work, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   const vsce = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');

@@ -11,6 +11,8 @@ import { setNow } from '../lib/promises.mjs';
 import { waitForExplorerFile } from '../lib/workbench.mjs';
 
 export const name = 'weekly review: opens from the palette, shows the core figures, lists and opens promises';
+// Also run in the web worker extension host (run.mjs --web), as in vscode.dev.
+export const web = true;
 export const timeout = 180_000;
 export const session = { settings: { 'clientlog.timeZone': 'UTC' } };
 

@@ -12,6 +12,8 @@ import { waitForExplorerFile } from '../lib/workbench.mjs';
 import { reviewFrame } from './40-weekly-review.mjs';
 
 export const name = 'weekly review in Bulgarian; client.quiet and its quick fix';
+// Also run in the web worker extension host (run.mjs --web), as in vscode.dev.
+export const web = true;
 export const timeout = 180_000;
 export const session = { locale: 'bg', settings: { 'clientlog.timeZone': 'UTC', 'clientlog.cadence.defaultDays': 14 } };
 
