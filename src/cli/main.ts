@@ -6,9 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { EventAttributes } from 'ics';
 import { stableSpan } from '../core/analyze';
-import { addDays, isIsoDate, isValidTimeZone, parseTime, zonedInstant } from '../core/dates';
+import { isIsoDate, isValidTimeZone, zonedInstant } from '../core/dates';
 import { FINDING_CODES, type FindingCode, type Level, type LevelSetting } from '../core/model';
 import { version } from '../../package.json';
 import { buildStamp, Cache, type Bytes, type FileStamp } from './cache';
@@ -16,7 +15,10 @@ import { review } from '../core/review/figures';
 import { collectFiles } from './files';
 import { REVIEW_FORMATS, reviewOutput, type ReviewFormat } from './review';
 import { runInProcess, runPool, serveIfWorker } from './pool';
-import { resultOf, type FileResult, type FileTask, type Mode, type OpenPromise, type WorkOptions } from './work';
+import { agendaJson, agendaOf, agendaText, icsOutput } from './agenda';
+import { resultOf, type FileResult, type FileTask, type Mode, type WorkOptions } from './work';
+
+export { eventUid } from './agenda';
 
 export interface Io {
   readonly stdout: (s: string | Uint8Array) => void;
@@ -215,9 +217,9 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
     );
     output = reviewOutput(r, format, read.map((x) => x.file));
   } else {
-    const promises = sortPromises(results.flatMap((r) => r.promises ?? []));
-    if (mode === 'agenda') output = values.json ? agendaJson(promises, options, values.today) : agendaText(promises);
-    else output = icsOutput(promises, now);
+    const a = agendaOf(results, options);
+    if (mode === 'agenda') output = values.json ? agendaJson(a, options, values.today) : agendaText(a);
+    else output = icsOutput(a.rows, now);
   }
   if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), output);
   else io.stdout(output);
@@ -390,106 +392,6 @@ function joinOutput(results: readonly FileResult[], kept?: KeptOutput): string |
   });
   flush();
   return parts.length === 1 ? parts[0] : Buffer.concat(parts);
-}
-
-/** Overdue first (most overdue first), then by due date and time; ties by client, file and line. */
-function sortPromises(list: OpenPromise[]): OpenPromise[] {
-  const key = (p: OpenPromise) => p.days * 1440 + (p.time ? parseTime(p.time)! : 1440);
-  return list.sort((a, b) => key(a) - key(b) || a.client.localeCompare(b.client) || a.file.localeCompare(b.file) || a.line - b.line);
-}
-
-export function relativeDue(p: Pick<OpenPromise, 'band' | 'days' | 'time'>): string {
-  if (p.days < 0) return `${-p.days} day${p.days === -1 ? '' : 's'} overdue`;
-  if (p.days === 0) return p.band === 'overdue' ? `overdue since ${p.time}` : 'today';
-  if (p.days === 1) return 'tomorrow';
-  return `in ${p.days} days`;
-}
-
-/** Groups by client, the group with the most urgent promise first. */
-function groups(promises: readonly OpenPromise[]): Array<[string, OpenPromise[]]> {
-  const m = new Map<string, OpenPromise[]>();
-  for (const p of promises) {
-    const g = m.get(p.client);
-    if (g) g.push(p);
-    else m.set(p.client, [p]);
-  }
-  return [...m];
-}
-
-function agendaText(promises: readonly OpenPromise[]): string {
-  if (promises.length === 0) return 'No open promises.\n';
-  let out = '';
-  for (const [client, list] of groups(promises)) {
-    out += `${client || '(no client)'}\n`;
-    const rel = list.map(relativeDue);
-    const width = Math.max(...rel.map((r) => r.length));
-    list.forEach((p, i) => {
-      const when = (p.time ? `${p.due} ${p.time}` : p.due).padEnd(16);
-      out += `  ${rel[i].padEnd(width)}  ${when}  ${p.text}  (${p.file}:${p.line})\n`;
-    });
-  }
-  return out;
-}
-
-function agendaJson(promises: readonly OpenPromise[], o: WorkOptions, today: string | undefined): string {
-  return (
-    JSON.stringify(
-      {
-        version: 1,
-        now: new Date(o.now).toISOString(),
-        today: today ?? null,
-        timeZone: o.timeZone,
-        promises: promises.map((p) => ({
-          client: p.client,
-          file: p.file,
-          line: p.line,
-          due: p.due,
-          time: p.time ?? null,
-          timeZone: p.timeZone,
-          text: p.text,
-          tags: p.tags,
-          band: p.band,
-          days: p.days,
-          relative: relativeDue(p),
-        })),
-      },
-      null,
-      2,
-    ) + '\n'
-  );
-}
-
-/** A stable UID: the same file and promise line give the same event. */
-export function eventUid(file: string, source: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const crypto = require('node:crypto') as typeof import('node:crypto');
-  return `${crypto.createHash('sha256').update(`${file}\n${source}`).digest('hex').slice(0, 32)}@clientlog`;
-}
-
-function icsOutput(promises: readonly OpenPromise[], now: number): string {
-  const header = { productId: 'clientlog', calName: 'Clientlog promises', method: 'PUBLISH' };
-  const events: EventAttributes[] = promises.map((p) => {
-    const common = {
-      uid: eventUid(p.file, p.source),
-      title: `${p.client ? `Promise to ${p.client}: ` : 'Promise: '}${p.text}`,
-      description: `${p.file}:${p.line}${p.time ? ` (${p.due} ${p.time} ${p.timeZone})` : ''}`,
-      categories: p.tags.length ? [...p.tags] : undefined,
-      timestamp: now,
-    };
-    if (p.time) {
-      const at = zonedInstant(p.due, parseTime(p.time)!, p.timeZone).getTime();
-      return { ...common, start: at, startInputType: 'utc', startOutputType: 'utc', end: at + 30 * 60_000, endInputType: 'utc', endOutputType: 'utc' } as EventAttributes;
-    }
-    // All-day: DTSTART;VALUE=DATE and the exclusive DTEND the day after.
-    const ymd = (iso: string) => iso.split('-').map(Number) as [number, number, number];
-    return { ...common, start: ymd(p.due), end: ymd(addDays(p.due, 1)) } as EventAttributes;
-  });
-  // Loaded only for this command: the library (and its schema validator) is most of the CLI's start-up.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createEvents } = require('ics') as typeof import('ics');
-  const { error, value } = createEvents(events, header);
-  if (error || !value) throw new Error(`could not build the calendar: ${error?.message ?? 'no output'}`);
-  return value;
 }
 
 /** The process entry point (dist/cli.js). */

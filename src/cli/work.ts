@@ -1,8 +1,6 @@
 /** The per-file work of the CLI: the same parse + analyze the extension runs, on the main thread or in a worker. */
 import * as fs from 'node:fs';
 import { analysisInput, analyzeInput, stableSpan, type AnalysisInput } from '../core/analyze';
-import { standing } from '../core/standing';
-import { isValidTimeZone, zonedNow } from '../core/dates';
 import { describeFinding, formatMessage } from '../core/messages';
 import type { FindingCode, FindingData, Level, LevelSetting } from '../core/model';
 import { reviewInput, type ReviewInput } from '../core/review/input';
@@ -45,20 +43,15 @@ export interface JsonFinding {
   readonly data: FindingData;
 }
 
+/** An open, dated promise of a file, for the agenda and the calendar (plain data: it crosses threads). */
 export interface OpenPromise {
-  readonly client: string;
-  readonly file: string;
-  /** 1-based. */
+  readonly kind: 'promise';
+  /** 0-based, as in the model. */
   readonly line: number;
-  readonly due: string;
+  readonly date: string;
   readonly time?: string;
-  /** The zone the due date is read in (the log's, else the user's). */
-  readonly timeZone: string;
   readonly text: string;
   readonly tags: readonly string[];
-  readonly band: 'overdue' | 'today' | 'soon' | 'later';
-  /** Calendar days from today to the due date (negative when overdue). */
-  readonly days: number;
   /** The whole line, for stable calendar UIDs. */
   readonly source: string;
 }
@@ -71,7 +64,8 @@ export interface FileResult {
   readonly counts?: Readonly<Record<Level, number>>;
   readonly overdue?: number;
   readonly findings?: JsonFinding[];
-  readonly promises?: OpenPromise[];
+  /** agenda, ics: the file's client, the zone its front matter names, and its open promises. */
+  readonly agenda?: { readonly client: string; readonly timeZone?: string; readonly promises: OpenPromise[] };
   /** review: what the weekly review reads of the file. */
   readonly review?: ReviewInput;
   /**
@@ -134,27 +128,12 @@ export function resultOf(facts: FileFacts, task: FileTask, o: WorkOptions, keep 
     }
     return { file: task.display, out, counts, overdue, findings: json, cache };
   }
-  const tz = input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : o.timeZone;
-  const today = zonedNow(new Date(o.now), tz);
   const promises: OpenPromise[] = [];
   for (const item of input.items) {
     if (item.kind !== 'promise') continue;
-    const st = standing(item, today, { horizonDays: o.horizonDays }).status!;
-    promises.push({
-      client: input.client,
-      file: task.display,
-      line: item.line + 1,
-      due: item.date,
-      time: item.time,
-      timeZone: tz,
-      text: item.text,
-      tags: item.tags,
-      band: st.band,
-      days: st.days,
-      source: facts.lines[item.line] ?? '',
-    });
+    promises.push({ kind: 'promise', line: item.line, date: item.date, time: item.time, text: item.text, tags: item.tags, source: facts.lines[item.line] ?? '' });
   }
-  return { file: task.display, promises, cache };
+  return { file: task.display, agenda: { client: input.client, timeZone: input.timeZone, promises }, cache };
 }
 
 /** Parses and analyzes one file's text. */

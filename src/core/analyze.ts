@@ -1,4 +1,4 @@
-import { addDays, dayNumber, isValidTimeZone, parseTime, zonedInstant, zonedNow } from './dates';
+import { addDays, dayNumber, parseTime, readZone, zonedInstant, zonedNow } from './dates';
 import {
   contactOf,
   DEFAULT_LEVELS,
@@ -36,8 +36,7 @@ export interface AnalyzeOptions {
 
 /** The time zone a log's dates are read in. */
 export function logTimeZone(log: ClientLog, userTimeZone: string): string {
-  const tz = log.frontMatter?.timeZone;
-  return tz && isValidTimeZone(tz) ? tz : userTimeZone;
+  return readZone(log.frontMatter?.timeZone, userTimeZone);
 }
 
 /**
@@ -176,7 +175,7 @@ export function stableSpan(
   options: Pick<AnalyzeOptions, 'now' | 'timeZone'>,
 ): { from: number; until: number } {
   const at = options.now.getTime();
-  const tz = input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : options.timeZone;
+  const tz = readZone(input.timeZone, options.timeZone);
   const now = zonedNow(options.now, tz);
   const { dayStart, dayEnd, plain } = dayBounds(now.date, tz);
   if (!plain || !(dayStart <= at && at < dayEnd)) return { from: at, until: at + 1 };
@@ -213,7 +212,7 @@ function evaluate(
 ): Finding[] {
   const horizon = options.horizonDays ?? DEFAULT_HORIZON_DAYS;
   const confirmDays = options.confirmationDays ?? DEFAULT_CONFIRMATION_DAYS;
-  const tz = logZone && isValidTimeZone(logZone) ? logZone : options.timeZone;
+  const tz = readZone(logZone, options.timeZone);
   const now = zonedNow(options.now, tz);
   const out: Finding[] = [];
   const levels = options.levels ?? {};

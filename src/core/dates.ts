@@ -157,6 +157,11 @@ export function isValidTimeZone(timeZone: string): boolean {
   return typeof timeZone === 'string' && timeZone.length > 0 && (timeZone === 'UTC' || formatter(timeZone) !== null);
 }
 
+/** The zone a log's dates are read in: the one it names when the runtime knows it, else the user's. */
+export function readZone(logZone: string | undefined, userTimeZone: string): string {
+  return logZone && isValidTimeZone(logZone) ? logZone : userTimeZone;
+}
+
 export interface ZonedNow {
   /** The calendar date in the zone. */
   readonly date: string;

@@ -4,6 +4,7 @@ export * from './dates';
 export { parse, type ParseOptions } from './parse';
 export * from './standing';
 export * from './analyze';
+export * from './agenda';
 export * from './schedule';
 export * from './logIndex';
 export * from './edits';

@@ -1,5 +1,17 @@
 import * as vscode from 'vscode';
-import { dayNumber, durationDays, escapeMarkdown, logTimeZone, quiet, relativeDays, standing, touchOf, zonedNow, type Band, type Tracked } from '../core';
+import {
+  agenda,
+  durationDays,
+  escapeMarkdown,
+  logSource,
+  relativeDays,
+  type AgendaFilter,
+  type AgendaRow,
+  type Band,
+  type DateGroup,
+  type QuietRow,
+  type Tracked,
+} from '../core';
 import type { Clock } from '../host/clock';
 import type { TimeScheduler } from '../host/scheduler';
 import { affectsAnalysis, analyzeOptions } from '../host/settings';
@@ -50,15 +62,20 @@ export interface GroupNode {
 
 export type Node = GroupNode | ItemNode | QuietNode;
 
-export interface Filter {
-  readonly text?: string;
-  readonly overdueOnly?: boolean;
-  /** A client key (file URI). */
-  readonly client?: string;
+export interface Filter extends AgendaFilter {
+  /** The client filter's label (`client` is the log's URI). */
   readonly clientLabel?: string;
 }
 
-const BAND_ORDER: Record<Band, number> = { overdue: 0, today: 1, soon: 2, later: 3 };
+/** How both views show their items: one grouping and one filter, set for both at once. */
+export class ViewState {
+  filter: Filter = {};
+  constructor(public groupBy: GroupBy = 'client') {}
+
+  get filtered(): boolean {
+    return !!(this.filter.text || this.filter.overdueOnly || this.filter.client);
+  }
+}
 
 const ICONS: Record<Band, vscode.ThemeIcon> = {
   overdue: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
@@ -67,15 +84,13 @@ const ICONS: Record<Band, vscode.ThemeIcon> = {
   later: new vscode.ThemeIcon('calendar', new vscode.ThemeColor('charts.green')),
 };
 
-/** The bands by date (Overdue / Today / This week / Later), computed from the item's days. */
-function dateBand(n: ItemNode, today: string): { key: string; label: string; order: number } {
-  if (n.band === 'overdue') return { key: 'overdue', label: vscode.l10n.t('Overdue'), order: 0 };
-  if (n.band === 'today') return { key: 'today', label: vscode.l10n.t('Today'), order: 1 };
-  // This week: until Sunday of the current ISO week.
-  const dow = (((dayNumber(today) + 3) % 7) + 7) % 7;
-  if (n.days <= 6 - dow) return { key: 'week', label: vscode.l10n.t('This week'), order: 2 };
-  return { key: 'later', label: vscode.l10n.t('Later'), order: 3 };
-}
+/** The date groups' titles. */
+const DATE_LABELS: Record<DateGroup, () => string> = {
+  overdue: () => vscode.l10n.t('Overdue'),
+  today: () => vscode.l10n.t('Today'),
+  week: () => vscode.l10n.t('This week'),
+  later: () => vscode.l10n.t('Later'),
+};
 
 /** How long the views wait for more changes before they redraw. */
 const REFRESH_COALESCE_MS = 75;
@@ -90,15 +105,19 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
   private roots: GroupNode[] = [];
   private items: ItemNode[] = [];
   private quietNodes: QuietNode[] = [];
-  groupBy: GroupBy = 'client';
-  filter: Filter = {};
+  private overdue = 0;
   private dirty = true;
 
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly clock: Clock,
     private readonly kinds: ReadonlySet<Tracked['kind']>,
+    readonly view: ViewState,
   ) {}
+
+  get groupBy(): GroupBy {
+    return this.view.groupBy;
+  }
 
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -114,6 +133,12 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
       this.refreshTimer = undefined;
       this.changeEmitter.fire(undefined);
     }, REFRESH_COALESCE_MS);
+  }
+
+  /** How many of the open items are overdue (filtered out or not). */
+  overdueCount(): number {
+    this.rebuild();
+    return this.overdue;
   }
 
   /** All open items (unfiltered), most urgent first. */
@@ -181,96 +206,50 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
     const logs = this.index.all();
     const nameCount = new Map<string, number>();
     for (const e of logs) nameCount.set(e.log.client, (nameCount.get(e.log.client) ?? 0) + 1);
+    const byId = new Map(logs.map((e) => [e.uri.toString(), e]));
+    const sources = logs.map((e) => logSource(e.log, e.uri.toString(), clientLabel(e, nameCount)));
+    const { filter, groupBy } = this.view;
+    const a = agenda(sources, { ...opts, kinds: this.kinds, groupBy, filter, quiet: this.kinds.has('waiting') });
 
-    const items: ItemNode[] = [];
-    const quietNodes: QuietNode[] = [];
-    for (const e of logs) {
-      const tz = logTimeZone(e.log, opts.timeZone);
-      const now = zonedNow(opts.now, tz);
-      const touch = this.kinds.has('waiting') ? touchOf(e.log) : undefined;
-      const q = touch && quiet(touch, now.date, opts.cadenceDays);
-      if (touch && q) {
-        quietNodes.push({ type: 'quiet', uri: e.uri, client: clientLabel(e, nameCount), clientKey: e.uri.toString(), ...q, line: touch.range.start.line });
-      }
-      for (const it of e.log.items) {
-        if (it.state !== 'open' || !this.kinds.has(it.kind) || !it.date) continue;
-        const { band, days, age } = standing(it, now, opts).status!;
-        const handle = it.handles[0];
-        const contact = handle ? e.log.frontMatter?.contacts.find((c) => c.handle?.toLowerCase() === handle.toLowerCase()) : undefined;
-        items.push({
-          type: 'item',
-          uri: e.uri,
-          item: it,
-          client: clientLabel(e, nameCount),
-          clientKey: e.uri.toString(),
-          band,
-          days,
-          age,
-          timeZone: tz,
-          contact: contact ? (contact.role ? `${contact.name} (${contact.role})` : contact.name) : undefined,
-          entryTitle: it.entry >= 0 ? `${e.log.entries[it.entry].date ?? ''} ${e.log.entries[it.entry].title}`.trim() : undefined,
-        });
-      }
+    const nodes = new Map<AgendaRow<Tracked>, ItemNode>();
+    for (const r of a.rows) {
+      const e = byId.get(r.source.id)!;
+      const it = r.item;
+      const entry = it.entry >= 0 ? e.log.entries[it.entry] : undefined;
+      nodes.set(r, {
+        type: 'item',
+        uri: e.uri,
+        item: it,
+        client: r.source.label,
+        clientKey: r.source.id,
+        band: r.band,
+        days: r.days,
+        age: r.age,
+        timeZone: r.timeZone,
+        contact: r.contact,
+        entryTitle: entry ? `${entry.date ?? ''} ${entry.title}`.trim() : undefined,
+      });
     }
-    items.sort(
-      (a, b) =>
-        BAND_ORDER[a.band] - BAND_ORDER[b.band] ||
-        a.days - b.days ||
-        (a.item.time ?? '99:99').localeCompare(b.item.time ?? '99:99') ||
-        a.client.localeCompare(b.client) ||
-        a.item.line - b.item.line,
-    );
-    this.items = items;
-    this.quietNodes = quietNodes.sort((a, b) => b.days - a.days || a.client.localeCompare(b.client));
-
-    const f = this.filter;
-    const needle = f.text?.toLocaleLowerCase();
-    const shown: Array<ItemNode | QuietNode> = [
-      // A silence is late contact: it stays under "overdue only", and goes first in its client's group.
-      ...this.quietNodes.filter((n) => (!f.client || n.clientKey === f.client) && (!needle || n.client.toLocaleLowerCase().includes(needle))),
-      ...items.filter(
-        (n) =>
-          (!f.overdueOnly || n.band === 'overdue') &&
-          (!f.client || n.clientKey === f.client) &&
-          (!needle || `${n.item.text} ${n.client} ${n.contact ?? ''}`.toLocaleLowerCase().includes(needle)),
-      ),
-    ];
-
-    const groups = new Map<string, GroupNode & { order: number; children: Array<ItemNode | QuietNode> }>();
-    const today = zonedNow(opts.now, opts.timeZone).date;
-    for (const n of shown) {
-      let key: string;
-      let label: string;
-      let order: number;
-      let description: string | undefined;
-      let tip: string | undefined;
-      if (this.groupBy === 'client') {
-        key = n.clientKey;
-        label = n.client;
-        order = groups.size;
-        const e = this.index.get(n.uri);
-        tip = e ? vscode.workspace.asRelativePath(e.uri) : undefined;
-      } else if (n.type === 'quiet') {
-        key = 'overdue';
-        label = vscode.l10n.t('Overdue');
-        order = 0;
-      } else {
-        const b = dateBand(n, today);
-        key = b.key;
-        label = b.label;
-        order = b.order;
-      }
-      let g = groups.get(key);
-      if (!g) {
-        g = { type: 'group', id: key, label, description, tooltip: tip, children: [], overdue: 0, order };
-        groups.set(key, g);
-      }
-      g.children.push(n);
-      if (n.type === 'quiet' || n.band === 'overdue') (g as { overdue: number }).overdue++;
+    this.items = [...nodes.values()];
+    this.overdue = a.overdue;
+    const quietNodes = new Map<QuietRow<Tracked>, QuietNode>();
+    for (const q of a.quiet) {
+      const e = byId.get(q.source.id)!;
+      quietNodes.set(q, { type: 'quiet', uri: e.uri, client: q.source.label, clientKey: q.source.id, days: q.days, cadence: q.cadence, lastEntry: q.lastEntry, line: q.line });
     }
-    this.roots = [...groups.values()]
-      .sort((a, b) => a.order - b.order)
-      .map((g) => ({ ...g, description: g.overdue > 0 ? vscode.l10n.t('{0} of {1} overdue', g.overdue, g.children.length) : String(g.children.length) }));
+    this.quietNodes = [...quietNodes.values()];
+    this.roots = a.groups.map((g) => {
+      const client = groupBy === 'client' ? byId.get(g.key) : undefined;
+      return {
+        type: 'group',
+        id: g.key,
+        label: client ? g.label! : DATE_LABELS[g.key as DateGroup](),
+        description: g.overdue > 0 ? vscode.l10n.t('{0} of {1} overdue', g.overdue, g.rows.length + g.quiet.length) : String(g.rows.length + g.quiet.length),
+        tooltip: client ? vscode.workspace.asRelativePath(client.uri) : undefined,
+        children: [...g.quiet.map((q) => quietNodes.get(q)!), ...g.rows.map((r) => nodes.get(r)!)],
+        overdue: g.overdue,
+      };
+    });
   }
 
   dispose(): void {
@@ -351,15 +330,14 @@ export interface TreeViews extends vscode.Disposable {
 
 /** Overdue promises across the workspace (the badge and status bar count). */
 export function overdueCount(p: ItemsProvider): number {
-  return p.allItems().filter((n) => n.band === 'overdue').length;
+  return p.overdueCount();
 }
 
 /** Registers the two views, their title actions, the badge and the status bar item. */
 export function registerPromiseTree(index: WorkspaceIndex, clock: Clock, time: TimeScheduler, state: vscode.Memento): TreeViews {
-  const promises = new ItemsProvider(index, clock, new Set(['promise']));
-  const waiting = new ItemsProvider(index, clock, new Set(['waiting', 'scope']));
-  const groupBy = state.get<GroupBy>('clientlog.groupBy', 'client');
-  promises.groupBy = waiting.groupBy = groupBy;
+  const view = new ViewState(state.get<GroupBy>('clientlog.groupBy', 'client'));
+  const promises = new ItemsProvider(index, clock, new Set(['promise']), view);
+  const waiting = new ItemsProvider(index, clock, new Set(['waiting', 'scope']), view);
 
   const promisesView = vscode.window.createTreeView('clientlog.promises', { treeDataProvider: promises, showCollapseAll: true });
   const waitingView = vscode.window.createTreeView('clientlog.waiting', { treeDataProvider: waiting, showCollapseAll: true });
@@ -369,15 +347,15 @@ export function registerPromiseTree(index: WorkspaceIndex, clock: Clock, time: T
   status.command = 'clientlog.showPromises';
 
   const setContext = () => {
-    void vscode.commands.executeCommand('setContext', 'clientlog.groupBy', promises.groupBy);
-    void vscode.commands.executeCommand('setContext', 'clientlog.filtered', !!(promises.filter.text || promises.filter.overdueOnly || promises.filter.client));
+    void vscode.commands.executeCommand('setContext', 'clientlog.groupBy', view.groupBy);
+    void vscode.commands.executeCommand('setContext', 'clientlog.filtered', view.filtered);
     void vscode.commands.executeCommand('setContext', 'clientlog.hasLogs', index.size > 0);
   };
 
   const refreshBadges = () => {
     const n = overdueCount(promises);
     promisesView.badge = n > 0 ? { value: n, tooltip: vscode.l10n.t('{0} overdue promises', n) } : undefined;
-    const f = promises.filter;
+    const f = view.filter;
     const parts = [f.overdueOnly ? vscode.l10n.t('overdue only') : '', f.clientLabel ?? '', f.text ? `"${f.text}"` : ''].filter(Boolean);
     promisesView.message = parts.length ? vscode.l10n.t('Filtered: {0}', parts.join(', ')) : undefined;
     const showStatus = vscode.workspace.getConfiguration('clientlog').get<boolean>('statusBar.enabled', true);
@@ -404,7 +382,7 @@ export function registerPromiseTree(index: WorkspaceIndex, clock: Clock, time: T
   };
 
   const setGroup = (g: GroupBy) => {
-    promises.groupBy = waiting.groupBy = g;
+    view.groupBy = g;
     void state.update('clientlog.groupBy', g);
     refresh();
   };
@@ -415,15 +393,15 @@ export function registerPromiseTree(index: WorkspaceIndex, clock: Clock, time: T
       {
         label: `$(search) ${vscode.l10n.t('Filter by text…')}`,
         run: async () => {
-          const text = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Show promises whose text, client or contact contains'), value: promises.filter.text });
-          if (text !== undefined) promises.filter = waiting.filter = { ...promises.filter, text: text.trim() || undefined };
+          const text = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Show promises whose text, client or contact contains'), value: view.filter.text });
+          if (text !== undefined) view.filter = { ...view.filter, text: text.trim() || undefined };
         },
       },
       {
         label: `$(error) ${vscode.l10n.t('Overdue only')}`,
-        picked: !!promises.filter.overdueOnly,
+        picked: !!view.filter.overdueOnly,
         run: () => {
-          promises.filter = waiting.filter = { ...promises.filter, overdueOnly: !promises.filter.overdueOnly };
+          view.filter = { ...view.filter, overdueOnly: !view.filter.overdueOnly };
         },
       },
       {
@@ -435,13 +413,13 @@ export function registerPromiseTree(index: WorkspaceIndex, clock: Clock, time: T
             [...clients].sort((a, b) => a[1].localeCompare(b[1])).map(([key, label]) => ({ label, key })),
             { placeHolder: vscode.l10n.t('Show the promises of one client') },
           );
-          if (pick) promises.filter = waiting.filter = { ...promises.filter, client: pick.key, clientLabel: pick.label };
+          if (pick) view.filter = { ...view.filter, client: pick.key, clientLabel: pick.label };
         },
       },
       {
         label: `$(clear-all) ${vscode.l10n.t('Clear filter')}`,
         run: () => {
-          promises.filter = waiting.filter = {};
+          view.filter = {};
         },
       },
     ];
@@ -467,7 +445,7 @@ export function registerPromiseTree(index: WorkspaceIndex, clock: Clock, time: T
       vscode.commands.registerCommand('clientlog.tree.groupByDate', () => setGroup('date')),
       vscode.commands.registerCommand('clientlog.tree.filter', pickFilter),
       vscode.commands.registerCommand('clientlog.tree.clearFilter', () => {
-        promises.filter = waiting.filter = {};
+        view.filter = {};
         refresh();
       }),
       vscode.commands.registerCommand('clientlog.tree.refresh', async () => {
