@@ -120,4 +120,20 @@ describe('agenda', () => {
     );
     assert.deepEqual(a.groups.map((g) => [g.key, g.rows.map((r) => r.source.id)]), [['Acme', ['b.clientlog', 'a.clientlog']]]);
   });
+
+  it('lists the clients gone quiet first (the Waiting on clients view), kept by "overdue only", counted as overdue', () => {
+    const quietLog = parse(['---', 'client: Quiet Co', 'cadence: 7d', '---', '## 2026-11-01 Last call', 'WAITING 2026-11-30 Figures'].join('\n'));
+    const all = [...sources(), logSource(quietLog, 'file:///quiet.clientlog', 'Quiet Co')];
+    const waits = { ...base, kinds: ['waiting' as const, 'scope' as const], quiet: true };
+    const a = agenda(all, { ...waits, groupBy: 'client' });
+    assert.deepEqual(a.quiet.map((q) => [q.source.label, q.days, q.cadence, q.lastEntry, q.line]), [['Quiet Co', 22, 7, '2026-11-01', 1]]);
+    assert.deepEqual(a.groups.map((g) => [g.label, g.quiet.length, g.rows.length, g.overdue]), [['Quiet Co', 1, 1, 1], ['Acme', 0, 4, 2]]);
+    const byDate = agenda(all, { ...waits, groupBy: 'date', filter: { overdueOnly: true } });
+    assert.deepEqual(byDate.groups.map((g) => [g.key, g.quiet.length, g.rows.length, g.overdue]), [['overdue', 1, 2, 3]]);
+    assert.equal(agenda(all, { ...waits, filter: { text: 'acme' } }).groups.flatMap((g) => g.quiet).length, 0);
+    assert.equal(agenda(all, { ...waits, filter: { client: 'file:///acme.clientlog' } }).groups.flatMap((g) => g.quiet).length, 0);
+    // The default cadence applies to logs that set none; without `quiet`, no silence is listed.
+    assert.deepEqual(agenda([logSource(beta, 'b', 'Beta')], { ...waits, cadenceDays: 7 }).quiet, []);
+    assert.deepEqual(agenda(all, { ...base, kinds: ['promise'] }).quiet, []);
+  });
 });
