@@ -28,12 +28,11 @@ describe('web extension (VS Code for the Web)', () => {
     assert.ok(allowed.includes(`!${pkg.browser.replace(/^\.\//, '')}`), '.vscodeignore lets the web bundle in');
   });
 
-  it(`stays within its size budget minified, and requires nothing but vscode`, async function () {
+  // Its size against the 250 KiB budget is a budget of `npm run bench` (docs/BENCHMARKS.md), like the VSIX's.
+  it('requires nothing but vscode, minified as packaged', async function () {
     this.timeout(60_000);
     const m = await load();
     const text = await minifiedWebBundle(m);
-    const bytes = Buffer.byteLength(text, 'utf8');
-    assert.ok(bytes <= m.BUNDLE_BUDGET, `dist/extension.js is ${bytes} bytes minified, over the ${m.BUNDLE_BUDGET} byte budget`);
     const required = new Set([...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((r) => r[1]));
     assert.deepEqual([...required], ['vscode']);
   });
