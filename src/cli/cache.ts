@@ -17,21 +17,12 @@
  * two seconds before the run started are parsed but not cached.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { CacheTable, type Bytes as TableBytes, type FileStamp } from '../core/cacheTable';
 import type { Level } from '../core/model';
 import type { FileFacts } from './work';
 
-/** Bumped whenever the layout of the files or of what they hold changes. */
-const FORMAT = 2;
-
-/** How recent a modification must be for the file not to be cached (ms). */
-export const RACY_MS = 2000;
-
-export interface FileStamp {
-  readonly size: number;
-  readonly mtimeMs: number;
-}
+export type { FileStamp } from '../core/cacheTable';
 
 /** What `check` printed for one file, and when that holds. */
 export interface CheckEntry {
@@ -44,11 +35,7 @@ export interface CheckEntry {
 }
 
 /** A range of bytes of a buffer, not copied until printed (consecutive ranges are printed in one piece). */
-export interface Bytes {
-  readonly buf: Buffer;
-  readonly start: number;
-  readonly end: number;
-}
+export type Bytes = TableBytes<Buffer>;
 
 /** The running build, so a cache written by any other build (a new version, a rebuilt bundle) is ignored. */
 export function buildStamp(version: string, script: string): string {
@@ -60,224 +47,74 @@ export function buildStamp(version: string, script: string): string {
   }
 }
 
-const align8 = (n: number) => Math.ceil(n / 8) * 8;
-
-/**
- * One cache file, read in one piece: a JSON header line; the paths, UTF-8, one per line; padding to a
- * multiple of 8 bytes; per path `width` float64 numbers, of which the first two are the file's size and
- * mtime and the last two the byte range of its blob; then the blobs, one after the other. Reading it
- * allocates next to nothing (the numbers are a view of the bytes read, a blob is decoded only when asked
- * for), and writing it copies unchanged blobs as bytes.
- */
+/** One cache file: a `CacheTable` (the format the extension's persisted index shares), read when first asked, written whole. */
 class BlobFile {
   private loaded = false;
-  /** The paths read, one per line, and where each starts (`starts[count]` is one past the end). */
-  private pathText = '';
-  private starts: Int32Array = new Int32Array(1);
-  private count = 0;
-  private nums: ArrayLike<number> = [];
-  private blobs: Buffer = Buffer.alloc(0);
-  private where: Map<string, number> | undefined;
-  /** Rows looked up in this run (their files still exist). */
-  private seen = new Uint8Array(0);
-  /** Where the next lookup is expected: files come in the sorted order they were written in. */
-  private cursor = 0;
-  private readonly fresh = new Map<string, { nums: number[]; blob: Buffer }>();
-  private readonly gone = new Set<string>();
-  private dirty = false;
+  private readonly table: CacheTable;
 
   constructor(
     readonly file: string,
-    private readonly header: string,
-    private readonly width: number,
-    private readonly started: number,
-  ) {}
+    header: string,
+    width: number,
+    started: number,
+  ) {
+    this.table = new CacheTable(header, width, started);
+  }
 
-  private load(): void {
-    if (this.loaded) return;
-    this.loaded = true;
-    const w = this.width;
-    try {
-      const buf = fs.readFileSync(this.file);
-      const nl = buf.indexOf(10);
-      const head = JSON.parse(buf.toString('utf8', 0, nl)) as { [k: string]: unknown } | null;
-      const count = head?.count;
-      const pathBytes = head?.pathBytes;
-      if (!head || head.clientlogCache !== FORMAT || head.header !== this.header || head.width !== w || head.endianness !== os.endianness()) throw new Error('not ours');
-      if (typeof count !== 'number' || typeof pathBytes !== 'number' || !(count >= 0) || !(pathBytes >= 0)) throw new Error('not ours');
-      const numsAt = align8(nl + 1 + pathBytes);
-      const blobsAt = numsAt + count * w * 8;
-      if (blobsAt > buf.length) throw new Error('cut short');
-      // The paths stay one string: a lookup compares in place, and no string is made per file.
-      const pathText = buf.toString('utf8', nl + 1, nl + 1 + pathBytes);
-      const starts = new Int32Array(count + 1);
-      for (let i = 1, p = 0; i <= count; i++) {
-        const q = i < count ? pathText.indexOf('\n', p) : pathText.length;
-        if (q < 0) throw new Error('not ours');
-        starts[i] = q + 1;
-        p = q + 1;
+  private load(): CacheTable {
+    if (!this.loaded) {
+      this.loaded = true;
+      let buf: Buffer | undefined;
+      try {
+        buf = fs.readFileSync(this.file);
+      } catch {
+        // No cache yet: start empty.
       }
-      // A view of the bytes when they are aligned for it (a file read whole starts its buffer at 0), else a copy.
-      const at = buf.byteOffset + numsAt;
-      const nums = at % 8 === 0 ? new Float64Array(buf.buffer, at, count * w) : new Float64Array(buf.buffer.slice(at, at + count * w * 8));
-      const blobs = buf.subarray(blobsAt);
-      for (let i = 0; i < count; i++) {
-        const s = nums[i * w + w - 2];
-        const e = nums[i * w + w - 1];
-        if (!(s >= 0 && s <= e && e <= blobs.length)) throw new Error('bad range');
-      }
-      this.pathText = pathText;
-      this.starts = starts;
-      this.count = count;
-      this.seen = new Uint8Array(count);
-      this.nums = nums;
-      this.blobs = blobs;
-    } catch {
-      // No cache yet, or not one we can read: start empty.
-      this.dirty = true;
+      this.table.decode(buf);
     }
+    return this.table;
   }
 
-  /** Path `i`. */
-  private pathAt(i: number): string {
-    return this.pathText.slice(this.starts[i], this.starts[i + 1] - 1);
-  }
-
-  private indexOf(abs: string): number {
-    const c = this.cursor;
-    let i: number;
-    if (c < this.count && this.starts[c + 1] - 1 - this.starts[c] === abs.length && this.pathText.startsWith(abs, this.starts[c])) i = c;
-    else {
-      if (!this.where) {
-        this.where = new Map();
-        for (let k = 0; k < this.count; k++) this.where.set(this.pathAt(k), k);
-      }
-      i = this.where.get(abs) ?? -1;
-    }
-    if (i >= 0) this.seen[i] = 1;
-    return i;
-  }
-
-  /**
-   * Forgets the files under `dirs` (walked whole in this run) that this run did not meet: deleted, renamed
-   * or now ignored. Files elsewhere are kept for the runs that check them. Only a file read in this run is
-   * pruned (a rerun answered from check.bin never reads facts.bin; a later run will).
-   */
+  /** See `CacheTable.prune`; only a file read in this run is pruned (a rerun answered from check.bin never reads facts.bin; a later run will). */
   prune(dirs: readonly string[]): void {
-    if (!this.loaded || dirs.length === 0) return;
-    const prefixes = dirs.map((d) => (d.endsWith(path.sep) ? d : d + path.sep));
-    for (let i = 0; i < this.count; i++) {
-      if (this.seen[i]) continue;
-      const p = this.pathAt(i);
-      if (prefixes.some((d) => p.startsWith(d)) && !this.fresh.has(p)) {
-        this.gone.add(p);
-        this.dirty = true;
-      }
-    }
+    if (this.loaded) this.table.prune(dirs.map((d) => (d.endsWith(path.sep) ? d : d + path.sep)));
   }
 
-  /** The row kept for `abs` (read from the file, not set in this run) when its size and mtime are these, else -1. */
   row(abs: string, size: number, mtimeMs: number): number {
-    this.load();
-    if ((this.gone.size > 0 && this.gone.has(abs)) || (this.fresh.size > 0 && this.fresh.has(abs))) return -1;
-    const i = this.indexOf(abs);
-    if (i < 0) return -1;
-    this.cursor = i + 1;
-    const at = i * this.width;
-    return this.nums[at] === size && this.nums[at + 1] === mtimeMs ? i : -1;
+    return this.load().row(abs, size, mtimeMs);
   }
 
-  /** Number `k` of row `i` is `numbers[i * width + k]`. */
   get numbers(): ArrayLike<number> {
-    return this.nums;
+    return this.table.numbers;
   }
 
-  /** The bytes all rows' blobs are ranges of (numbers `width - 2` and `width - 1` of a row). */
   get bytes(): Buffer {
-    return this.blobs;
+    return asBuffer(this.table.bytes);
   }
 
-  /** The blob kept for `abs` when its size and mtime are these (see `row`). */
   blob(abs: string, size: number, mtimeMs: number): Bytes | undefined {
-    const i = this.row(abs, size, mtimeMs);
-    if (i < 0) return undefined;
-    const at = i * this.width;
-    return { buf: this.blobs, start: this.nums[at + this.width - 2], end: this.nums[at + this.width - 1] };
+    const b = this.load().blob(abs, size, mtimeMs);
+    return b && { buf: asBuffer(b.buf), start: b.start, end: b.end };
   }
 
-  /** Keeps `nums` (size, mtime, then the rest; the blob range is filled in on save) and `blob` for `abs`, unless the file is too fresh to trust. */
   set(abs: string, nums: number[], blob: Buffer): void {
-    this.load();
-    if (nums[1] > this.started - RACY_MS) return this.delete(abs);
-    this.gone.delete(abs);
-    this.fresh.set(abs, { nums: [...nums, 0, 0], blob });
-    this.dirty = true;
+    this.load().set(abs, nums, blob);
   }
 
   delete(abs: string): void {
-    this.load();
-    this.fresh.delete(abs);
-    this.gone.add(abs);
-    this.dirty = true;
+    this.load().delete(abs);
   }
 
   save(): void {
-    if (!this.dirty) return;
-    const w = this.width;
-    // Rows in path order: the kept ones (already sorted) merged with the fresh ones.
-    const kept: number[] = [];
-    const keptPaths: string[] = [];
-    for (let i = 0; i < this.count; i++) {
-      const p = this.pathAt(i);
-      if (this.fresh.has(p) || this.gone.has(p)) continue;
-      kept.push(i);
-      keptPaths.push(p);
-    }
-    const fresh = [...this.fresh.keys()].sort();
-    const paths: string[] = [];
-    const nums = new Float64Array((kept.length + fresh.length) * w);
-    const pieces: Buffer[] = [];
-    let at = 0;
-    let run: { start: number; end: number } | undefined; // consecutive kept blobs, copied in one piece
-    const flush = () => {
-      if (run) pieces.push(this.blobs.subarray(run.start, run.end));
-      run = undefined;
-    };
-    const emit = (p: string, src: ArrayLike<number>, from: number, blobStart: number, blobEnd: number, blob?: Buffer) => {
-      const row = paths.length * w;
-      paths.push(p);
-      for (let k = 0; k < w - 2; k++) nums[row + k] = src[from + k];
-      nums[row + w - 2] = at;
-      nums[row + w - 1] = at += blobEnd - blobStart;
-      if (blob) {
-        flush();
-        pieces.push(blob);
-      } else if (run && run.end === blobStart) run.end = blobEnd;
-      else {
-        flush();
-        run = { start: blobStart, end: blobEnd };
-      }
-    };
-    let k = 0;
-    for (const p of fresh) {
-      for (; k < kept.length && keptPaths[k] < p; k++) {
-        const i = kept[k] * w;
-        emit(keptPaths[k], this.nums, i, this.nums[i + w - 2], this.nums[i + w - 1]);
-      }
-      const f = this.fresh.get(p)!;
-      emit(p, f.nums, 0, 0, f.blob.length, f.blob);
-    }
-    for (; k < kept.length; k++) {
-      const i = kept[k] * w;
-      emit(keptPaths[k], this.nums, i, this.nums[i + w - 2], this.nums[i + w - 1]);
-    }
-    flush();
-    const pathBytes = Buffer.from(paths.join('\n'));
-    const head = Buffer.from(`${JSON.stringify({ clientlogCache: FORMAT, header: this.header, width: w, endianness: os.endianness(), count: paths.length, pathBytes: pathBytes.length })}\n`);
-    const pad = Buffer.alloc(align8(head.length + pathBytes.length) - head.length - pathBytes.length);
-    writeAtomically(this.file, [head, pathBytes, pad, new Uint8Array(nums.buffer), ...pieces]);
-    this.dirty = false;
+    if (!this.table.dirty) return;
+    writeAtomically(this.file, this.table.encode());
+    this.table.dirty = false;
   }
+}
+
+/** The same bytes as a Buffer, not copied. */
+function asBuffer(b: Uint8Array): Buffer {
+  return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.length);
 }
 
 /** check.bin's numbers: size, mtimeMs, from, until, errors, warnings, information, hints, overdue, and the output's range. */

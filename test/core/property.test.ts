@@ -126,7 +126,7 @@ const bodyLine = fc.oneof(
 const eolArb = fc.oneof({ weight: 4, arbitrary: fc.constant('\n') }, { weight: 3, arbitrary: fc.constant('\r\n') }, { weight: 1, arbitrary: fc.constant('\r') });
 
 /** A document: optional BOM, optional front matter, body lines, each line break chosen at random. */
-const documentArb = fc
+export const documentArb = fc
   .tuple(fc.boolean(), fc.option(frontMatter, { freq: 3 }), fc.array(bodyLine, { maxLength: 25 }), fc.boolean())
   .chain(([bom, fm, body, trailing]) => {
     const lines = [...(fm === null ? [] : fm.split('\n')), ...body.flatMap((b) => b.split(/\r\n|\r|\n/))];

@@ -1,0 +1,194 @@
+/**
+ * The extension's persisted index: the compact model (`compactLog`) of every closed file, kept between
+ * windows in a `CacheTable` (the command line's `--cache` format), keyed by path, size and mtime. Pure: the
+ * host reads and writes the bytes through `workspace.fs`, and lists and stats the files.
+ *
+ * A stored model is used only for a file whose size and mtime are those it was stored with, and only when
+ * the bytes are ours (this format, this build, an intact checksum); a file modified within the racy window
+ * of the scan that read it is not stored; rows of files the scan did not meet are dropped. So a window opened
+ * again shows exactly what a fresh scan would (a property test holds it to that).
+ */
+import { CacheTable, concatBytes, type FileStamp } from './cacheTable';
+import type { ClientLog, Contact, Entry, FrontMatter, HistoryEvent, Problem, Tag, Tracked } from './model';
+import { lineRange, type Range } from './text';
+
+/** Bumped whenever what a row's blob holds changes (a build stamp is part of the header too). */
+const STORE_VERSION = 1;
+/** Numbers per row: size, mtime, and the blob's range. */
+const WIDTH = 4;
+
+type R = [number, number, number, number];
+const r = (x: Range): R => [x.start.line, x.start.character, x.end.line, x.end.character];
+const range = (a: R): Range => ({ start: { line: a[0], character: a[1] }, end: { line: a[2], character: a[3] } });
+const opt = (x: Range | undefined): R | undefined => (x ? r(x) : undefined);
+const optRange = (a: R | undefined): Range | undefined => (a ? range(a) : undefined);
+
+function contact(c: Contact) {
+  return { name: c.name, handle: c.handle, role: c.role, email: c.email, range: r(c.range), handleRange: opt(c.handleRange) };
+}
+function frontMatter(f: FrontMatter) {
+  return { startLine: f.startLine, endLine: f.endLine, range: r(f.range), client: f.client, language: f.language, timeZone: f.timeZone, contacts: f.contacts.map(contact), notes: f.notes };
+}
+function entry(e: Entry) {
+  // An entry no open item belongs to is a placeholder in a compact model (line -1): kept as null.
+  if (e.line < 0) return null;
+  return { line: e.line, range: r(e.range), date: e.date, time: e.time, title: e.title, titleRange: r(e.titleRange), endLine: e.endLine, lastContentLine: e.lastContentLine };
+}
+function event(h: HistoryEvent) {
+  return { verb: h.verb, range: r(h.range), date: h.date, from: h.from, fromTime: h.fromTime, by: h.by, reason: h.reason, apology: h.apology };
+}
+function tracked(i: Tracked) {
+  return {
+    kind: i.kind,
+    line: i.line,
+    range: r(i.range),
+    date: i.date,
+    dateRange: opt(i.dateRange),
+    time: i.time,
+    timeRange: opt(i.timeRange),
+    text: i.text,
+    textRange: r(i.textRange),
+    history: i.history.map(event),
+    state: i.state,
+    closedOn: i.closedOn,
+    entry: i.entry,
+    handles: i.handles,
+    tags: i.tags,
+  };
+}
+const tag = (t: Tag) => ({ tag: t.tag, range: r(t.range) });
+const problem = (p: Problem) => ({ code: p.code, range: r(p.range), data: p.data });
+
+type Stored = {
+  v: number;
+  client: string;
+  frontMatter?: ReturnType<typeof frontMatter>;
+  entries: (ReturnType<typeof entry> | null)[];
+  items: ReturnType<typeof tracked>[];
+  tags: ReturnType<typeof tag>[];
+  problems: ReturnType<typeof problem>[];
+  lineCount: number;
+  eol: '\n' | '\r\n';
+  bom: boolean;
+};
+
+/** A compact model as JSON (ranges as four numbers; keys whose value is undefined are left out, as JSON does). */
+export function storeCompact(log: ClientLog): string {
+  if (!log.compact) throw new Error('storeCompact takes a compact model (compactLog)');
+  const s: Stored = {
+    v: STORE_VERSION,
+    client: log.client,
+    frontMatter: log.frontMatter && frontMatter(log.frontMatter),
+    entries: log.entries.map(entry),
+    items: log.items.map(tracked),
+    tags: log.tags.map(tag),
+    problems: log.problems.map(problem),
+    lineCount: log.lineCount,
+    eol: log.eol,
+    bom: log.bom,
+  };
+  return JSON.stringify(s);
+}
+
+const NO_ENTRY: Entry = Object.freeze({ line: -1, range: lineRange(0, 0, 0), title: '', titleRange: lineRange(0, 0, 0), endLine: -1, lastContentLine: -1 });
+
+/** The compact model `storeCompact` wrote, or undefined for anything else (never throws). */
+export function restoreCompact(json: string): ClientLog | undefined {
+  try {
+    const s = JSON.parse(json) as Stored;
+    if (!s || s.v !== STORE_VERSION || typeof s.client !== 'string' || !Array.isArray(s.entries) || !Array.isArray(s.items) || !Array.isArray(s.tags) || !Array.isArray(s.problems)) return undefined;
+    const fm = s.frontMatter;
+    return {
+      client: s.client,
+      frontMatter: fm && { ...fm, range: range(fm.range), contacts: fm.contacts.map((c) => ({ ...c, range: range(c.range), handleRange: optRange(c.handleRange) })) },
+      entries: s.entries.map((e) => (e ? { ...e, range: range(e.range), titleRange: range(e.titleRange) } : NO_ENTRY)),
+      items: s.items.map((i) => ({
+        ...i,
+        range: range(i.range),
+        dateRange: optRange(i.dateRange),
+        timeRange: optRange(i.timeRange),
+        textRange: range(i.textRange),
+        history: i.history.map((h) => ({ ...h, range: range(h.range) })),
+      })),
+      urgents: [],
+      notes: [],
+      mentions: [],
+      tags: s.tags.map((t) => ({ tag: t.tag, range: range(t.range) })),
+      problems: s.problems.map((p) => ({ code: p.code, range: range(p.range), data: p.data })),
+      lineCount: s.lineCount,
+      eol: s.eol,
+      bom: s.bom,
+      compact: true,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** Compact models of files by path, with the stamps they were made at (see the module comment). */
+export class LogStore {
+  private readonly table: CacheTable;
+  /** Models restored in this session, so a second lookup does not parse the JSON again. */
+  private readonly restored = new Map<string, { stamp: FileStamp; log: ClientLog }>();
+
+  /**
+   * @param build the running build (version and bundle): a store written by another build is ignored
+   * @param started when the scan began (epoch ms), for the racy window
+   */
+  constructor(build: string, started: number) {
+    this.table = new CacheTable(`clientlog-index:${STORE_VERSION}:${build}`, WIDTH, started, true);
+  }
+
+  /** Takes the rows of what was written last time (undefined: nothing). Returns whether they were ours. */
+  load(bytes: Uint8Array | undefined): boolean {
+    this.restored.clear();
+    return this.table.decode(bytes);
+  }
+
+  /** Rows loaded. */
+  get size(): number {
+    return this.table.size;
+  }
+
+  /** The model kept for `path` when the file still has this size and mtime, else undefined. */
+  get(path: string, stamp: FileStamp): ClientLog | undefined {
+    const b = this.table.blob(path, stamp.size, stamp.mtimeMs);
+    if (!b) return undefined;
+    const done = this.restored.get(path);
+    if (done && done.stamp.size === stamp.size && done.stamp.mtimeMs === stamp.mtimeMs) return done.log;
+    const log = restoreCompact(utf8.decode(b.buf.subarray(b.start, b.end)));
+    if (log) this.restored.set(path, { stamp, log });
+    return log;
+  }
+
+  /** Keeps the compact model of `path` as read at `stamp` (not kept when the file is too fresh to trust). */
+  set(path: string, stamp: FileStamp, log: ClientLog): void {
+    this.restored.delete(path);
+    this.table.set(path, [stamp.size, stamp.mtimeMs], storeCompact(log));
+  }
+
+  /** Forgets `path` (deleted, renamed, unreadable). */
+  delete(path: string): void {
+    this.restored.delete(path);
+    this.table.delete(path);
+  }
+
+  /** Forgets every file under the path prefixes (each ending in its separator) that was not looked up or set: the scan listed them all. */
+  prune(prefixes: readonly string[]): void {
+    this.table.prune(prefixes);
+  }
+
+  /** Whether anything changed since `load` (or the last `encode`). */
+  get dirty(): boolean {
+    return this.table.dirty;
+  }
+
+  /** The bytes to write; the store then holds exactly them (clean, every row found by `get`). */
+  encode(): Uint8Array {
+    const bytes = concatBytes(this.table.encode());
+    this.table.decode(bytes);
+    return bytes;
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * Issue 18: the persisted index (core/logStore.ts, on the cache format of core/cacheTable.ts that the command
+ * line's --cache shares). Whatever happened between two windows (files edited, edited again within the racy
+ * window at the same size and mtime, deleted, renamed; the stored bytes cut short, corrupted, or written by
+ * another build), the models a scan takes from the store give exactly the findings of a fresh parse.
+ */
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { analyze, compactLog } from '../../src/core/analyze';
+import { CacheTable, RACY_MS, concatBytes } from '../../src/core/cacheTable';
+import { LogStore, restoreCompact, storeCompact } from '../../src/core/logStore';
+import type { ClientLog } from '../../src/core/model';
+import { parse } from '../../src/core/parse';
+import { documentArb } from './property.test';
+
+const SEED = Number(process.env.CLIENTLOG_FUZZ_SEED) || 20261201;
+const LONG_RUNS = Number(process.env.CLIENTLOG_FUZZ_RUNS) || 0;
+const runs = (base: number) => (LONG_RUNS > 0 ? Math.max(base, Math.round(LONG_RUNS / 20)) : base);
+const instants = [new Date('2025-06-01T12:00:00Z'), new Date('2026-11-23T21:59:00Z'), new Date('2026-11-24T08:00:00Z'), new Date('2027-03-01T00:00:00Z')];
+const json = (x: unknown) => (x === undefined ? undefined : (JSON.parse(JSON.stringify(x)) as unknown));
+const findingsAt = (log: ClientLog) => instants.map((now) => json(analyze(log, { now, timeZone: 'Europe/Sofia', horizonDays: 3, confirmationDays: 3 })));
+const T0 = Date.parse('2026-12-01T09:00:00Z');
+const utf8 = new TextEncoder();
+
+describe('cache table (the format --cache and the persisted index share)', () => {
+  const rows = [
+    { p: '/w/a.clientlog', nums: [10, T0 - 10_000, 7], blob: 'alpha' },
+    { p: '/w/b c.clientlog', nums: [20, T0 - 20_000, 8], blob: '' },
+    { p: '/w/sub/ș.clientlog', nums: [30, T0 - 30_000, 9], blob: 'гама' },
+  ];
+  const written = (checksum: boolean, header = 'h') => {
+    const t = new CacheTable(header, 5, T0, checksum);
+    t.decode(undefined);
+    for (const r of rows) t.set(r.p, r.nums, r.blob);
+    return concatBytes(t.encode());
+  };
+  const blobOf = (t: CacheTable, r: (typeof rows)[number]) => {
+    const b = t.blob(r.p, r.nums[0], r.nums[1]);
+    return b && new TextDecoder().decode(b.buf.subarray(b.start, b.end));
+  };
+
+  for (const checksum of [false, true]) {
+    it(`keeps rows by path, size and mtime${checksum ? ', with a checksum' : ''}`, () => {
+      const t = new CacheTable('h', 5, T0, checksum);
+      assert.equal(t.decode(written(checksum)), true);
+      assert.equal(t.size, 3);
+      for (const r of rows) assert.equal(blobOf(t, r), r.blob);
+      assert.equal(t.row(rows[0].p, 11, rows[0].nums[1]), -1, 'another size');
+      assert.equal(t.row(rows[0].p, 10, rows[0].nums[1] + 1), -1, 'another mtime');
+      assert.equal(t.numbers[t.row(rows[2].p, 30, rows[2].nums[1]) * 5 + 2], 9);
+    });
+
+    it(`ignores bytes cut short anywhere${checksum ? ', with a checksum' : ''}`, () => {
+      const bytes = written(checksum);
+      for (let k = 0; k < bytes.length; k++) assert.equal(new CacheTable('h', 5, T0, checksum).decode(bytes.subarray(0, k)), false, `cut at ${k} of ${bytes.length}`);
+    });
+  }
+
+  it('ignores another build, another format, another width, and bytes that are not a cache', () => {
+    assert.equal(new CacheTable('other build', 5, T0).decode(written(false)), false);
+    assert.equal(new CacheTable('h', 4, T0).decode(written(false)), false);
+    const text = new TextDecoder().decode(written(false));
+    assert.equal(new CacheTable('h', 5, T0).decode(utf8.encode(text.replace('"clientlogCache":2', '"clientlogCache":1'))), false);
+    for (const junk of ['', '\n', 'null\n', '{}\n', '{"clientlogCache":2,"header":"h","width":5,"endianness":"LE","count":-1,"pathBytes":0}\n', 'PK\u0003\u0004 a zip']) {
+      assert.equal(new CacheTable('h', 5, T0).decode(utf8.encode(junk)), false, JSON.stringify(junk));
+    }
+  });
+
+  it('with a checksum, a byte changed anywhere either makes the bytes foreign or changes no row read back', () => {
+    const bytes = written(true);
+    for (let k = 0; k < bytes.length; k++) {
+      const bad = bytes.slice();
+      bad[k] ^= 0x20;
+      const t = new CacheTable('h', 5, T0, true);
+      if (!t.decode(bad)) continue;
+      for (const r of rows) {
+        const got = blobOf(t, r);
+        assert.ok(got === undefined || got === r.blob, `byte ${k}: ${r.p} read back as ${JSON.stringify(got)}`);
+      }
+    }
+  });
+
+  it('does not keep a file modified within the racy window of the run', () => {
+    const t = new CacheTable('h', 4, T0);
+    t.decode(undefined);
+    t.set('/w/fresh', [1, T0 - RACY_MS + 1], 'x');
+    t.set('/w/settled', [1, T0 - RACY_MS], 'y');
+    const back = new CacheTable('h', 4, T0 + 60_000);
+    back.decode(concatBytes(t.encode()));
+    assert.equal(back.row('/w/fresh', 1, T0 - RACY_MS + 1), -1);
+    assert.ok(back.row('/w/settled', 1, T0 - RACY_MS) >= 0);
+  });
+});
+
+describe('persisted index (LogStore)', () => {
+  it('a compact model, once stored and restored, gives exactly the findings of the log at any date', () => {
+    fc.assert(
+      fc.property(documentArb, (text) => {
+        const log = parse(text, { fileName: 'a.clientlog' });
+        const back = restoreCompact(storeCompact(compactLog(log)));
+        assert.ok(back, 'restores');
+        assert.deepEqual(findingsAt(back), findingsAt(log));
+        assert.equal(storeCompact(back), storeCompact(compactLog(log)), 'stores the same again');
+        // What the views read of a closed file: its open items, their entries and the profile.
+        const small = compactLog(log);
+        const item = (i: ClientLog['items'][number]) => json([i.kind, i.line, i.range, i.date, i.dateRange, i.time, i.timeRange, i.text, i.textRange, i.state, i.closedOn, i.entry, i.handles, i.tags, i.history.map((h) => [h.verb, h.range, h.date, h.from, h.fromTime, h.by, h.reason, h.apology])]);
+        assert.deepEqual(back.items.map(item), small.items.map(item));
+        assert.deepEqual(back.entries.map((e) => [e.line, e.date, e.title, e.endLine]), small.entries.map((e) => [e.line, e.date, e.title, e.endLine]));
+        assert.deepEqual(json(back.frontMatter?.contacts.map((c) => [c.name, c.handle, c.role, c.email])), json(small.frontMatter?.contacts.map((c) => [c.name, c.handle, c.role, c.email])));
+      }),
+      { numRuns: runs(300), seed: SEED },
+    );
+  });
+
+  it('restores nothing from JSON it did not write', () => {
+    for (const j of ['', 'null', '{}', '[]', '{"v":2}', '{"v":1,"client":"x"}', '{"v":1,"client":"x","entries":[],"items":[{}],"tags":[],"problems":[]}']) {
+      assert.equal(restoreCompact(j), undefined, j);
+    }
+  });
+
+  // A workspace on a file system whose mtimes have one-second ticks, windows opened one after another.
+  type Step =
+    | { op: 'edit'; file: number; text: string }
+    | { op: 'sameSize'; file: number; at: number }
+    | { op: 'delete'; file: number }
+    | { op: 'rename'; file: number }
+    | { op: 'add'; text: string }
+    | { op: 'wait'; ms: number }
+    | { op: 'cut'; at: number }
+    | { op: 'flip'; at: number }
+    | { op: 'otherBuild' }
+    | { op: 'scan' };
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    { weight: 3, arbitrary: fc.record({ op: fc.constant('edit' as const), file: fc.nat(9), text: documentArb }) },
+    { weight: 3, arbitrary: fc.record({ op: fc.constant('sameSize' as const), file: fc.nat(9), at: fc.nat() }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), file: fc.nat(9) }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('rename' as const), file: fc.nat(9) }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('add' as const), text: documentArb }) },
+    { weight: 3, arbitrary: fc.record({ op: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 4000 }) }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('cut' as const), at: fc.nat() }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('flip' as const), at: fc.nat() }) },
+    { weight: 1, arbitrary: fc.constant({ op: 'otherBuild' as const }) },
+    { weight: 4, arbitrary: fc.constant({ op: 'scan' as const }) },
+  );
+  /** A change of one ASCII digit or letter: the same size, often another date or keyword. */
+  function sameSize(text: string, at: number): string {
+    const spots = [...text.matchAll(/[0-9A-Za-z]/g)].map((m) => m.index);
+    if (spots.length === 0) return text;
+    const i = spots[at % spots.length];
+    const c = text[i];
+    const next = /[0-9]/.test(c) ? String((Number(c) + 1 + (at % 8)) % 10) : c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase();
+    return text.slice(0, i) + next + text.slice(i + 1);
+  }
+
+  it('a scan through the store gives the findings of a fresh scan, whatever happened between windows', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.array(documentArb, { minLength: 1, maxLength: 5 }), fc.array(step, { minLength: 1, maxLength: 30 }), (initial, steps) => {
+        let now = T0;
+        const tick = () => Math.floor(now / 1000) * 1000;
+        const files = new Map<string, { text: string; mtimeMs: number }>();
+        let named = 0;
+        const write = (p: string, text: string) => files.set(p, { text, mtimeMs: tick() });
+        for (const t of initial) write(`/ws/f${named++}.clientlog`, t);
+        let bytes: Uint8Array | undefined;
+        let build = 'b1';
+        let fromStore = 0;
+        const scan = () => {
+          const store = new LogStore(build, now);
+          store.load(bytes);
+          for (const [p, f] of files) {
+            const stamp = { size: utf8.encode(f.text).length, mtimeMs: f.mtimeMs };
+            let log = store.get(p, stamp);
+            if (log) fromStore++;
+            else {
+              log = compactLog(parse(f.text, { fileName: p }));
+              store.set(p, stamp, log);
+            }
+            assert.deepEqual(findingsAt(log), findingsAt(parse(f.text, { fileName: p })), `${p} after ${JSON.stringify(steps.map((s) => s.op))}`);
+          }
+          store.prune(['/ws/']);
+          bytes = store.encode();
+          const kept = new LogStore(build, now);
+          kept.load(bytes);
+          assert.ok(kept.size <= files.size, 'no row outlives its file');
+        };
+        scan();
+        for (const s of steps) {
+          const paths = [...files.keys()];
+          const pick = (k: number) => paths[k % Math.max(1, paths.length)];
+          if (s.op === 'edit' && paths.length) write(pick(s.file), s.text);
+          else if (s.op === 'sameSize' && paths.length) {
+            // Rewritten in the same mtime tick, at the same size: only the racy window can tell.
+            const f = files.get(pick(s.file))!;
+            if (tick() === f.mtimeMs) f.text = sameSize(f.text, s.at);
+            else write(pick(s.file), sameSize(f.text, s.at));
+          } else if (s.op === 'delete' && paths.length) files.delete(pick(s.file));
+          else if (s.op === 'rename' && paths.length) {
+            const p = pick(s.file);
+            const f = files.get(p)!;
+            files.delete(p);
+            files.set(`/ws/f${named++}.clientlog`, f); // a rename keeps the mtime
+          } else if (s.op === 'add') write(`/ws/f${named++}.clientlog`, s.text);
+          else if (s.op === 'wait') now += s.ms;
+          else if (s.op === 'cut' && bytes) bytes = bytes.subarray(0, s.at % (bytes.length + 1));
+          else if (s.op === 'flip' && bytes && bytes.length) {
+            bytes = bytes.slice();
+            bytes[s.at % bytes.length] ^= 1 << s.at % 8;
+          } else if (s.op === 'otherBuild') build = build === 'b1' ? 'b2' : 'b1';
+          else if (s.op === 'scan') scan();
+          now += 1;
+        }
+        now += RACY_MS + 1000;
+        scan();
+        scan();
+        answered += fromStore;
+      }),
+      { numRuns: runs(80), seed: SEED },
+    );
+    assert.ok(answered > 100, `the store answered ${answered} lookups`);
+  });
+
+  it('answers a second window from the store: unchanged files are neither read nor parsed', () => {
+    const texts = ['---\nclient: A\n---\n## 2026-11-20 Call\nPROMISE 2026-11-21 Send the plan\n', '## 2026-11-02 x\nWAITING 2026-11-03 @ivan the data\n'];
+    const stamps = texts.map((t, i) => ({ size: t.length, mtimeMs: T0 - 60_000 * (i + 1) }));
+    const first = new LogStore('b', T0);
+    assert.equal(first.load(undefined), false);
+    texts.forEach((t, i) => first.set(`/ws/${i}`, stamps[i], compactLog(parse(t))));
+    const second = new LogStore('b', T0 + 3_600_000);
+    assert.equal(second.load(first.encode()), true);
+    texts.forEach((t, i) => assert.deepEqual(findingsAt(second.get(`/ws/${i}`, stamps[i])!), findingsAt(parse(t))));
+    assert.equal(second.get('/ws/0', { ...stamps[0], mtimeMs: stamps[0].mtimeMs + 1 }), undefined);
+    assert.equal(new LogStore('another build', T0).load(first.encode()), false);
+  });
+});
