@@ -18,7 +18,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CacheTable, type Bytes as TableBytes, type FileStamp } from '../core/cacheTable';
+import { CacheTable, type Bytes as TableBytes, type FileStamp, type Utf8 } from '../core/cacheTable';
 import type { Level } from '../core/model';
 import type { FileFacts } from './work';
 
@@ -58,7 +58,7 @@ class BlobFile {
     width: number,
     started: number,
   ) {
-    this.table = new CacheTable(header, width, started);
+    this.table = new CacheTable(header, width, started, false, BUFFER_UTF8);
   }
 
   private load(): CacheTable {
@@ -111,6 +111,8 @@ class BlobFile {
     this.table.dirty = false;
   }
 }
+
+const BUFFER_UTF8: Utf8 = { decode: (b, start, end) => asBuffer(b).toString('utf8', start, end), encode: (t) => Buffer.from(t) };
 
 /** The same bytes as a Buffer, not copied. */
 function asBuffer(b: Uint8Array): Buffer {

@@ -41,8 +41,21 @@ export function settledAt(mtimeMs: number, started: number): boolean {
 
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
 const ENDIANNESS = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'LE' : 'BE';
-const utf8 = new TextDecoder('utf-8');
-const toUtf8 = new TextEncoder();
+/** UTF-8 both ways. The command line passes Buffer's (Node's TextDecoder costs it 3 ms to start and is slower on paths). */
+export interface Utf8 {
+  decode(bytes: Uint8Array, start: number, end: number): string;
+  encode(text: string): Uint8Array;
+}
+let standard: Utf8 | undefined;
+/** TextDecoder and TextEncoder, made when first needed. */
+function standardUtf8(): Utf8 {
+  if (!standard) {
+    const d = new TextDecoder('utf-8');
+    const e = new TextEncoder();
+    standard = { decode: (b, s, end) => d.decode(b.subarray(s, end)), encode: (t) => e.encode(t) };
+  }
+  return standard;
+}
 
 export class CacheTable {
   /** The paths read, one per line, and where each starts (`starts[count]` is one past the end). */
@@ -69,12 +82,14 @@ export class CacheTable {
    * @param checksum whether the bytes carry (and must carry) a checksum of everything after the header, so a
    *   corrupt byte anywhere makes the table foreign (the extension's index; the command line's reruns skip it,
    *   hashing 15 MB would cost a fifth of a rerun)
+   * @param utf8 how to decode and encode UTF-8 (default: TextDecoder and TextEncoder)
    */
   constructor(
     private readonly header: string,
     readonly width: number,
     private readonly started: number,
     private readonly checksum = false,
+    private readonly utf8: Utf8 = standardUtf8(),
   ) {}
 
   /** Replaces the table by the rows of `bytes` (undefined: none written yet); anything not ours leaves it empty. Returns whether the bytes were ours. */
@@ -84,7 +99,7 @@ export class CacheTable {
       if (!bytes) throw new Error('none');
       const nl = bytes.indexOf(10);
       if (nl < 0) throw new Error('not ours');
-      const head = JSON.parse(utf8.decode(bytes.subarray(0, nl))) as { [k: string]: unknown } | null;
+      const head = JSON.parse(this.utf8.decode(bytes, 0, nl)) as { [k: string]: unknown } | null;
       const count = head?.count;
       const pathBytes = head?.pathBytes;
       if (!head || head.clientlogCache !== CACHE_FORMAT || head.header !== this.header || head.width !== w || head.endianness !== ENDIANNESS) throw new Error('not ours');
@@ -94,7 +109,7 @@ export class CacheTable {
       const blobsAt = numsAt + count * w * 8;
       if (blobsAt > bytes.length) throw new Error('cut short');
       // The paths stay one string: a lookup compares in place, and no string is made per file.
-      const pathText = utf8.decode(bytes.subarray(nl + 1, nl + 1 + pathBytes));
+      const pathText = this.utf8.decode(bytes, nl + 1, nl + 1 + pathBytes);
       const starts = new Int32Array(count + 1);
       for (let i = 1, p = 0; i <= count; i++) {
         const q = i < count ? pathText.indexOf('\n', p) : pathText.length;
@@ -220,7 +235,7 @@ export class CacheTable {
   set(p: string, nums: readonly number[], blob: Uint8Array | string): void {
     if (!settledAt(nums[1], this.started)) return this.delete(p);
     this.gone.delete(p);
-    this.fresh.set(p, { nums: [...nums, 0, 0], blob: typeof blob === 'string' ? toUtf8.encode(blob) : blob });
+    this.fresh.set(p, { nums: [...nums, 0, 0], blob: typeof blob === 'string' ? this.utf8.encode(blob) : blob });
     this.dirty = true;
   }
 
@@ -279,9 +294,9 @@ export class CacheTable {
     }
     for (; k < kept.length; k++) emitKept();
     flush();
-    const pathBytes = toUtf8.encode(paths.join('\n'));
+    const pathBytes = this.utf8.encode(paths.join('\n'));
     const fields = { clientlogCache: CACHE_FORMAT, header: this.header, width: w, endianness: ENDIANNESS, count: paths.length, pathBytes: pathBytes.length };
-    const headOf = (sum?: number) => toUtf8.encode(`${JSON.stringify(sum === undefined ? fields : { ...fields, sum })}\n`);
+    const headOf = (sum?: number) => this.utf8.encode(`${JSON.stringify(sum === undefined ? fields : { ...fields, sum })}\n`);
     // The padding aligns the numbers: the header's length must not depend on the sum (written as 10 digits).
     let head = headOf(this.checksum ? 1e9 : undefined);
     const pad = new Uint8Array(align8(head.length + pathBytes.length) - head.length - pathBytes.length);
