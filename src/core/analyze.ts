@@ -105,7 +105,12 @@ export function analysisInput(log: ClientLog): AnalysisInput {
 
 /** `o` without its keys whose value is undefined (what JSON would drop anyway), in the same order. */
 function definedOnly<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) {
+    const v = (o as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out as T;
 }
 
 /** The findings for a log as of `options.now`. Never throws on any parsed log. */

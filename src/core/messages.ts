@@ -17,27 +17,35 @@ export function languageOfLocale(locale: string | undefined): Language {
   return l === 'bg' || l === 'ru' || l === 'ro' ? l : 'en';
 }
 
-const rtfCache = new Map<string, Intl.RelativeTimeFormat>();
-/** "3 days ago", "yesterday", "tomorrow", "in 5 days" in the locale, with its own plural rules. */
-export function relativeDays(days: number, locale: string): string {
-  let f = rtfCache.get(locale);
-  if (!f) {
-    f = new Intl.RelativeTimeFormat(safeLocale(locale), { numeric: 'auto' });
-    rtfCache.set(locale, f);
-  }
-  return f.format(days, 'day');
+/**
+ * The texts an Intl formatter gave per locale and number of days: a check over 10,000 logs formats the same
+ * few hundred day counts tens of thousands of times, and each Intl call costs microseconds (2 % of the run).
+ */
+function memoDays(make: (locale: string) => (days: number) => string): (days: number, locale: string) => string {
+  const byLocale = new Map<string, { format: (days: number) => string; texts: Map<number, string> }>();
+  return (days, locale) => {
+    let m = byLocale.get(locale);
+    if (!m) byLocale.set(locale, (m = { format: make(safeLocale(locale)), texts: new Map() }));
+    let text = m.texts.get(days);
+    if (text === undefined) {
+      text = m.format(days);
+      if (m.texts.size < 5000) m.texts.set(days, text);
+    }
+    return text;
+  };
 }
 
-const durCache = new Map<string, Intl.NumberFormat>();
+/** "3 days ago", "yesterday", "tomorrow", "in 5 days" in the locale, with its own plural rules. */
+export const relativeDays = memoDays((locale) => {
+  const f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  return (days) => f.format(days, 'day');
+});
+
 /** "12 days", "12 дни", "12 дней", "12 zile" in the locale. */
-export function durationDays(days: number, locale: string): string {
-  let f = durCache.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(safeLocale(locale), { style: 'unit', unit: 'day', unitDisplay: 'long' });
-    durCache.set(locale, f);
-  }
-  return f.format(days);
-}
+export const durationDays = memoDays((locale) => {
+  const f = new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' });
+  return (days) => f.format(days);
+});
 
 function safeLocale(locale: string): string {
   try {
