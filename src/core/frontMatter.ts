@@ -229,6 +229,7 @@ export function parseFrontMatter(lines: readonly string[], problems: Problem[], 
             handle,
             role: scalarText(field('role')?.value),
             email: scalarText(field('email')?.value),
+            address: scalarText(field('address')?.value) || undefined,
             range: nodeRange(item as Node),
             handleRange: handle !== undefined ? nodeRange(handleP?.value as Node) : undefined,
           });
@@ -369,6 +370,7 @@ function simpleFrontMatter(lines: readonly string[], close: number, fmRange: Ran
   let handleAt: Range | undefined;
   let role: string | undefined;
   let email: string | undefined;
+  let address: string | undefined;
   /** Interprets the open contact; `next` is the line after it (`close` at the end). */
   const closeItem = (next: number) => {
     if (itemLine < 0) return;
@@ -393,6 +395,7 @@ function simpleFrontMatter(lines: readonly string[], close: number, fmRange: Ran
       handle: h,
       role: role === undefined ? undefined : detach(role.trim()),
       email: email === undefined ? undefined : detach(email.trim()),
+      address: address === undefined ? undefined : detach(address.trim()) || undefined,
       range: itemRange,
       handleRange: h !== undefined ? handleAt : undefined,
     });
@@ -474,7 +477,7 @@ function simpleFrontMatter(lines: readonly string[], close: number, fmRange: Ran
       itemLine = i;
       itemCol = col;
       itemKeys.length = 0;
-      name = handle = role = email = nameAt = handleAt = undefined;
+      name = handle = role = email = address = nameAt = handleAt = undefined;
       items++;
     } else if (itemLine < 0 || ind !== indent + 2) {
       return fail();
@@ -492,6 +495,8 @@ function simpleFrontMatter(lines: readonly string[], close: number, fmRange: Ran
       role = raw;
     } else if (key === 'email') {
       email = raw;
+    } else if (key === 'address') {
+      address = raw;
     }
   }
   closeItem(close);

@@ -13,6 +13,8 @@ export interface Contact {
   readonly handle?: string;
   readonly role?: string;
   readonly email?: string;
+  /** How letters address them (`Елена Викторовна`, `domnule Ionescu`, `Mr Petrov`): the greeting uses it as written. */
+  readonly address?: string;
   /** Where the contact is written in the front matter (the list item). */
   readonly range: Range;
   /** Where its handle value is written, for go-to-definition and rename. */

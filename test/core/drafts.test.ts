@@ -6,6 +6,7 @@ import {
   draftRefusal,
   formatDate,
   formatDateTime,
+  forClient,
   reasonLabel,
   shortTitle,
   suggestAlternatives,
@@ -125,12 +126,13 @@ describe('drafts: refusal', () => {
         assert.equal(reasonOf(fields.get('reason')!), reason);
         assert.equal(fields.get('facts'), u.facts);
         assert.equal(fields.get('alternative'), u.alternative);
-        assert.ok(d.message.includes(u.request), 'request');
-        assert.ok(d.message.includes(u.facts), 'facts');
-        assert.ok(d.message.includes(u.alternative), 'alternative');
+        // The message carries the user's text as the client reads it (an ISO date in the language's style).
+        assert.ok(d.message.includes(forClient(u.request, { lang })), 'request');
+        assert.ok(d.message.includes(forClient(u.facts, { lang })), 'facts');
+        assert.ok(d.message.includes(forClient(u.alternative, { lang })), 'alternative');
         assert.ok(d.message.split('\n')[0].includes(u.first), 'greets by name');
         assert.ok(d.message.trimEnd().endsWith(u.sender), 'signed');
-        assert.ok(d.subject.includes(d.title));
+        assert.ok(d.subject.endsWith(shortTitle(forClient(u.request, { lang }))), 'the subject is the title as the client reads it');
         // A complete refusal raises no finding.
         const log = parse(['## 2026-11-12 Call', ...d.noteLines, ''].join('\n'));
         const findings = analyze(log, { now: new Date(Date.UTC(2026, 10, 12, 12)), timeZone: 'UTC' });
@@ -348,7 +350,7 @@ describe('drafts: escalation', () => {
       deadline: 'Ora-limită a băncii, joi 16:00',
       request: 'Exportul salariilor eșuează pentru toți angajații',
       calmBreaks: 'Nu se strică nimic dacă mai așteaptă o zi; consiliul se reunește pe 30 noiembrie.',
-      next: 'joi, 12 noiembrie, ora 15:00',
+      next: 'joi, 12 noiembrie, la ora 15:00',
       proposedHuman: 'joi, 26 noiembrie',
     },
   };
@@ -406,7 +408,7 @@ describe('drafts: escalation', () => {
       assert.equal(triageOf(fields.get('kind')!), 'request');
       assert.equal(fields.get('breaks'), e.calmBreaks);
       assert.equal(fields.get('deadline'), e.deadline);
-      for (const text of [u.request, e.calmBreaks, e.deadline, e.proposedHuman]) assert.ok(d.message.includes(text), text);
+      for (const text of [forClient(u.request, { lang }), e.calmBreaks, e.deadline, e.proposedHuman]) assert.ok(d.message.includes(text), text);
       assert.ok(d.message.split('\n')[0].includes(u.first));
       // The proposed date waits for the client's confirmation, as a scope/deadline change.
       assert.equal(d.trackLines.length, 1);
@@ -420,7 +422,7 @@ describe('drafts: escalation', () => {
 
   it('without a proposed date, promises a realistic date by the next update', () => {
     const d = draftEscalation({ lang: 'bg', kind: 'request', breaks: 'Нищо.', deadlineSource: 'Среща', request: 'Отчет', nextUpdate: '2026-11-13 10:00', today: '2026-11-12' });
-    assert.ok(d.message.includes('петък, 13 ноември, 10:00 ч.'));
+    assert.ok(d.message.includes('Ще се свържем с Вас отново в петък, 13 ноември, в 10:00 ч., за да Ви предложим реалистичен срок.'));
     assert.deepEqual(d.trackLines, []);
     checkText(d, 'bg');
   });
@@ -469,7 +471,7 @@ describe('drafts: dates and names', () => {
   it('formats a date and time, and rejects impossible dates and times', () => {
     assert.equal(formatDateTime('2026-11-12 9:05', 'en'), 'Thursday, 12 November, 09:05');
     assert.equal(formatDateTime('2026-11-12', 'ru'), 'четверг, 12 ноября');
-    assert.equal(formatDateTime('2026-11-12  15:00', 'ro'), 'joi, 12 noiembrie, ora 15:00');
+    assert.equal(formatDateTime('2026-11-12  15:00', 'ro'), 'joi, 12 noiembrie, la ora 15:00');
     assert.throws(() => formatDate('2026-02-30', 'en'), RangeError);
     assert.throws(() => formatDate('26.11.2026', 'en'), RangeError);
     assert.throws(() => formatDateTime('2026-11-12 24:00', 'en'), RangeError);
@@ -480,7 +482,7 @@ describe('drafts: dates and names', () => {
     assert.equal(addressOf({ name: 'Петров Иван Сергеевич' }, 'ru'), 'Иван Сергеевич');
     assert.equal(addressOf({ name: 'Анна Викторовна Смирнова' }, 'ru'), 'Анна Викторовна');
     assert.equal(addressOf({ name: 'Анна Викторовна Смирнова' }, 'bg'), 'Анна');
-    assert.equal(addressOf({ name: 'Dr. Jane Smith' }, 'en'), 'Jane');
+    assert.equal(addressOf({ name: 'Dr. Jane Smith' }, 'en'), 'Dr Smith');
     assert.equal(addressOf({ name: 'Jane Smith', address: 'Ms Smith' }, 'en'), 'Ms Smith');
     assert.equal(addressOf(undefined, 'ro'), '');
   });

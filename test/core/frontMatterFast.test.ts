@@ -17,7 +17,7 @@ function same(text: string) {
   assert.deepEqual(pFast, pSlow, text);
 }
 
-const KEYS = ['client', 'language', 'timezone', 'notes', 'contacts', 'clinet', 'x_1', 'name', 'handle', 'role', 'email', 'Client'];
+const KEYS = ['client', 'language', 'timezone', 'notes', 'contacts', 'clinet', 'x_1', 'name', 'handle', 'role', 'email', 'address', 'Client'];
 const VALUES = [
   'Acme Logistics', 'Балкан Фуудс ООД', 'en', 'bg', 'de', 'Europe/Sofia', 'Mars/Base', 'ivan', '@ivan', 'iv an', 'ivan.', 'a@b.example',
   'Prefers calls; decisions go through @ivan.', '12', '1e3', '0x1F', 'true', 'True', 'no', 'null', '~', '', ' ', 'a ', ' a', 'a: b', 'a:b',
@@ -40,6 +40,7 @@ describe('front matter: the fast reader of simple profiles', () => {
   it('agrees with the YAML parser on typical profiles', () => {
     same('---\nclient: Acme 3\nlanguage: en\ntimezone: Europe/Sofia\ncontacts:\n  - name: Ivan Petrov\n    handle: ivan\n    role: CFO\n    email: ivan@acme.example\n  - name: Maria\n    handle: maria\nnotes: Prefers short e-mails; decisions go through @ivan.\n---\n');
     same('---\ncontacts:\n- name: A\n  handle: a\nclient: X\n---\n');
+    same('---\nclient: X\ncontacts:\n  - name: Елена Смирнова\n    address: Елена Викторовна\n  - name: Ion Ionescu\n    address: domnule Ionescu\n  - name: B\n    address: \n---\n');
     same('---\nclient: X\ncontacts:\n  - name: A\n---\n');
     same('---\nclient: X\ncontacts:\n  - name: A\n  - handle: b\n  - name: C\n    handle: b\n    handle: c\n---\n');
     same('---\nclient: X\nclient: Y\n---\n');

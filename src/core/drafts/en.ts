@@ -1,14 +1,31 @@
 import { stop, type Phrasebook } from './phrasebook';
 
-/** The drafts' wording in English. */
+/** The drafts' wording in English (British conventions: "12 November", "Dr Smith"). */
 export const en: Phrasebook = {
   locale: 'en-GB',
   quotes: ['“', '”'],
+  innerQuotes: ['‘', '’'],
   yearSuffix: '',
   dateTime: (day, hhmm) => `${day}, ${hhmm}`,
-  greeting: (who) => `Hi ${who},`,
+  onDate: (d) => `on ${d.weekday}, ${d.dayMonth}${d.time ? `, at ${d.time}` : ''}`,
+  functionWords: [
+    'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'into', 'onto', 'about', 'as',
+    'than', 'that', 'which', 'who', 'whom', 'whose', 'your', 'our', 'my', 'their', 'his', 'her', 'its', 'this', 'these', 'those', 'is', 'are',
+    'was', 'were', 'be', 'been', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'not', 'no', 'so',
+    'if', 'then', 'we', 'you', 'i', 'it', 'they', 'he', 'she', 'me', 'us', 'them', 'per', 'via', 'before', 'after', 'until', 'till', 'over',
+    'under', 'between', 'without', 'within', 'all', 'some', 'any', 'each', 'every',
+  ],
+
+  greeting: (who, tone) => (tone === 'first' ? `Hi ${who},` : `Dear ${who},`),
   greetingNeutral: 'Hello,',
+  titles: { male: 'Mr', female: 'Ms', doctor: 'Dr', keep: ['Mr', 'Mrs', 'Ms', 'Miss', 'Dr'] },
   signOff: 'Best regards,',
+
+  seeds: {
+    agreed: (q) => `As agreed earlier, the work covers ${q}.`,
+    missed: (q, date) => `We missed the date we promised (${date}) for ${q}.`,
+    fix: (q) => `We are completing the promised work (${q}) as our first priority.`,
+  },
 
   reasonLabels: {
     scope: 'Out of the agreed scope',
@@ -19,9 +36,9 @@ export const en: Phrasebook = {
   },
   alternatives: {
     scope: [
-      'A smaller version now that fits within the agreed scope.',
+      'A smaller version now, within the scope we agreed.',
       'The same work as the first item of the next phase.',
-      'A change request with its own estimate, for your approval.',
+      'A separate proposal for this work, with its cost and timing, for your approval.',
       'An introduction to a specialist better placed to do it.',
     ],
     budget: [
@@ -31,10 +48,10 @@ export const en: Phrasebook = {
       'Dropping a lower-priority item to make room for this one.',
     ],
     timeline: [
-      'The most important part by your date, and the rest on a later date we can keep.',
+      'The most important part by the date you need, and the rest on a later date we can keep.',
       'The whole of it on a later date we can keep.',
-      'More people on the team, as a paid change request, to meet your date.',
-      'A partner better placed to deliver it by your date.',
+      'A larger team, at extra cost, to meet the date you need.',
+      'A partner who can deliver it by the date you need.',
     ],
     interest: [
       'A small pilot first, so you can see the results before committing.',
@@ -44,7 +61,7 @@ export const en: Phrasebook = {
     ],
     policy: [
       'A way to reach the same goal within the rules.',
-      'A request to the responsible compliance officer for an approved route.',
+      'Asking your compliance team for an approved way to do it.',
       'A smaller version that stays within the rules.',
       'An introduction to a firm authorised to do this.',
     ],
@@ -66,7 +83,7 @@ export const en: Phrasebook = {
   apology: {
     subject: 'Our apology: ',
     owe: 'I owe you an apology.',
-    apology: 'I am sorry for the trouble this has caused you.',
+    apology: 'The mistake is ours, and I am sorry for the trouble it has caused you.',
     fix: 'Here is how we are putting it right.',
     by: (d) => stop(`All of it will be in place by ${d}`),
     prevent: 'We have also changed the way we work, so that it does not happen again.',
@@ -95,7 +112,7 @@ export const en: Phrasebook = {
     deadline: (s) => `I also checked it against the deadline (${s}).`,
     propose: (d) => stop(`So that it is done properly rather than in a rush, I suggest we have it ready by ${d}`),
     ask: 'Does that date work for you?',
-    later: (w) => stop(`I will come back to you with a realistic date by ${w}`),
+    later: (on) => stop(`I will come back to you ${on} with a realistic date`),
     soon: 'I will come back to you shortly with a realistic date.',
     close: 'If I have misjudged it and it really cannot wait, just tell me and we will find a way.',
     scope: (d, t) => `Proposed ${d} for: ${t} (awaiting confirmation)`,

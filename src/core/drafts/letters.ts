@@ -1,27 +1,26 @@
-import { isIsoDate, parseTime } from '../dates';
+import { isIsoDate } from '../dates';
 import type { Language, Triage } from '../model';
 import { fieldLabel, REASON_WORDS, TRIAGE_WORDS, type RefusalReason } from '../notes';
-import { bg } from './bg';
-import { en } from './en';
-import type { Phrasebook } from './phrasebook';
-import { ro } from './ro';
-import { ru } from './ru';
+import { greeting, type Recipient } from './address';
+import { BOOKS } from './books';
+import { checkDue, formatDate, formatDateTime, formatOnDate, inlineDate, isoParts } from './dates';
+import { bare, join, oneLine, sentence, shortTitle } from './words';
 
 /**
  * Pure builders behind the "Draft refusal / apology / escalation" commands: logic only, the wording is in
- * one phrasebook per language (en.ts, bg.ts, ru.ts, ro.ts). Each returns the note block for the client's log (keyword in English, field labels in the draft language) and the message to send
- * the client, in the draft language. User text is inserted verbatim: it either stands as its own sentence
- * (only its first letter may be raised to a capital, and a full stop added), follows a colon in a
- * "Label: value" line, or is quoted. No clock: `today` is a parameter.
+ * one phrasebook per language (en.ts, bg.ts, ru.ts, ro.ts). Each returns the note block for the client's
+ * log (keyword in English, field labels in the draft language, the user's text as typed) and the message
+ * to send the client, in the draft language. In the message, the user's text reads as the client should
+ * read it (see `forClient`): names for `@handles`, no `#tags`, the language's dates and quotation marks.
+ * It either stands as its own sentence (only its first letter may be raised to a capital, and a full stop
+ * added), follows a colon in a "Label: value" line, or is quoted after the template's own noun, so that no
+ * sentence's grammar depends on it. No clock: `today` is a parameter.
  */
 
-const BOOKS: Readonly<Record<Language, Phrasebook>> = { en, bg, ru, ro };
-
-export interface Recipient {
-  /** The contact's full name, e.g. "Ivan Petrov". The greeting uses the first name. */
-  readonly name?: string;
-  /** How to address them when the first name is not right ("Иван Сергеевич", "Mr Petrov"). */
-  readonly address?: string;
+/** A person of the client's, for writing `@handle` as a name. */
+export interface Person {
+  readonly name: string;
+  readonly handle?: string;
 }
 
 interface Common {
@@ -34,6 +33,8 @@ interface Common {
   readonly title?: string;
   /** Today's ISO date: dates in another year are written with the year; escalation requests get a SCOPE line. */
   readonly today?: string;
+  /** The client's contacts: `@handle` in the user's text becomes their name in the message. */
+  readonly people?: readonly Person[];
 }
 
 export interface RefusalInput extends Common {
@@ -71,7 +72,7 @@ export interface EscalationInput extends Common {
   readonly deadlineSource: string;
   /** Who owns it, as written in the log (a handle such as `@maria`, or a name). */
   readonly owner?: string;
-  /** The owner as the client should read it (a full name); defaults to `owner` without its `@`. */
+  /** The owner as the client should read it (a full name); defaults to `owner`, a handle written as its contact's name. */
   readonly ownerName?: string;
   /** `YYYY-MM-DD HH:MM` (or a date). */
   readonly nextUpdate?: string;
@@ -97,74 +98,44 @@ export interface Draft {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Text helpers
+// The user's text as the client reads it
 
-/** One line: every run of white space (line breaks included) becomes one space. */
-function oneLine(s: string | undefined): string {
-  return (s ?? '').replace(/\s+/g, ' ').trim();
+interface Reader {
+  readonly lang: Language;
+  readonly today?: string;
+  readonly people?: readonly Person[];
 }
 
-const TERMINAL = /[.!?…][\s"'”“»«„’)\]]*$/u;
+const MENTION = /(^|[\s([{"'«„“,;:/])@([\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?)/gu;
+const TAG = /(^|[\s([{"'«„“,;:])#[\p{L}\p{N}_][\p{L}\p{N}_/-]*/gu;
+const ISO = /(?<![\p{L}\p{N}-])(\d{4}-\d{2}-\d{2})(?:(?:\s+|T)(\d{1,2}:\d{2}))?(?![\p{L}\p{N}])/gu;
 
-/** The text as a sentence of its own: a capital first letter and final punctuation when missing. */
-function sentence(s: string): string {
-  const t = oneLine(s);
-  if (!t) return '';
-  const first = String.fromCodePoint(t.codePointAt(0)!);
-  const head = first.toLocaleLowerCase() === first && first.toLocaleUpperCase() !== first ? first.toLocaleUpperCase() : first;
-  const body = head + t.slice(first.length);
-  return TERMINAL.test(body) ? body : `${body}.`;
+/**
+ * User text for the client's eyes: `@handle` becomes the contact's name (or the bare handle), a `#tag`
+ * goes, an ISO date reads "14 November" (in the letter's language, with the year when not this year), and
+ * straight double quotes become the language's quotation marks.
+ */
+export function forClient(text: string | undefined, r: Reader): string {
+  const [open, close] = BOOKS[r.lang].quotes;
+  const named = (h: string) => r.people?.find((p) => p.handle?.toLowerCase() === h.toLowerCase())?.name ?? h;
+  return oneLine(
+    oneLine(text)
+      .replace(MENTION, (_m, pre: string, h: string) => pre + named(h))
+      .replace(TAG, (_m, pre: string) => pre)
+      .replace(ISO, (m, d: string, t: string | undefined) => (isIsoDate(d) ? inlineDate(d, t, r.lang, { today: r.today }) : m))
+      .replace(/"([^"]+)"/g, (_m, q: string) => `${open}${q}${close}`)
+      .replace(/\s+([,.;:!?)])/g, '$1')
+      .replace(/([([])\s+/g, '$1'),
+  );
 }
 
-/** The text without one final full stop, for quotes, parentheses and "Label: value" lines. */
-function bare(s: string): string {
-  const t = oneLine(s);
-  return t.endsWith('.') && !t.endsWith('..') ? t.slice(0, -1) : t;
-}
-
+/** The text in the language's quotation marks; a quotation inside it takes the inner marks. */
 function quote(s: string, lang: Language): string {
   const [o, c] = BOOKS[lang].quotes;
-  return `${o}${bare(s)}${c}`;
-}
-
-/** Joins sentences with single spaces, skipping empty ones. */
-function join(...parts: string[]): string {
-  return parts.filter((p) => p).join(' ');
-}
-
-/** A short title from longer text: the first words, at most 48 characters, no final punctuation. */
-export function shortTitle(text: string): string {
-  const t = oneLine(text);
-  const words = t.split(' ');
-  let out = '';
-  for (const w of words.slice(0, 7)) {
-    if (out && out.length + 1 + w.length > 48) break;
-    out = out ? `${out} ${w}` : w;
-  }
-  if (out.length > 48) out = out.slice(0, 48).trimEnd();
-  return out.replace(/[\s.,;:!?…—–-]+$/u, '');
-}
-
-const PATRONYMIC = /(?:ович|евич|ьич|ична|овна|евна|инична)$/u;
-
-/** How the greeting addresses the recipient: `address`, else the first name (Russian: name and patronymic). */
-export function addressOf(r: Recipient | undefined, lang: Language): string {
-  const a = oneLine(r?.address);
-  if (a) return a;
-  const words = oneLine(r?.name).split(' ').filter((w) => w);
-  if (words.length === 0) return '';
-  if (lang === 'ru') {
-    const k = words.findIndex((w, i) => i > 0 && PATRONYMIC.test(w.toLocaleLowerCase()));
-    if (k > 0) return `${words[k - 1]} ${words[k]}`;
-  }
-  // Skip a leading title such as "Dr." or "г-н".
-  const first = words.find((w) => !/[.]$/.test(w) && !/^(г-н|г-жа|mr|mrs|ms|dr)$/i.test(w));
-  return first ?? words[0];
-}
-
-function greeting(r: Recipient | undefined, lang: Language): string {
-  const who = addressOf(r, lang);
-  return who ? BOOKS[lang].greeting(who) : BOOKS[lang].greetingNeutral;
+  const [io, ic] = BOOKS[lang].innerQuotes;
+  const text = bare(s);
+  const inner = text.includes(o) ? text.split(o).join(io).split(c).join(ic) : text;
+  return `${o}${inner}${c}`;
 }
 
 function letter(lang: Language, recipient: Recipient | undefined, sender: string | undefined, paragraphs: string[]): string {
@@ -176,81 +147,10 @@ function letter(lang: Language, recipient: Recipient | undefined, sender: string
   return lines.join('\n');
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Dates
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function isoParts(iso: string): [number, number, number] {
-  if (!isIsoDate(iso)) throw new RangeError(`not an ISO date: ${iso}`);
-  return [+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8, 10)];
-}
-
-export interface DateOptions {
-  /** Today's ISO date: the year is written when it differs. */
-  readonly today?: string;
-  /** Always write the year. */
-  readonly year?: boolean;
-}
-
-/**
- * A calendar date as people write it in a letter, with the weekday: "Thursday, 26 November",
- * "четвъртък, 26 ноември", "четверг, 26 ноября", "joi, 26 noiembrie" (and the year when asked, or when it
- * is not today's year). Independent of the machine's time zone: the date is built in UTC from its parts.
- * Throws a RangeError for a string that is not a real `YYYY-MM-DD` date.
- */
-export function formatDate(iso: string, lang: Language, opts: DateOptions = {}): string {
-  const [y, m, d] = isoParts(iso);
-  const withYear = opts.year === true || (opts.today !== undefined && opts.today.slice(0, 4) !== iso.slice(0, 4));
-  const key = `${lang}:${withYear}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(BOOKS[lang].locale, {
-      timeZone: 'UTC',
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      ...(withYear ? { year: 'numeric' as const } : {}),
-    });
-    formatters.set(key, f);
-  }
-  const date = new Date(0);
-  date.setUTCFullYear(y, m - 1, d);
-  date.setUTCHours(12, 0, 0, 0);
-  const parts: Record<string, string> = {};
-  for (const p of f.formatToParts(date)) parts[p.type] = p.value;
-  const text = `${parts.weekday}, ${parts.day} ${parts.month}`;
-  return withYear ? `${text} ${parts.year}${BOOKS[lang].yearSuffix}` : text;
-}
-
-/**
- * `YYYY-MM-DD HH:MM` for a letter: "Thursday, 12 November, 15:00", "четвъртък, 12 ноември, 15:00 ч.",
- * "четверг, 12 ноября, 15:00", "joi, 12 noiembrie, ora 15:00". A date alone is formatted as by `formatDate`.
- */
-export function formatDateTime(value: string, lang: Language, opts: DateOptions = {}): string {
-  const m = /^(\d{4}-\d{2}-\d{2})(?:(?:\s+|T)(\d{1,2}:\d{2}))?$/.exec(value.trim());
-  if (!m) throw new RangeError(`not a date and time: ${value}`);
-  const day = formatDate(m[1], lang, opts);
-  if (!m[2]) return day;
-  const minutes = parseTime(m[2]);
-  if (minutes === undefined) throw new RangeError(`not a time of day: ${m[2]}`);
-  const hhmm = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-  return BOOKS[lang].dateTime(day, hhmm);
-}
-
-function checkDue(due: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})(?: (\d{1,2}:\d{2}))?$/.exec(oneLine(due));
-  if (!m || !isIsoDate(m[1]) || (m[2] !== undefined && parseTime(m[2]) === undefined)) throw new RangeError(`not a due date: ${due}`);
-  return m[2] === undefined ? m[1] : `${m[1]} ${m[2].padStart(5, '0')}`;
-}
-
 /** Text for a PROMISE / SCOPE line: one line, and no ` | ` that would read as a history segment. */
 function trackText(s: string): string {
   return oneLine(s).replace(/\s\|\s/g, ' / ');
 }
-
-// ---------------------------------------------------------------------------------------------------
-// Note blocks
 
 function block(keyword: string, title: string, fields: ReadonlyArray<[string, string | undefined]>): string[] {
   const lines = [title ? `${keyword} ${title}` : keyword];
@@ -259,6 +159,33 @@ function block(keyword: string, title: string, fields: ReadonlyArray<[string, st
     if (v) lines.push(`  ${label}: ${v}`);
   }
   return lines;
+}
+
+/** The note's title as typed (or made from the main text), and the subject's, made from what the client reads. */
+function titles(i: Common, main: string, fallback = ''): { title: string; subjectTitle: string } {
+  const title = oneLine(i.title) || shortTitle(main) || shortTitle(fallback);
+  const subjectTitle = shortTitle(forClient(oneLine(i.title) || main || fallback, i));
+  return { title, subjectTitle };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Seeds: starting points for the guided steps, in the client's language
+
+/** Facts for a refusal, from an item agreed earlier (a confirmed scope change or a kept promise). */
+export function agreedSeed(text: string, r: Reader): string {
+  return BOOKS[r.lang].seeds.agreed(quote(forClient(text, r), r.lang));
+}
+
+/** What happened, for a promise that was missed: its text and the date it was due. */
+export function missedSeed(promise: { readonly text: string; readonly date?: string }, r: Reader): string {
+  const date = promise.date && isIsoDate(promise.date) ? formatDate(promise.date, r.lang, { today: r.today }) : '';
+  const q = quote(forClient(promise.text, r), r.lang);
+  return date ? BOOKS[r.lang].seeds.missed(q, date) : BOOKS[r.lang].seeds.fix(q);
+}
+
+/** The fix, for a promise that was missed. */
+export function fixSeed(promise: { readonly text: string }, r: Reader): string {
+  return BOOKS[r.lang].seeds.fix(quote(forClient(promise.text, r), r.lang));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -280,8 +207,9 @@ export function suggestAlternatives(reason: RefusalReason, lang: Language): stri
 /** A REFUSAL note and a warm, firm message: thanks, the clear no with its reason and facts, the alternative. */
 export function draftRefusal(i: RefusalInput): Draft {
   const { lang } = i;
-  const title = oneLine(i.title) || shortTitle(i.request);
+  const { title, subjectTitle } = titles(i, i.request);
   const t = BOOKS[lang].refusal;
+  const c = (s: string | undefined) => forClient(s, i);
   const noteLines = block('REFUSAL', title, [
     [fieldLabel('refusal', 'request', lang), i.request],
     [fieldLabel('refusal', 'reason', lang), REASON_WORDS[i.reason][lang]],
@@ -289,11 +217,11 @@ export function draftRefusal(i: RefusalInput): Draft {
     [fieldLabel('refusal', 'alternative', lang), i.alternative],
   ]);
   const message = letter(lang, i.recipient, i.sender, [
-    join(`${t.thanks}${quote(i.request, lang)}.`, BOOKS[lang].refusalNo[i.reason], sentence(i.facts)),
-    oneLine(i.alternative) ? `${t.instead}\n${sentence(i.alternative)}` : '',
+    join(`${t.thanks}${quote(c(i.request), lang)}.`, BOOKS[lang].refusalNo[i.reason], sentence(c(i.facts))),
+    c(i.alternative) ? `${t.instead}\n${sentence(c(i.alternative))}` : '',
     t.close,
   ]);
-  return { noteLines, trackLines: [], title, subject: t.subject + title, message };
+  return { noteLines, trackLines: [], title, subject: t.subject + subjectTitle, message };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -304,7 +232,8 @@ export function draftApology(i: ApologyInput): Draft {
   const { lang } = i;
   const t = BOOKS[lang].apology;
   if (i.fixDate !== undefined) isoParts(i.fixDate);
-  const title = oneLine(i.title) || shortTitle(i.what);
+  const { title, subjectTitle } = titles(i, i.what);
+  const c = (s: string | undefined) => forClient(s, i);
   const apology = oneLine(i.apology) || t.apology;
   const fix = oneLine(i.fix);
   // The note keeps the fix date in ISO (greppable); only when the fix text does not already say it.
@@ -318,13 +247,13 @@ export function draftApology(i: ApologyInput): Draft {
   ]);
   const trackLines = i.promise && oneLine(i.promise.text) ? [`PROMISE ${checkDue(i.promise.due)} ${trackText(i.promise.text)}`] : [];
   const message = letter(lang, i.recipient, i.sender, [
-    join(t.owe, sentence(i.what), sentence(apology)),
-    join(fix ? t.fix : '', sentence(fix), i.fixDate ? t.by(formatDate(i.fixDate, lang, { today: i.today })) : ''),
-    oneLine(i.prevention) ? join(t.prevent, sentence(i.prevention)) : '',
-    oneLine(i.makeup) ? join(t.makeup, sentence(i.makeup ?? '')) : '',
+    join(t.owe, sentence(c(i.what)), sentence(c(apology))),
+    join(fix ? t.fix : '', sentence(c(fix)), i.fixDate ? t.by(formatDate(i.fixDate, lang, { today: i.today })) : ''),
+    c(i.prevention) ? join(t.prevent, sentence(c(i.prevention))) : '',
+    c(i.makeup) ? join(t.makeup, sentence(c(i.makeup))) : '',
     t.close,
   ]);
-  return { noteLines, trackLines, title, subject: t.subject + title, message };
+  return { noteLines, trackLines, title, subject: t.subject + subjectTitle, message };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -338,9 +267,9 @@ export function draftApology(i: ApologyInput): Draft {
 export function draftEscalation(i: EscalationInput): Draft {
   const { lang } = i;
   if (i.proposedDate !== undefined) isoParts(i.proposedDate);
+  const c = (s: string | undefined) => forClient(s, i);
   const next = oneLine(i.nextUpdate);
-  const nextText = next ? formatDateTime(next, lang, { today: i.today }) : '';
-  const title = oneLine(i.title) || shortTitle(i.request) || shortTitle(i.breaks);
+  const { title, subjectTitle } = titles(i, i.request, i.breaks);
   const noteLines = block('ESCALATION', title, [
     [fieldLabel('escalation', 'kind', lang), TRIAGE_WORDS[i.kind][lang]],
     [fieldLabel('escalation', 'breaks', lang), i.breaks],
@@ -353,30 +282,31 @@ export function draftEscalation(i: EscalationInput): Draft {
   let message: string;
   if (i.kind === 'crisis') {
     const t = BOOKS[lang].crisis;
-    const owner = oneLine(i.ownerName) || oneLine(i.owner).replace(/^@/, '');
+    const nextText = next ? formatDateTime(next, lang, { today: i.today }) : '';
+    const owner = oneLine(i.ownerName) || c(i.owner);
     const facts = [
-      oneLine(i.breaks) ? `${t.stake}: ${bare(i.breaks)}` : '',
-      oneLine(i.deadlineSource) ? `${t.deadline}: ${bare(i.deadlineSource)}` : '',
+      c(i.breaks) ? `${t.stake}: ${bare(c(i.breaks))}` : '',
+      c(i.deadlineSource) ? `${t.deadline}: ${bare(c(i.deadlineSource))}` : '',
       owner ? `${t.owner}: ${owner}` : '',
       nextText ? `${t.next}: ${nextText}` : '',
     ].filter((l) => l);
-    subject = t.subject + title;
+    subject = t.subject + subjectTitle;
     message = letter(lang, i.recipient, i.sender, [
-      join(oneLine(i.request) ? `${t.thanks}${quote(i.request, lang)}.` : '', t.onIt),
+      join(c(i.request) ? `${t.thanks}${quote(c(i.request), lang)}.` : '', t.onIt),
       facts.join('\n'),
       nextText ? t.closeNext : t.close,
     ]);
   } else {
     const t = BOOKS[lang].request;
-    const src = bare(i.deadlineSource);
-    subject = t.subject + title;
+    const src = bare(c(i.deadlineSource));
+    subject = t.subject + subjectTitle;
     message = letter(lang, i.recipient, i.sender, [
-      join(`${t.thanks}${quote(i.request, lang)}.`, t.urgent),
-      join(t.checked, sentence(i.breaks), src ? t.deadline(src) : ''),
+      join(`${t.thanks}${quote(c(i.request), lang)}.`, t.urgent),
+      join(t.checked, sentence(c(i.breaks)), src ? t.deadline(src) : ''),
       i.proposedDate
         ? join(t.propose(formatDate(i.proposedDate, lang, { today: i.today })), t.ask)
-        : nextText
-          ? t.later(nextText)
+        : next
+          ? t.later(formatOnDate(next, lang, { today: i.today }))
           : t.soon,
       t.close,
     ]);

@@ -1,14 +1,30 @@
 import { stop, type Phrasebook } from './phrasebook';
 
-/** The drafts' wording in Romanian. */
+/** The drafts' wording in Romanian (ș and ț with comma below). */
 export const ro: Phrasebook = {
   locale: 'ro',
   quotes: ['„', '”'],
+  innerQuotes: ['«', '»'],
   yearSuffix: '',
-  dateTime: (day, hhmm) => `${day}, ora ${hhmm}`,
+  dateTime: (day, hhmm) => `${day}, la ora ${hhmm}`,
+  onDate: (d) => `${d.weekday}, ${d.dayMonth}${d.time ? `, la ora ${d.time}` : ''}`,
+  functionWords: [
+    'și', 'sau', 'dar', 'iar', 'de', 'la', 'în', 'pe', 'cu', 'din', 'pentru', 'spre', 'prin', 'până', 'fără', 'despre', 'că', 'să', 'nu', 'un',
+    'o', 'unei', 'unui', 'niște', 'al', 'a', 'ale', 'ai', 'care', 'ce', 'este', 'sunt', 'e', 'am', 'au', 'vă', 'ne', 'le', 'îi', 'își', 'se',
+    'mai', 'după', 'între', 'sub', 'peste', 'dintre', 'către', 'decât', 'ca', 'dacă', 'acest', 'această', 'noastră', 'nostru',
+    'dumneavoastră', 'toate', 'toți', 'fiecare',
+  ],
+
   greeting: (who) => `Bună ziua, ${who},`,
   greetingNeutral: 'Bună ziua,',
+  titles: { male: 'domnule', female: 'doamnă', keep: ['domnule', 'doamnă'] },
   signOff: 'Cu stimă,',
+
+  seeds: {
+    agreed: (q) => `Conform înțelegerii noastre, lucrarea cuprinde punctul ${q}.`,
+    missed: (q, date) => `Nu am respectat termenul promis (${date}) pentru sarcina ${q}.`,
+    fix: (q) => `Finalizăm cu prioritate sarcina promisă ${q}.`,
+  },
 
   reasonLabels: {
     scope: 'În afara ariei de lucru convenite',
@@ -21,8 +37,8 @@ export const ro: Phrasebook = {
     scope: [
       'O variantă mai restrânsă chiar acum, în aria de lucru convenită.',
       'Aceeași lucrare, ca primă sarcină a etapei următoare.',
-      'O cerere de modificare separată, cu estimare proprie, spre aprobarea dumneavoastră.',
-      'Să vă punem în legătură cu un specialist mai potrivit pentru această sarcină.',
+      'O ofertă separată pentru această lucrare, cu costuri și termene, spre aprobarea dumneavoastră.',
+      'Recomandarea unui specialist mai potrivit pentru această sarcină.',
     ],
     budget: [
       'O variantă mai restrânsă, care se încadrează în bugetul actual.',
@@ -31,10 +47,10 @@ export const ro: Phrasebook = {
       'Renunțarea la o sarcină mai puțin prioritară, ca să facem loc acesteia.',
     ],
     timeline: [
-      'Partea cea mai importantă până la data dorită, iar restul la o dată ulterioară pe care o putem respecta.',
+      'Partea cea mai importantă până la data de care aveți nevoie, iar restul la o dată ulterioară pe care o putem respecta.',
       'Întreaga lucrare la o dată ulterioară pe care o putem respecta.',
-      'Mai mulți oameni în echipă, contra cost, ca să putem respecta data dorită.',
-      'Un partener mai potrivit pentru a o livra până la data dorită.',
+      'O echipă mai mare, contra cost, ca să respectăm data de care aveți nevoie.',
+      'Un partener care o poate livra până la data de care aveți nevoie.',
     ],
     interest: [
       'Mai întâi un proiect-pilot de mică amploare, ca să vedeți rezultatele înainte de a vă angaja.',
@@ -44,17 +60,17 @@ export const ro: Phrasebook = {
     ],
     policy: [
       'O cale de a atinge același obiectiv cu respectarea regulilor.',
-      'O solicitare către responsabilul de conformitate pentru o variantă aprobată.',
+      'O consultare cu departamentul dumneavoastră de conformitate pentru o variantă aprobată.',
       'O variantă mai restrânsă, care rămâne în limitele regulilor.',
-      'Să vă punem în legătură cu o firmă autorizată să facă acest lucru.',
+      'Recomandarea unei firme autorizate să facă acest lucru.',
     ],
   },
   refusalNo: {
-    scope: 'Am analizat-o cu atenție și, din păcate, nu o putem prelua în cadrul proiectului actual, deoarece nu face parte din aria de lucru convenită.',
-    budget: 'Am analizat-o cu atenție și, din păcate, nu o putem realiza în limita bugetului convenit.',
-    timeline: 'Am analizat-o cu atenție și, din păcate, nu o putem realiza în acest termen fără a pune în pericol calitatea lucrării.',
+    scope: 'Am analizat-o cu atenție și, din păcate, nu o putem prelua în cadrul proiectului actual, deoarece depășește aria de lucru convenită.',
+    budget: 'Am analizat-o cu atenție și, din păcate, nu îi putem da curs în limita bugetului convenit.',
+    timeline: 'Am analizat-o cu atenție și, din păcate, nu îi putem da curs în acest termen fără a pune în pericol calitatea lucrării.',
     interest: 'Am analizat-o cu atenție și, sincer, nu v-am recomanda acest pas: considerăm că nu este în interesul dumneavoastră.',
-    policy: 'Am analizat-o cu atenție și, din păcate, nu o putem îndeplini: ar contraveni regulilor pe care suntem obligați să le respectăm.',
+    policy: 'Am analizat-o cu atenție și, din păcate, nu îi putem da curs: ar contraveni regulilor pe care suntem obligați să le respectăm.',
   },
   refusal: {
     subject: 'Referitor la solicitarea dumneavoastră: ',
@@ -66,7 +82,7 @@ export const ro: Phrasebook = {
   apology: {
     subject: 'Scuzele noastre: ',
     owe: 'Vă datorăm scuze.',
-    apology: 'Ne pare sincer rău pentru situația creată.',
+    apology: 'Greșeala ne aparține și ne pare sincer rău pentru neplăcerile create.',
     fix: 'Iată cum îndreptăm lucrurile.',
     by: (d) => stop(`Totul va fi rezolvat până ${d}`),
     prevent: 'Am schimbat și modul de lucru, ca să nu se mai repete.',
@@ -95,8 +111,8 @@ export const ro: Phrasebook = {
     deadline: (s) => `Am ținut cont și de termenul-limită (${s}).`,
     propose: (d) => stop(`Ca să o facem cum trebuie, nu în grabă, vă propunem ca termen ${d}`),
     ask: 'Vă convine această dată?',
-    later: (w) => stop(`Vă comunicăm un termen realist până ${w}`),
-    soon: 'Revenim în curând cu un termen realist.',
+    later: (on) => stop(`Vă vom scrie din nou ${on}, cu o propunere de termen realist`),
+    soon: 'Revenim în curând cu o propunere de termen realist.',
     close: 'Dacă am apreciat greșit și chiar nu poate aștepta, spuneți-ne și găsim o soluție.',
     scope: (d, t) => `Termen propus ${d} pentru: ${t} (așteaptă confirmare)`,
   },

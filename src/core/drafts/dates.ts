@@ -1,0 +1,96 @@
+import { isIsoDate, parseTime } from '../dates';
+import type { Language } from '../model';
+import { BOOKS } from './books';
+import type { DateParts } from './phrasebook';
+
+/** Dates as people write them in a letter, in each draft language. */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function isoParts(iso: string): [number, number, number] {
+  if (!isIsoDate(iso)) throw new RangeError(`not an ISO date: ${iso}`);
+  return [+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8, 10)];
+}
+
+export interface DateOptions {
+  /** Today's ISO date: the year is written when it differs. */
+  readonly today?: string;
+  /** Always write the year. */
+  readonly year?: boolean;
+}
+
+/** The weekday, the day and month (with the year when asked, or when it is not today's year). */
+function parts(iso: string, lang: Language, opts: DateOptions): { weekday: string; dayMonth: string } {
+  const [y, m, d] = isoParts(iso);
+  const withYear = opts.year === true || (opts.today !== undefined && opts.today.slice(0, 4) !== iso.slice(0, 4));
+  const key = `${lang}:${withYear}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(BOOKS[lang].locale, {
+      timeZone: 'UTC',
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      ...(withYear ? { year: 'numeric' as const } : {}),
+    });
+    formatters.set(key, f);
+  }
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  date.setUTCHours(12, 0, 0, 0);
+  const p: Record<string, string> = {};
+  for (const x of f.formatToParts(date)) p[x.type] = x.value;
+  const dayMonth = `${p.day} ${p.month}`;
+  return { weekday: p.weekday, dayMonth: withYear ? `${dayMonth} ${p.year}${BOOKS[lang].yearSuffix}` : dayMonth };
+}
+
+/**
+ * A calendar date as people write it in a letter, with the weekday: "Thursday, 26 November",
+ * "четвъртък, 26 ноември", "четверг, 26 ноября", "joi, 26 noiembrie" (and the year when asked, or when it
+ * is not today's year). Independent of the machine's time zone: the date is built in UTC from its parts.
+ * Throws a RangeError for a string that is not a real `YYYY-MM-DD` date.
+ */
+export function formatDate(iso: string, lang: Language, opts: DateOptions = {}): string {
+  const p = parts(iso, lang, opts);
+  return `${p.weekday}, ${p.dayMonth}`;
+}
+
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:(?:\s+|T)(\d{1,2}:\d{2}))?$/;
+
+function hhmm(time: string): string {
+  const minutes = parseTime(time);
+  if (minutes === undefined) throw new RangeError(`not a time of day: ${time}`);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/**
+ * `YYYY-MM-DD HH:MM` for a letter: "Thursday, 12 November, 15:00", "четвъртък, 12 ноември, 15:00 ч.",
+ * "четверг, 12 ноября, 15:00", "joi, 12 noiembrie, la ora 15:00". A date alone is formatted as by `formatDate`.
+ */
+export function formatDateTime(value: string, lang: Language, opts: DateOptions = {}): string {
+  const m = DATE_TIME.exec(value.trim());
+  if (!m) throw new RangeError(`not a date and time: ${value}`);
+  const day = formatDate(m[1], lang, opts);
+  return m[2] ? BOOKS[lang].dateTime(day, hhmm(m[2])) : day;
+}
+
+/** `YYYY-MM-DD[ HH:MM]` as the time something happens: "on Thursday, 12 November, at 15:00", "в четверг, …". */
+export function formatOnDate(value: string, lang: Language, opts: DateOptions = {}): string {
+  const m = DATE_TIME.exec(value.trim());
+  if (!m) throw new RangeError(`not a date and time: ${value}`);
+  const d: DateParts = { ...parts(m[1], lang, opts), ...(m[2] ? { time: hhmm(m[2]) } : {}) };
+  return BOOKS[lang].onDate(d);
+}
+
+/** A date inside a sentence of the user's, without the weekday: "14 November", "14 ноября, 15:00". */
+export function inlineDate(iso: string, time: string | undefined, lang: Language, opts: DateOptions = {}): string {
+  const day = parts(iso, lang, opts).dayMonth;
+  return time ? BOOKS[lang].dateTime(day, hhmm(time)) : day;
+}
+
+/** A due value as a PROMISE line writes it: `YYYY-MM-DD` or `YYYY-MM-DD HH:MM`. */
+export function checkDue(due: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})(?: (\d{1,2}:\d{2}))?$/.exec(due.replace(/\s+/g, ' ').trim());
+  if (!m || !isIsoDate(m[1]) || (m[2] !== undefined && parseTime(m[2]) === undefined)) throw new RangeError(`not a due date: ${due}`);
+  return m[2] === undefined ? m[1] : `${m[1]} ${m[2].padStart(5, '0')}`;
+}
