@@ -87,7 +87,7 @@ export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 /** The reason codes as written in a REFUSAL's Reason field, in the four languages. */
 export const REASON_WORDS: Readonly<Record<RefusalReason, Readonly<Record<Language, string>>>> = {
-  scope: { en: 'scope', bg: 'обхват', ru: 'объём работ', ro: 'perimetru' },
+  scope: { en: 'scope', bg: 'обхват', ru: 'объём работ', ro: 'aria de lucru' },
   budget: { en: 'budget', bg: 'бюджет', ru: 'бюджет', ro: 'buget' },
   timeline: { en: 'timeline', bg: 'срок', ru: 'сроки', ro: 'termen' },
   interest: { en: 'interest', bg: 'интерес на клиента', ru: 'интересы клиента', ro: 'interesul clientului' },

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import {
   addDays,
+  agreedSeed,
   combineEdits,
   draftApology,
   draftEscalation,
   draftRefusal,
+  fixSeed,
   ENTRY_TITLES,
   insertNote,
   isIsoDate,
@@ -12,10 +14,12 @@ import {
   zonedNow,
   languageOfLocale,
   markBroken,
+  missedSeed,
   parseTime,
   reasonLabel,
   REFUSAL_REASONS,
   reschedule,
+  shortTitle,
   suggestAlternatives,
   trackedAt,
   type ClientLog,
@@ -24,6 +28,7 @@ import {
   type EditResult,
   type Language,
   type NoteKind,
+  type Recipient,
   type RefusalReason,
   type Tracked,
 } from '../core';
@@ -47,10 +52,14 @@ function sender(): string | undefined {
   return vscode.workspace.getConfiguration('clientlog').get<string>('senderName', '').trim() || undefined;
 }
 
-/** A contact's name for an owner written as `@handle`, so the client reads a person's name. */
-function ownerName(log: ClientLog, owner: string | undefined): string | undefined {
-  const h = owner?.trim().replace(/^@/, '').toLowerCase();
-  return h ? log.frontMatter?.contacts.find((c) => c.handle?.toLowerCase() === h)?.name : undefined;
+/** Who the letter is to, as the drafts read a contact: the name, and how to address them. */
+function recipientOf(c: Contact | null | undefined): Recipient | undefined {
+  return c ? { name: c.name, address: c.address } : undefined;
+}
+
+/** How the client's text is read for their letter: their language, their people, their today. */
+function readerOf(t: ClientTarget, today: string): { lang: Language; people: readonly Contact[]; today: string } {
+  return { lang: t.lang, people: t.log.frontMatter?.contacts ?? [], today };
 }
 
 /** Unwraps a step's answer; undefined (Escape) cancels the whole flow and nothing is written. */
@@ -191,7 +200,8 @@ export class Drafts {
               { title, placeHolder: vscode.l10n.t('What was agreed? The log says:'), ignoreFocusOut: true },
             ),
           );
-          factsSeed = pick.text ? vscode.l10n.t('Agreed: {0}.', pick.text) : '';
+          // In the client's language, whatever VS Code's: the facts go into their letter and their log.
+          factsSeed = pick.text ? agreedSeed(pick.text, readerOf(t, this.clock.todayFor(t.log))) : '';
         }
       }
       const facts = need(await this.input(title, vscode.l10n.t('The facts behind the "no": what you know, from data and experience'), factsSeed));
@@ -203,7 +213,8 @@ export class Drafts {
       );
       const alternative = need(await this.input(title, vscode.l10n.t('The alternative, as close as possible to what they asked'), alt.text));
       const recipient = await this.pickRecipient(t, title, request);
-      const draft = draftRefusal({ lang: t.lang, sender: sender(), recipient: recipient ? { name: recipient.name } : undefined, request, reason, facts, alternative, today: this.clock.todayFor(t.log) });
+      const today = this.clock.todayFor(t.log);
+      const draft = draftRefusal({ ...readerOf(t, today), sender: sender(), recipient: recipientOf(recipient), request, reason, facts, alternative });
       return await this.finish(t, 'refusal', draft, version);
     });
   }
@@ -235,10 +246,11 @@ export class Drafts {
       if (!t) return false;
       const version = t.doc.version;
       const p = promiseTarget?.item;
-      const whatSeed = p ? vscode.l10n.t('"{0}", promised for {1}, was not delivered on time.', p.text, p.date ?? '') : this.contextText(t.doc);
-      const what = need(await this.input(title, vscode.l10n.t('What happened, in one or two sentences (no excuses)'), whatSeed));
-      const fix = need(await this.input(title, vscode.l10n.t('What are you doing to fix it?'), p ? p.text : ''));
       const today = this.clock.todayFor(t.log);
+      // Seeds in the client's language (whatever VS Code's), describing the promise rather than copying its line.
+      const whatSeed = p ? missedSeed(p, readerOf(t, today)) : this.contextText(t.doc);
+      const what = need(await this.input(title, vscode.l10n.t('What happened, in one or two sentences (no excuses)'), whatSeed));
+      const fix = need(await this.input(title, vscode.l10n.t('What are you doing to fix it?'), p ? fixSeed(p, readerOf(t, today)) : ''));
       const fixDate = need(
         await this.input(title, vscode.l10n.t('By when will it be fixed? (YYYY-MM-DD)'), addDays(today, 1), true, (v) => (isIsoDate(v.trim()) ? undefined : vscode.l10n.t('Write a date as YYYY-MM-DD'))),
       ).trim();
@@ -267,16 +279,16 @@ export class Drafts {
       }
       const recipient = await this.pickRecipient(t, title, p?.handles.map((h) => `@${h}`).join(' ') ?? '');
       const draft = draftApology({
-        lang: t.lang,
+        ...readerOf(t, today),
+        title: p ? shortTitle(p.text) : undefined,
         sender: sender(),
-        recipient: recipient ? { name: recipient.name } : undefined,
+        recipient: recipientOf(recipient),
         what,
         fix,
         fixDate,
         prevention: prevention,
         makeup: makeup.trim() || undefined,
         promise,
-        today,
       });
       return await this.finish(t, 'apology', draft, version, lineEdits);
     });
@@ -321,10 +333,9 @@ export class Drafts {
       }
       const recipient = await this.pickRecipient(t, title, request);
       const draft = draftEscalation({
-        lang: t.lang,
+        ...readerOf(t, today),
         sender: sender(),
-        ownerName: ownerName(t.log, owner),
-        recipient: recipient ? { name: recipient.name } : undefined,
+        recipient: recipientOf(recipient),
         kind,
         request,
         breaks,
@@ -332,7 +343,6 @@ export class Drafts {
         owner,
         nextUpdate,
         proposedDate,
-        today,
       });
       return await this.finish(t, 'escalation', draft, version);
     });

@@ -1,5 +1,6 @@
 // Issue 5: "Own it: draft an apology…" from the quick fix (Ctrl+.) of an overdue promise (acme-logistics
-// line 56, due 2026-11-20, clock at 2026-11-23). The APOLOGY note has English labels, the promise line
+// line 56, due 2026-11-20, clock at 2026-11-23). The steps are seeded from the promise, in words the client
+// reads (issue 15). The APOLOGY note has English labels, the promise line
 // gets " | broken 2026-11-23 see APOLOGY 2026-11-23", the fix becomes a new PROMISE, the message opens
 // beside, and one Ctrl+Z in the log restores the original text.
 import assert from 'node:assert/strict';
@@ -13,6 +14,7 @@ export const timeout = 120_000;
 const FILE = 'acme-logistics.clientlog';
 const LINE = 55; // 0-based: "PROMISE 2026-11-20 Send the revised depot cost comparison …"
 const PROMISE_TEXT = 'Send the revised depot cost comparison to @sarah and @rachel #report';
+const CLIENT_TEXT = 'Send the revised depot cost comparison to Sarah Whitfield and Rachel Hughes';
 const FIX = 'Send the revised depot cost comparison with the Leeds figures checked';
 const PREVENTION = 'Every report date now goes in the shared calendar with a reminder two days before.';
 
@@ -45,10 +47,11 @@ export async function run({ page, probe, screenshot }) {
   }, { message: '"Own it" to be focused' });
   await page.keyboard.press('Enter');
 
+  // The seeds describe the promise as the client reads it (names for handles, no tag, the date in words).
   const what = await answerInput(page, 'What happened, in one or two sentences', undefined, {
-    expectValue: `"${PROMISE_TEXT}", promised for 2026-11-20, was not delivered on time.`,
+    expectValue: `We missed the date we promised (Friday, 20 November) for “${CLIENT_TEXT}”.`,
   });
-  await answerInput(page, 'What are you doing to fix it?', FIX, { expectValue: PROMISE_TEXT });
+  await answerInput(page, 'What are you doing to fix it?', FIX, { expectValue: `We are completing the promised work (“${CLIENT_TEXT}”) as our first priority.` });
   await answerInput(page, 'By when will it be fixed?', '2026-11-25', { expectValue: '2026-11-24' });
   await answerInput(page, 'What will prevent a repeat?', PREVENTION);
   await answerInput(page, 'What do you offer to make up for the trouble?', '');
@@ -77,7 +80,7 @@ export async function run({ page, probe, screenshot }) {
   assert.match(nonEmpty[1], /^APOLOGY \S.*Send the revised depot cost/, 'the note header');
   assert.deepEqual(nonEmpty.slice(2), [
     `  What happened: ${what}`,
-    '  Apology: I am sorry for the trouble this has caused you.',
+    '  Apology: The mistake is ours, and I am sorry for the trouble it has caused you.',
     `  Fix: ${FIX} (by 2026-11-25)`,
     `  Prevention: ${PREVENTION}`,
     `PROMISE 2026-11-25 ${FIX}`,
