@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import {
+  CONTACT_KEYS,
   contextAt,
   dateSuggestions,
   keywordSuggestions,
@@ -9,6 +10,7 @@ import {
   tagCounts,
   zonedNow,
   type ClientLog,
+  type ContactKey,
   type DateSuggestionKey,
   type KeywordName,
   type Language,
@@ -79,6 +81,21 @@ function weekdayName(iso: string, locale: string): string {
     weekdayFormats.set(locale, f);
   }
   return f.format(new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10))));
+}
+
+function contactKeyDetail(k: ContactKey): string {
+  switch (k) {
+    case 'name':
+      return vscode.l10n.t('Full name, as the client writes it');
+    case 'handle':
+      return vscode.l10n.t('Short name for @mentions in the log');
+    case 'role':
+      return vscode.l10n.t('Role or job title');
+    case 'email':
+      return vscode.l10n.t('E-mail address');
+    case 'address':
+      return vscode.l10n.t('How letters greet them, as it follows the greeting: Елена Викторовна, domnule Ionescu, Mr Petrov');
+  }
 }
 
 function languageName(lang: Language, locale: string): string {
@@ -198,6 +215,16 @@ class Completion implements vscode.CompletionItemProvider<ZoneItem> {
         }
         break;
       }
+      case 'contactKey':
+        CONTACT_KEYS.forEach((k, i) => {
+          const item: ZoneItem = new vscode.CompletionItem(k, vscode.CompletionItemKind.Property);
+          item.detail = contactKeyDetail(k);
+          item.insertText = `${k}: `;
+          item.range = range;
+          item.sortText = String(i);
+          items.push(item);
+        });
+        break;
       case 'language':
         for (const lang of LANGUAGES) {
           const item: ZoneItem = new vscode.CompletionItem({ label: lang, description: languageName(lang, locale) }, vscode.CompletionItemKind.Value);

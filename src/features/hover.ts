@@ -120,6 +120,7 @@ function contactHover(h: ContactHover): vscode.MarkdownString {
   }
   out.appendMarkdown(`**${escapeMarkdown(c.name)}** · @${escapeMarkdown(h.handle)}\n\n`);
   if (c.role) out.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('Role'))}: ${escapeMarkdown(c.role)}\n`);
+  if (c.address) out.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('Addressed as'))}: ${escapeMarkdown(c.address)}\n`);
   if (c.email) out.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('Email'))}: [${escapeMarkdown(c.email)}](mailto:${encodeURI(c.email)})\n`);
   return out;
 }

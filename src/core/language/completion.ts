@@ -5,7 +5,7 @@
  */
 import { addDays, addMonths, endOfMonth, endOfWeek, nextWeekday } from '../dates';
 import type { ClientLog, Language, NoteKind } from '../model';
-import { NOTE_FIELDS } from '../notes';
+import { NOTE_FIELDS, TRIAGE_WORDS } from '../notes';
 import { lineRange, type Position, type Range } from '../text';
 
 export type DateSuggestionKey =
@@ -49,7 +49,11 @@ export function dateSuggestions(today: string): DateSuggestion[] {
 // ---------------------------------------------------------------------------------------------------
 // Completion context
 
-export type CompletionKind = 'mention' | 'tag' | 'keyword' | 'date' | 'timezone' | 'language';
+export type CompletionKind = 'mention' | 'tag' | 'keyword' | 'date' | 'timezone' | 'language' | 'contactKey';
+
+/** The fields of a contact in the front matter, in the order a profile usually lists them. */
+export const CONTACT_KEYS = ['name', 'handle', 'role', 'email', 'address'] as const;
+export type ContactKey = (typeof CONTACT_KEYS)[number];
 
 export interface CompletionContext {
   readonly kind: CompletionKind;
@@ -91,6 +95,9 @@ export function contextAt(log: ClientLog | undefined, lineText: string, position
     if (tz) return make('timezone', tz[1]);
     const lang = /^\s*language:\s+(\S*)$/.exec(before) ?? /^\s*language:()$/.exec(before);
     if (lang) return make('language', lang[1]);
+    // An indented key being typed: a contact's field (top-level keys start at column 0).
+    const key = /^ {2,}(?:- +)?([a-z]*)$/.exec(before);
+    if (key) return make('contactKey', key[1]);
     return undefined;
   }
   if (fm && position.line <= fm.endLine && position.line >= fm.startLine) return undefined;
@@ -139,13 +146,13 @@ function noteSnippet(kind: NoteKind, lang: Language): string {
   return [`${kind.toUpperCase()} \${1}`, ...fields].join('\n') + '\n$0';
 }
 
-/** The keywords offered at the start of a line, as snippets; note blocks use the log's language for field labels. */
+/** The keywords offered at the start of a line, as snippets; note blocks and URGENT's triage words are in the log's language. */
 export function keywordSuggestions(today: string, lang: Language): KeywordSuggestion[] {
   return [
     { keyword: 'PROMISE', snippet: 'PROMISE ', suggestDate: true },
     { keyword: 'WAITING', snippet: 'WAITING ', suggestDate: true },
     { keyword: 'SCOPE', snippet: `SCOPE \${1:${today}} \${0}`, suggestDate: false },
-    { keyword: 'URGENT', snippet: 'URGENT ${1|request,crisis|}: ${0}', suggestDate: false },
+    { keyword: 'URGENT', snippet: `URGENT \${1|${TRIAGE_WORDS.request[lang]},${TRIAGE_WORDS.crisis[lang]}|}: \${0}`, suggestDate: false },
     { keyword: 'APOLOGY', snippet: noteSnippet('apology', lang), suggestDate: false },
     { keyword: 'REFUSAL', snippet: noteSnippet('refusal', lang), suggestDate: false },
     { keyword: 'ESCALATION', snippet: noteSnippet('escalation', lang), suggestDate: false },
