@@ -14,7 +14,7 @@ export const timeout = 120_000;
 const FILE = 'balkan-foods.clientlog';
 const REQUEST = 'Отчетът за маржовете всеки ден до 9:00 сутринта за @maria';
 const FACTS = 'Счетоводството затваря деня едва в 18:00, а отстъпките за веригите все още се коригират на ръка.';
-const ALTERNATIVE = 'Цялата работа на по-късна дата, която можем да спазим.';
+const ALTERNATIVE = 'Цялата работа на по-късна дата, която можем да гарантираме.';
 
 export async function run({ page, probe, screenshot }) {
   await waitForExplorerFile(page, FILE);
@@ -50,7 +50,7 @@ export async function run({ page, probe, screenshot }) {
   const lines = message.split('\n');
   assert.match(lines[0], /^Относно Вашето искане: /, `Bulgarian subject line: ${lines[0]}`);
   assert.equal(lines[2], 'Здравейте, Мария,', 'greets the chosen contact in Bulgarian');
-  assert.ok(message.includes('Благодарим Ви за отправеното искане: „Отчетът за маржовете всеки ден до 9:00 сутринта за @maria“.'), `quotes the request:\n${message}`);
+  assert.ok(message.includes('Благодарим Ви за отправеното искане: „Отчетът за маржовете всеки ден до 9:00 сутринта за Мария Георгиева“.'), `quotes the request, @maria as her name:\n${message}`);
   assert.ok(message.includes(FACTS), `contains the facts verbatim:\n${message}`);
   assert.ok(message.includes(`Вместо това можем да Ви предложим следното:\n${ALTERNATIVE}`), `contains the alternative verbatim:\n${message}`);
   assert.ok(message.includes('С уважение,'), 'Bulgarian sign-off');
@@ -60,7 +60,7 @@ export async function run({ page, probe, screenshot }) {
   const added = insertedLines(before, after).map((l) => l.text);
   assert.deepEqual(added.filter((l) => l !== ''), [
     '## 2026-11-23 Отказ',
-    'REFUSAL Отчетът за маржовете всеки ден до 9:00',
+    'REFUSAL Отчетът за маржовете всеки ден',
     `  Искане: ${REQUEST}`,
     '  Причина: срок',
     `  Факти: ${FACTS}`,

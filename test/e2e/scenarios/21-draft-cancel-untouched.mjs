@@ -54,7 +54,7 @@ export async function run({ page, probe, screenshot }) {
   await answerInput(page, 'What did Acme Logistics ask for?', 'Add the Manchester depot to the route model');
   await answerPick(page, 'Why not? Pick the reason', /Out of the agreed scope/, { filter: 'agreed scope' });
   await answerPick(page, 'What was agreed? The log says:', /Add the Leeds depot to discovery/, { filter: 'Leeds' });
-  await answerInput(page, 'The facts behind the "no"', undefined, { expectValue: 'Agreed: Add the Leeds depot to discovery: two more interview days, same fee.' });
+  await answerInput(page, 'The facts behind the "no"', undefined, { expectValue: 'As agreed earlier, the work covers “Add the Leeds depot to discovery: two more interview days, same fee”.' });
   await answerPick(page, 'What do you offer instead?', /^Write my own alternative/, { filter: 'Write my own' });
   await answerInput(page, 'The alternative, as close as possible', 'Manchester as the first item of phase 2', { expectValue: '' });
   await waitForStep(page, 'Who is the message to?', { kind: 'pick' });

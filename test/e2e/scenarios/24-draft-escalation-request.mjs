@@ -30,7 +30,7 @@ export async function run({ page, probe, screenshot }) {
     message: 'the untitled reply to the urgent request',
   });
   const message = state.activeEditor.text;
-  assert.match(message, /^Your urgent request: Tom wants the Leeds depot added to\n/, message);
+  assert.match(message, /^Your urgent request: Tom wants the Leeds depot added\n/, message);
   assert.ok(message.includes(`Thank you for your request: “${REQUEST}”.`), message);
   assert.ok(message.includes('I suggest we have it ready by Friday, 27 November.'), `proposes the date entered, in words:\n${message}`);
   assert.ok(message.includes('Does that date work for you?'), message);
@@ -40,11 +40,11 @@ export async function run({ page, probe, screenshot }) {
   const added = insertedLines(before, after).map((l) => l.text).filter((l) => l);
   assert.deepEqual(added, [
     '## 2026-11-23 Escalation',
-    'ESCALATION Tom wants the Leeds depot added to',
+    'ESCALATION Tom wants the Leeds depot added',
     '  Kind: request',
     `  What breaks: ${BREAKS}`,
     `  Deadline source: ${SOURCE}`,
-    'SCOPE 2026-11-23 Proposed 2026-11-27 for: Tom wants the Leeds depot added to (awaiting confirmation)',
+    'SCOPE 2026-11-23 Proposed 2026-11-27 for: Tom wants the Leeds depot added (awaiting confirmation)',
   ], `inserted lines:\n${added.join('\n')}`);
   await page.locator('.editor-group-container').first().locator('.view-line', { hasText: 'Kind:' }).first().waitFor({ state: 'visible' });
   await screenshot('result');
