@@ -64,7 +64,8 @@ export async function waitForStep(page, text, { kind, timeout = T.ui } = {}) {
       if (!last.visible) return null;
       if (!matches(ownText(last), text)) return null;
       if (kind === 'input' && last.listVisible) return null;
-      if (kind === 'pick' && !last.listVisible) return null;
+      // A pick's rows render after its placeholder (later still in the web worker host): wait for them.
+      if (kind === 'pick' && (!last.listVisible || last.rows.length === 0)) return null;
       return last;
     }, { timeout, message: `quick input step ${text}` });
   } catch (e) {
