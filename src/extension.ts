@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const findings = new Findings();
   const reviewInputs = new ReviewInputs(index);
   const reviewPanel = new ReviewPanel(context.extensionUri, reviewInputs, clock);
-  const views = registerPromiseTree(index, clock, time, context.workspaceState);
+  const views = registerPromiseTree(index, clock, time, context.workspaceState, reviewInputs);
   const actions = new PromiseActions(index, clock, views);
   context.subscriptions.push(
     output,

@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
 import {
+  addDays,
   agenda,
+  percent,
+  review,
+  zonedNow,
   durationDays,
   escapeMarkdown,
   logSource,
@@ -15,6 +19,7 @@ import {
 import type { Clock } from '../host/clock';
 import type { TimeScheduler } from '../host/scheduler';
 import { affectsAnalysis, analyzeOptions } from '../host/settings';
+import type { ReviewInputs } from '../host/reviewInputs';
 import type { IndexedLog, WorkspaceIndex } from '../host/workspaceIndex';
 
 export type GroupBy = 'client' | 'date';
@@ -113,7 +118,34 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
     private readonly clock: Clock,
     private readonly kinds: ReadonlySet<Tracked['kind']>,
     readonly view: ViewState,
+    /** For each client's promise-keeping record over 90 days (the Promises view only). */
+    private readonly records?: ReviewInputs,
   ) {}
+
+  /** "92% on time" over the last 90 days, and its breakdown; undefined until the log's history is read. */
+  private record(uri: vscode.Uri, now: Date, timeZone: string): { text: string; tooltip: string } | undefined {
+    const input = this.records?.cached(uri);
+    if (!input) {
+      this.records?.warm();
+      return undefined;
+    }
+    const today = zonedNow(now, timeZone).date;
+    const p = review([input], { now, timeZone, since: addDays(today, -89), until: today }).total.promises;
+    const counted = p.onTime.length + p.late.length + p.broken.length + p.overdue.length;
+    if (counted === 0) return undefined;
+    return {
+      text: vscode.l10n.t('{0} on time', percent(p.onTimeRate, vscode.env.language)),
+      tooltip: vscode.l10n.t(
+        'Last 90 days: {0} kept on time ({1} on the first date), {2} kept late, {3} broken, {4} open and overdue; {5} dropped, not counted',
+        p.onTime.length,
+        p.firstDate.length,
+        p.late.length,
+        p.broken.length,
+        p.overdue.length,
+        p.dropped.length,
+      ),
+    };
+  }
 
   get groupBy(): GroupBy {
     return this.view.groupBy;
@@ -240,12 +272,15 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
     this.quietNodes = [...quietNodes.values()];
     this.roots = a.groups.map((g) => {
       const client = groupBy === 'client' ? byId.get(g.key) : undefined;
+      const count = g.overdue > 0 ? vscode.l10n.t('{0} of {1} overdue', g.overdue, g.rows.length + g.quiet.length) : String(g.rows.length + g.quiet.length);
+      const where = client ? vscode.workspace.asRelativePath(client.uri) : undefined;
+      const rec = client && this.records ? this.record(client.uri, opts.now, opts.timeZone) : undefined;
       return {
         type: 'group',
         id: g.key,
         label: client ? g.label! : DATE_LABELS[g.key as DateGroup](),
-        description: g.overdue > 0 ? vscode.l10n.t('{0} of {1} overdue', g.overdue, g.rows.length + g.quiet.length) : String(g.rows.length + g.quiet.length),
-        tooltip: client ? vscode.workspace.asRelativePath(client.uri) : undefined,
+        description: rec ? `${count} · ${rec.text}` : count,
+        tooltip: rec ? (where ? `${where}\n\n${rec.tooltip}` : rec.tooltip) : where,
         children: [...g.quiet.map((q) => quietNodes.get(q)!), ...g.rows.map((r) => nodes.get(r)!)],
         overdue: g.overdue,
       };
@@ -334,9 +369,9 @@ export function overdueCount(p: ItemsProvider): number {
 }
 
 /** Registers the two views, their title actions, the badge and the status bar item. */
-export function registerPromiseTree(index: WorkspaceIndex, clock: Clock, time: TimeScheduler, state: vscode.Memento): TreeViews {
+export function registerPromiseTree(index: WorkspaceIndex, clock: Clock, time: TimeScheduler, state: vscode.Memento, records?: ReviewInputs): TreeViews {
   const view = new ViewState(state.get<GroupBy>('clientlog.groupBy', 'client'));
-  const promises = new ItemsProvider(index, clock, new Set(['promise']), view);
+  const promises = new ItemsProvider(index, clock, new Set(['promise']), view, records);
   const waiting = new ItemsProvider(index, clock, new Set(['waiting', 'scope']), view);
 
   const promisesView = vscode.window.createTreeView('clientlog.promises', { treeDataProvider: promises, showCollapseAll: true });
@@ -437,6 +472,7 @@ export function registerPromiseTree(index: WorkspaceIndex, clock: Clock, time: T
       waitingView,
       status,
       index.onDidChange(refresh),
+      ...(records ? [records.onDidLoad(refresh)] : []),
       time.onDidChange(refresh),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsAnalysis(e) || e.affectsConfiguration('clientlog.statusBar.enabled')) refresh();

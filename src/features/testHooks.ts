@@ -21,6 +21,8 @@ export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock
   const dump = (p: ItemsProvider) =>
     p.getChildren().map((g) => ({
       label: g.type === 'group' ? g.label : '',
+      description: g.type === 'group' ? (g.description ?? '') : '',
+      tooltip: g.type === 'group' ? (g.tooltip ?? '') : '',
       items: p.getChildren(g).map((n) => (n.type === 'item' ? { text: n.item.text, client: n.client, band: n.band, days: n.days, description: relative(n), uri: n.uri.toString(), line: n.item.line } : undefined)),
     }));
   return vscode.Disposable.from(

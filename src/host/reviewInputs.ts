@@ -18,11 +18,42 @@ export interface ReviewLog {
 export class ReviewInputs implements vscode.Disposable {
   private readonly cache = new Map<string, { log: ClientLog; input: ReviewInput }>();
   private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly loadedEmitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
+  /** Fires when the index changed (the inputs are read again on the next `logs()`). */
   readonly onDidChange = this.emitter.event;
+  /** Fires when `warm()` has read every log. */
+  readonly onDidLoad = this.loadedEmitter.event;
+  private changed = true;
+  private warming: Promise<void> | undefined;
 
   constructor(private readonly index: WorkspaceIndex) {
-    this.subscription = index.onDidChange(() => this.emitter.fire());
+    this.subscription = index.onDidChange(() => {
+      this.changed = true;
+      this.emitter.fire();
+    });
+  }
+
+  /** The input of a log as last read, if it is still that of the index's model (no reading). */
+  cached(uri: vscode.Uri): ReviewInput | undefined {
+    const e = this.index.get(uri);
+    const hit = e && this.cache.get(uri.toString());
+    return hit && hit.log === e.log ? hit.input : undefined;
+  }
+
+  /** Reads what changed since the last read, in the background, then fires `onDidLoad` (once per change). */
+  warm(): void {
+    if (this.warming || !this.changed) return;
+    this.changed = false;
+    this.warming = this.logs().then(
+      () => {
+        this.warming = undefined;
+        this.loadedEmitter.fire();
+      },
+      () => {
+        this.warming = undefined;
+      },
+    );
   }
 
   /** Every indexed log's review input, in the index's order (files that cannot be read are left out). */
@@ -64,5 +95,6 @@ export class ReviewInputs implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
     this.emitter.dispose();
+    this.loadedEmitter.dispose();
   }
 }

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { EXAMPLES_DIR, ROOT, waitFor } from '../lib/harness.mjs';
 import { runFromPalette } from '../lib/input.mjs';
-import { setNow } from '../lib/promises.mjs';
+import { setNow, views } from '../lib/promises.mjs';
 import { waitForExplorerFile } from '../lib/workbench.mjs';
 
 export const name = 'weekly review: opens from the palette, shows the core figures, lists and opens promises';
@@ -87,4 +87,17 @@ export async function run({ page, probe, screenshot }) {
   const st = await probe.waitForState((s) => s.activeEditor?.fileName === 'acme-logistics.clientlog' && s.activeEditor.selection.start.line === overdue.line, { message: 'the log to open at the promise' });
   assert.equal(st.activeEditor.selection.start.line, overdue.line);
   assert.ok(shown.drawnMs < 5000, `drawn in ${shown.drawnMs} ms`);
+
+  // The Promises view: each client's on-time rate over the last 90 days (the same 90 days as above), its
+  // breakdown in the tooltip.
+  const v = await waitFor(async () => {
+    const x = await views(probe);
+    return x.promises.every((g) => / on time$/.test(g.description) || !cli.clients.find((c) => c.client === g.label)?.promises.onTimeRate) ? x : null;
+  }, { message: 'the Promises view to show each client’s on-time rate' });
+  for (const g of v.promises) {
+    const c = cli.clients.find((x) => x.client === g.label);
+    if (c.promises.onTimeRate === null) continue;
+    assert.match(g.description, new RegExp(` · ${Math.round(c.promises.onTimeRate * 100)}% on time$`), `${g.label}: ${g.description}`);
+    assert.match(g.tooltip, new RegExp(`Last 90 days: ${c.promises.onTime.length} kept on time \\(${c.promises.firstDate.length} on the first date\\), ${c.promises.late.length} kept late`));
+  }
 }
