@@ -8,7 +8,9 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './review.css';
-import type { ReviewView } from '../features/review';
+import type { Review } from '../core/review/figures';
+import { reviewMarkdown } from '../core/review/report';
+import { reviewView, translator, type PeriodId, type ReviewView } from './view';
 
 declare function acquireVsCodeApi(): { postMessage(m: unknown): void };
 const vscode = acquireVsCodeApi();
@@ -162,7 +164,11 @@ function render(): void {
     periods.append(b);
   }
   const copy = el('button', { type: 'button', class: 'copy' }, v.labels.copy);
-  copy.addEventListener('click', () => vscode.postMessage({ type: 'copy' }));
+  copy.addEventListener('click', () => {
+    if (!shown) return;
+    const { review: r, paths, bundle, locale } = shown;
+    vscode.postMessage({ type: 'copy', text: reviewMarkdown(r, translator(bundle), locale, (x) => `${paths[x.source]}:${x.line + 1}`) });
+  });
   app.append(el('header', {}, el('h1', {}, v.title), el('p', { class: 'sub' }, v.subtitle), el('div', { class: 'toolbar' }, periods, copy)));
 
   const table = el('table', { 'aria-label': v.labels.table });
@@ -204,10 +210,21 @@ function render(): void {
   if (openList !== undefined && openList < v.lists.length) showList(openList);
 }
 
-window.addEventListener('message', (e: MessageEvent<{ type: string; view: ReviewView }>) => {
-  if (e.data?.type !== 'view') return;
-  view = e.data.view;
+interface Shown {
+  readonly type: 'review';
+  readonly review: Review;
+  readonly period: PeriodId;
+  readonly paths: readonly string[];
+  readonly bundle: Record<string, string> | null;
+  readonly locale: string;
+}
+let shown: Shown | undefined;
+
+window.addEventListener('message', (e: MessageEvent<Shown>) => {
+  if (e.data?.type !== 'review') return;
+  shown = e.data;
+  view = reviewView(shown.review, shown.period, shown.paths, translator(shown.bundle), shown.locale);
   render();
-  vscode.postMessage({ type: 'drawn' });
+  vscode.postMessage({ type: 'drawn', view });
 });
 vscode.postMessage({ type: 'ready' });
