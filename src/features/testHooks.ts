@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { parse } from '../core';
 import type { Clock } from '../host/clock';
 import type { TimeScheduler } from '../host/scheduler';
 import { overdueCount, relative, type ItemsProvider, type TreeViews } from './promiseTree';
@@ -35,6 +36,27 @@ export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock
     vscode.commands.registerCommand('clientlog._test.setNow', (iso?: string, running?: boolean) => {
       clock.setNow(iso, running === true);
       return clock.now().toISOString();
+    }),
+    // Per-keystroke cost: how long each editor change took the index (`reset`: start a new series), and
+    // whether the index's model of a document equals a full parse of its text (the incremental path is exact).
+    vscode.commands.registerCommand('clientlog._test.editTimes', (reset?: boolean) => {
+      const times = [...index.editTimes];
+      if (reset) index.editTimes.length = 0;
+      return times;
+    }),
+    vscode.commands.registerCommand('clientlog._test.indexMatches', async (uri: string, fullParses = 0) => {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      const entry = doc && index.get(doc.uri);
+      if (!doc || !entry) return { matches: false, fullParseMs: [] };
+      const fresh = parse(doc.getText(), { fileName: doc.uri.path });
+      // What the index did before it followed changes: a full parse of the document after each pause.
+      const fullParseMs: number[] = [];
+      for (let i = 0; i < fullParses; i++) {
+        const t0 = performance.now();
+        parse(doc.getText(), { fileName: doc.uri.path });
+        fullParseMs.push(performance.now() - t0);
+      }
+      return { matches: JSON.stringify(entry.log) === JSON.stringify(fresh), version: doc.version, lines: doc.lineCount, fullParseMs };
     }),
     vscode.commands.registerCommand('clientlog._test.index', async () => {
       await index.ready();
