@@ -230,13 +230,6 @@ export function deadlineInstant(date: string, time: string | undefined, timeZone
   return minutes !== undefined ? zonedInstant(date, minutes, timeZone) : zonedInstant(addDays(date, 1), 0, timeZone);
 }
 
-/** Milliseconds from `now` until the next local midnight in the zone (at least one second). */
-export function msUntilNextMidnight(now: Date, timeZone: string): number {
-  const z = zonedNow(now, timeZone);
-  const next = zonedInstant(addDays(z.date, 1), 0, timeZone).getTime();
-  return Math.max(1000, next - now.getTime());
-}
-
 /** Common non-ISO spellings of a date: 25.11.2026, 25/11/2026, 11/25/2026, 2026/11/25, 2026.11.25. */
 const OTHER_SPELLING = /^(?:(\d{1,2})[./](\d{1,2})[./](\d{4})|(\d{4})[./](\d{1,2})[./](\d{1,2}))$/;
 

@@ -8,7 +8,6 @@ import {
   isIsoDate,
   isoFromOtherSpelling,
   isValidTimeZone,
-  msUntilNextMidnight,
   parseTime,
   weekday,
   zonedInstant,
@@ -68,12 +67,6 @@ describe('dates', () => {
     assert.equal(zonedInstant('2026-11-05', 17 * 60, 'Europe/Sofia').toISOString(), '2026-11-05T15:00:00.000Z');
     assert.equal(zonedInstant('2026-07-05', 17 * 60, 'Europe/Sofia').toISOString(), '2026-07-05T14:00:00.000Z');
     assert.equal(zonedInstant('2026-03-29', 0, 'Europe/London').toISOString(), '2026-03-29T00:00:00.000Z');
-  });
-
-  it('computes the time until the next local midnight', () => {
-    const now = new Date('2026-11-23T21:59:00Z'); // 23:59 in Sofia
-    assert.equal(msUntilNextMidnight(now, 'Europe/Sofia'), 60_000);
-    assert.equal(msUntilNextMidnight(new Date('2026-11-23T22:00:00Z'), 'Europe/Sofia'), 24 * 3600_000);
   });
 });
 
