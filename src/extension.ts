@@ -12,13 +12,15 @@ import { registerQuiet } from './features/quiet';
 import { registerReview, ReviewPanel } from './features/review';
 import { ReviewInputs } from './host/reviewInputs';
 import { registerTestHooks } from './features/testHooks';
+import { PersistedIndex } from './host/persistedIndex';
 import { WorkspaceIndex } from './host/workspaceIndex';
 
 /** When this bundle started loading: activation time is measured from here (reported to tests). */
 const loaded = performance.now();
 
 export function activate(context: vscode.ExtensionContext): void {
-  const index = new WorkspaceIndex();
+  const persisted = new PersistedIndex(context.storageUri, context.extension);
+  const index = new WorkspaceIndex(persisted);
   const clock = new Clock();
   const time = new TimeScheduler(index, clock);
   const findings = new Findings();
@@ -28,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const actions = new PromiseActions(index, clock, views);
   context.subscriptions.push(
     output,
+    persisted,
     index,
     clock,
     time,

@@ -311,6 +311,11 @@ function fnv1a(bytes: Uint8Array, from: number): number {
   return 1e9 + (fnv1aOf([bytes.subarray(from)]) % 1e9);
 }
 
+/** A 32-bit FNV-1a hash of the bytes, as 8 hex digits (e.g. to tell builds apart by their bundle's bytes). */
+export function hashBytes(bytes: Uint8Array): string {
+  return fnv1aOf([bytes]).toString(16).padStart(8, '0');
+}
+
 function fnv1aOf(pieces: readonly Uint8Array[]): number {
   let h = 0x811c9dc5;
   for (const p of pieces) for (let i = 0; i < p.length; i++) h = Math.imul(h ^ p[i], 0x01000193);

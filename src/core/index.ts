@@ -14,3 +14,5 @@ export * from './drafts';
 export * from './language';
 export * from './quiet';
 export * from './review';
+export * from './cacheTable';
+export * from './logStore';

@@ -83,6 +83,13 @@ export class LogIndex<M extends object> {
     return true;
   }
 
+  /** The compact model of the file on disk, kept from an earlier window (see logStore.ts). Ignored (false) while an editor shows the log. */
+  setDiskLog(key: string, meta: M, log: ClientLog): boolean {
+    if (this.inEditor(key)) return false;
+    this.put(key, { entry: { ...meta, log: compactLog(log), fromEditor: false } });
+    return true;
+  }
+
   /** The file is gone from disk (deleted, unreadable, no longer a log). Kept while an editor shows it. */
   diskGone(key: string): void {
     if (this.inEditor(key)) return;

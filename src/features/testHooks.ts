@@ -31,7 +31,7 @@ export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock
     vscode.commands.registerCommand('clientlog._test.review', (act?: { type: string; id?: string; source?: number; line?: number }) =>
       act ? review?.act(act).then(() => review?.lastShown ?? null) : (review?.lastShown ?? null),
     ),
-    vscode.commands.registerCommand('clientlog._test.timing', async () => ({ activationMs, indexReadyMs: await scan, files: index.size })),
+    vscode.commands.registerCommand('clientlog._test.timing', async () => ({ activationMs, indexReadyMs: await scan, files: index.size, persisted: index.persisted?.counts })),
     // `running`: time goes on from `iso` at the real pace (the scheduler's own timer then has to see it pass).
     vscode.commands.registerCommand('clientlog._test.setNow', (iso?: string, running?: boolean) => {
       clock.setNow(iso, running === true);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isUserLogScheme, LogIndex, type IndexedEntry } from '../core';
 import { output } from './output';
+import type { PersistedIndex } from './persistedIndex';
 
 export const LANGUAGE_ID = 'clientlog';
 export const GLOB = '**/*.clientlog';
@@ -35,7 +36,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Fires with the files whose model changed (added, changed or removed). */
   readonly onDidChange = this.emitter.event;
 
-  constructor() {
+  /** @param persisted the index kept between windows (closed files' models, by size and mtime), if any */
+  constructor(readonly persisted?: PersistedIndex) {
     const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
     this.disposables.push(
       watcher,
@@ -116,6 +118,8 @@ export class WorkspaceIndex implements vscode.Disposable {
         }
       }
       this.flush();
+      // Every file was met: what the store holds for others was deleted or renamed while VS Code was closed.
+      void this.persisted?.scanned();
     })();
     return this.scanning;
   }
@@ -164,23 +168,31 @@ export class WorkspaceIndex implements vscode.Disposable {
     const key = uri.toString();
     // An open editor's text wins over the disk: no need to read it.
     if (this.logs.inEditor(key)) return;
-    let bytes: Uint8Array;
+    let got: Awaited<ReturnType<PersistedIndex['read']>>;
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
+      // From the persisted index when the file is unchanged since an earlier window, else read.
+      got = this.persisted ? await this.persisted.read(uri) : { text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)) };
     } catch (e) {
       // Gone (deleted, renamed) or unreadable: it is no longer part of the index.
       if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') output.debug(`${uri.toString(true)}: gone before it could be read`);
       else output.warn(`${uri.toString(true)}: could not be read:`, e);
       this.logs.diskGone(key);
+      this.persisted?.forget(uri);
       return;
     }
     if (this.disposed) return;
-    const text = new TextDecoder('utf-8').decode(bytes);
-    this.guard(uri, () => this.logs.setDiskText(key, meta(uri), uri.path, text));
+    if ('log' in got) this.logs.setDiskLog(key, meta(uri), got.log);
+    else {
+      const { text, keep } = got;
+      this.guard(uri, () => {
+        if (this.logs.setDiskText(key, meta(uri), uri.path, text)) keep?.(this.logs.get(key)!.log);
+      });
+    }
   }
 
   private gone(uri: vscode.Uri): void {
     this.logs.diskGone(uri.toString());
+    this.persisted?.forget(uri);
     this.flush();
   }
 

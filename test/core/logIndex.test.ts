@@ -34,6 +34,18 @@ describe('LogIndex (the workspace index rules, without VS Code)', () => {
     assert.deepEqual(texts(ix, A), ['From disk']);
   });
 
+  it('takes a stored model of a closed file (the persisted index), never over an editor\'s text', () => {
+    const ix = new LogIndex<{ name: string }>();
+    const stored = compactLog(parse(DISK, { fileName: '/w/a.clientlog' }));
+    assert.equal(ix.setDiskLog(A, meta('a'), stored), true);
+    assert.deepEqual(texts(ix, A), ['From disk']);
+    assert.equal(ix.get(A)?.fromEditor, false);
+    assert.deepEqual(ix.takeChanges(), [A]);
+    ix.setEditorText(A, meta('a'), '/w/a.clientlog', EDITOR, 1);
+    assert.equal(ix.setDiskLog(A, meta('a'), stored), false);
+    assert.deepEqual(texts(ix, A), ['From the editor', 'Unsaved']);
+  });
+
   it('drops an untitled log when its editor closes, and keeps a deleted file while an editor shows it', () => {
     const ix = new LogIndex<{ name: string }>();
     const U = 'untitled:Untitled-1';

@@ -1,0 +1,139 @@
+import * as vscode from 'vscode';
+import { hashBytes, LogStore, type ClientLog } from '../core';
+import { output } from './output';
+
+/** The file in the extension's workspace storage (`context.storageUri`). */
+const FILE = 'index.bin';
+/** Changes are written this long after the last one (a burst of file events writes once). */
+const SAVE_DELAY_MS = 2000;
+
+/**
+ * The index of closed files, kept between windows in the extension's workspace storage: each file's compact
+ * model, keyed by its URI, size and modification time (`LogStore`, on the cache format the command line's
+ * `--cache` uses). A window opened again stats each file and takes the models of unchanged ones from here
+ * instead of reading and parsing them; a file changed while VS Code was closed has another size or mtime and
+ * is read again. A store written by another build, cut short or corrupt is ignored (and rewritten), never
+ * trusted; a file modified in the two seconds before it was read is not stored.
+ */
+export class PersistedIndex implements vscode.Disposable {
+  private store: LogStore | undefined;
+  private readonly loading: Promise<void>;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  /** How the files of this window were answered, and what the store did (for the benchmark's test hook). */
+  readonly counts = { stored: 0, read: 0, rowsLoaded: 0, saves: 0, lastError: '', dir: '' };
+
+  /**
+   * @param dir the extension's workspace storage, or undefined (no folder open: nothing is kept)
+   * @param extension the running extension: a store written by another version or bundle is ignored
+   */
+  constructor(
+    private readonly dir: vscode.Uri | undefined,
+    extension: vscode.Extension<unknown>,
+  ) {
+    this.counts.dir = dir?.toString() ?? '(none)';
+    this.loading = this.load(extension);
+  }
+
+  private async load(extension: vscode.Extension<unknown>): Promise<void> {
+    if (!this.dir) return;
+    const started = Date.now();
+    let build = String((extension.packageJSON as { version?: string }).version);
+    try {
+      // The bundle's bytes (not its mtime, which an install or a copy of the extension changes): a rebuilt
+      // extension of the same version parses with other code.
+      build += `:${hashBytes(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'dist', 'extension.js')))}`;
+    } catch {
+      // No such file to read (an unusual install): the version alone.
+    }
+    const store = new LogStore(build, started);
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.dir, FILE));
+    } catch {
+      // Nothing stored yet.
+    }
+    store.load(bytes);
+    this.counts.rowsLoaded = store.size;
+    if (bytes && store.size === 0) output.info('The persisted index was written by another build, or is damaged: reading every file.');
+    this.store = store;
+  }
+
+  /**
+   * A closed file: its stored compact model when its size and mtime are unchanged (`log`), else its text, read
+   * now, and `keep` to store the model made from it. Throws when the file cannot be read (gone, unreadable).
+   */
+  async read(uri: vscode.Uri): Promise<{ readonly log: ClientLog } | { readonly text: string; readonly keep?: (log: ClientLog) => void }> {
+    await this.loading;
+    const store = this.store;
+    const key = uri.toString();
+    // Stat before reading: if the file changes in between, the model is newer than its stamp, and the next
+    // window sees another mtime and reads it again (never an older model under a newer stamp).
+    const stat = store ? await vscode.workspace.fs.stat(uri) : undefined;
+    const stamp = stat && { size: stat.size, mtimeMs: stat.mtime };
+    const kept = stamp && store?.get(key, stamp);
+    if (kept) {
+      this.counts.stored++;
+      return { log: kept };
+    }
+    const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    this.counts.read++;
+    if (!store || !stamp) return { text };
+    return {
+      text,
+      keep: (log) => {
+        store.set(key, stamp, log);
+        this.saveSoon();
+      },
+    };
+  }
+
+  /** Forgets a file (deleted, renamed away, unreadable, or open in an editor whose text wins). */
+  forget(uri: vscode.Uri): void {
+    if (!this.store) return;
+    this.store.delete(uri.toString());
+    this.saveSoon();
+  }
+
+  /** After a full scan: forgets the files it did not meet (deleted or renamed while VS Code was closed). */
+  async scanned(): Promise<void> {
+    await this.loading;
+    this.store?.prune(['']);
+    this.saveSoon();
+  }
+
+  private saveSoon(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.save();
+    }, SAVE_DELAY_MS);
+  }
+
+  /** Writes the store when it changed (a failure only means the next window reads the files again). */
+  save(): Promise<void> {
+    this.saving = this.saving.then(async () => {
+      const store = this.store;
+      if (!store || !this.dir || !store.dirty) return;
+      try {
+        const bytes = store.encode();
+        await vscode.workspace.fs.createDirectory(this.dir);
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(this.dir, FILE), bytes);
+        this.counts.saves++;
+      } catch (e) {
+        // Storage not writable: the index works without it.
+        this.counts.lastError = String(e);
+        output.warn('Could not write the persisted index:', e);
+      }
+    });
+    return this.saving;
+  }
+
+  dispose(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      void this.save();
+    }
+  }
+}
