@@ -20,7 +20,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM, CODE_SERVER, Probe, T, VSIX, killAllServers, launchBrowser, prepareExtensions, startCodeServer, waitFor } from '../test/e2e/lib/harness.mjs';
+import { CHROMIUM, CODE_SERVER, Probe, T, VSIX, freePort, killAllServers, launchBrowser, prepareExtensions, startCodeServer, waitFor } from '../test/e2e/lib/harness.mjs';
 import { generate } from './gen.mjs';
 
 const repo = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,9 +62,10 @@ function procMemory(pid) {
 }
 
 /** One window: start a server on `workspace` with the profile `userDataDir`, load the workbench, wait for the findings to settle. */
-async function openOnce(browser, extensionsTemplate, workspace, userDataDir, log, profile) {
+async function openOnce(browser, extensionsTemplate, workspace, userDataDir, port, log, profile) {
   const server = await startCodeServer({
     extensionsTemplate,
+    port,
     workspaceInPlace: workspace,
     userDataDir,
     settings: { 'clientlog.timeZone': 'UTC' },
@@ -87,6 +88,10 @@ async function openOnce(browser, extensionsTemplate, workspace, userDataDir, log
       return b.changedAt !== null && Date.now() - b.changedAt > QUIET_MS ? b : null;
     }, { timeout: 600_000, interval: 500, message: 'the diagnostics to settle' });
     if (profile) await probe.command('probe.profile.stop');
+    // A window that read files writes the persisted index 2 s after its scan: let it, before closing.
+    if (timing.persisted?.read > 0) {
+      await waitFor(async () => (await probe.command('clientlog._test.timing')).persisted.saves > 0, { timeout: 60_000, interval: 500, message: 'the persisted index to be written' });
+    }
     const views = await probe.command('clientlog._test.views', [], { timeout: 120_000 });
     const statusText = await page.locator('.part.statusbar [id*="clientlog"]').first().textContent({ timeout: 5000 }).catch(() => null);
     const longTasks = state.longTasks.filter(([at]) => at <= state.changedAt + 100);
@@ -110,6 +115,7 @@ async function openOnce(browser, extensionsTemplate, workspace, userDataDir, log
       tasksOver50: longTasks.length,
       eventLoopDelayMaxMs: state.eventLoopDelay?.max ?? null,
     };
+    if (process.env.BENCH_DEBUG) log(`  persisted index: ${JSON.stringify(timing.persisted)}`);
     log(`  ${timing.files} files (${r.persisted ? `${r.persisted.stored} from the persisted index, ${r.persisted.read} read` : 'no persisted index'}): first ${r.firstMs} ms, all ${r.allMs} ms, longest task ${r.longestTaskMs} ms, RSS ${(r.memory?.rss / 1048576).toFixed(0)} MiB, overdue ${r.overdue} (tree ${r.treeOverdue})`);
     return r;
   } catch (e) {
@@ -142,11 +148,13 @@ export async function editorBench({ sizes = [5, 1000, 10_000], rounds = 1, profi
       const runs = { cold: [], warm: [] };
       for (let k = 0; k < rounds; k++) {
         const userDataDir = path.join(runDir, `user-data-${n}-${k}`);
+        // The same address for both windows: code-server's workspace id (and so the workspace storage) depends on it.
+        const port = await freePort();
         log(`editor: ${n} logs, cold`);
         const prof = (k) => (profileDir ? path.join(profileDir, `exthost-${n}-${k}.cpuprofile`) : undefined);
-        runs.cold.push(await openOnce(browser, extensionsTemplate, workspace, userDataDir, log, prof('cold')));
+        runs.cold.push(await openOnce(browser, extensionsTemplate, workspace, userDataDir, port, log, prof('cold')));
         log(`editor: ${n} logs, warm (same workspace and profile)`);
-        runs.warm.push(await openOnce(browser, extensionsTemplate, workspace, userDataDir, log, prof('warm')));
+        runs.warm.push(await openOnce(browser, extensionsTemplate, workspace, userDataDir, port, log, prof('warm')));
       }
       // The warm window (models from the persisted index) must show exactly what the cold one showed.
       for (const [c, w] of runs.cold.map((c, k) => [c, runs.warm[k]])) {

@@ -255,6 +255,8 @@ export function killAllServers() {
  * @param {string} [o.workspaceInPlace] open this folder itself, not a copy (the benchmark's big workspaces;
  *   with the same folder and `userDataDir`, a second server opens "the same workspace again")
  * @param {string} [o.userDataDir]     use (and keep) this profile dir instead of a fresh one
+ * @param {number} [o.port]            listen on this port (default: a free one); the workbench's workspace id,
+ *   and so the extensions' workspace storage, depends on the address (vscode-remote://127.0.0.1:port/...)
  * @param {(workspaceDir: string) => void} [o.prepare] runs on the workspace copy before VS Code starts (git init, ...)
  */
 export async function startCodeServer(o) {
@@ -279,7 +281,7 @@ export async function startCodeServer(o) {
   const configFile = path.join(base, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
 
-  const port = await freePort();
+  const port = o.port ?? (await freePort());
   const args = [
     '--config', configFile,
     '--bind-addr', `127.0.0.1:${port}`,
