@@ -92,8 +92,11 @@ export class CacheTable {
     private readonly utf8: Utf8 = standardUtf8(),
   ) {}
 
-  /** Replaces the table by the rows of `bytes` (undefined: none written yet); anything not ours leaves it empty. Returns whether the bytes were ours. */
-  decode(bytes: Uint8Array | undefined): boolean {
+  /**
+   * Replaces the table by the rows of `bytes` (undefined: none written yet); anything not ours leaves it empty.
+   * Returns whether the bytes were ours. `trusted`: bytes this table just encoded (their checksum is not checked).
+   */
+  decode(bytes: Uint8Array | undefined, trusted = false): boolean {
     const w = this.width;
     try {
       if (!bytes) throw new Error('none');
@@ -104,7 +107,7 @@ export class CacheTable {
       const pathBytes = head?.pathBytes;
       if (!head || head.clientlogCache !== CACHE_FORMAT || head.header !== this.header || head.width !== w || head.endianness !== ENDIANNESS) throw new Error('not ours');
       if (typeof count !== 'number' || typeof pathBytes !== 'number' || !(count >= 0) || !(pathBytes >= 0) || !Number.isInteger(count) || !Number.isInteger(pathBytes)) throw new Error('not ours');
-      if (this.checksum && head.sum !== fnv1a(bytes, nl + 1)) throw new Error('corrupt');
+      if (this.checksum && !trusted && head.sum !== fnv1a(bytes, nl + 1)) throw new Error('corrupt');
       const numsAt = align8(nl + 1 + pathBytes);
       const blobsAt = numsAt + count * w * 8;
       if (blobsAt > bytes.length) throw new Error('cut short');

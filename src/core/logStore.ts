@@ -188,7 +188,7 @@ export class LogStore {
   /** The bytes to write; the store then holds exactly them (clean, every row found by `get`). */
   encode(): Uint8Array {
     const bytes = concatBytes(this.table.encode());
-    this.table.decode(bytes);
+    this.table.decode(bytes, true);
     return bytes;
   }
 }
