@@ -516,7 +516,7 @@ describe('clientlog CLI', () => {
       const r = spawnSync(process.execPath, [bin, 'check', '--fail-on-overdue', 'examples', '--jobs', '2', ...DAY], { cwd: repo, env, encoding: 'utf8' });
       assert.equal(r.status, 1, r.stderr);
       assert.match(r.stdout, /^examples\/acme-logistics\.clientlog:56:1: warning promise\.overdue /m);
-      assert.match(r.stderr, /5 files: 0 errors, 4 warnings, 4 information, 0 hints/);
+      assert.match(r.stderr, /6 files: 0 errors, 5 warnings, 4 information, 0 hints/);
       const bad = spawnSync(process.execPath, [bin, 'check', '--tz', 'Nowhere'], { cwd: repo, env, encoding: 'utf8' });
       assert.equal(bad.status, 2);
       const ics = spawnSync(process.execPath, [bin, 'ics', 'examples', ...DAY], { cwd: repo, env, encoding: 'utf8' });

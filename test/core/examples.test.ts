@@ -10,9 +10,9 @@ describe('examples workspace', () => {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.clientlog')).sort();
   const logs = files.map((f) => ({ f, log: parse(fs.readFileSync(path.join(dir, f), 'utf8'), { fileName: f }) }));
 
-  it('holds five clients in four languages, with CRLF and BOM variety', () => {
-    assert.equal(files.length, 5);
-    assert.deepEqual(logs.map(({ log }) => log.frontMatter?.language).sort(), ['bg', 'en', 'en', 'ro', 'ru']);
+  it('holds six clients in four languages, with CRLF and BOM variety', () => {
+    assert.equal(files.length, 6);
+    assert.deepEqual(logs.map(({ log }) => log.frontMatter?.language).sort(), ['bg', 'en', 'en', 'en', 'ro', 'ru']);
     assert.ok(logs.some(({ log }) => log.eol === '\r\n'));
     assert.ok(logs.some(({ log }) => log.bom));
   });
@@ -30,6 +30,7 @@ describe('examples workspace', () => {
       'balkan-foods.clientlog:52:scope.unconfirmed',
       'balkan-foods.clientlog:58:promise.dueToday',
       'carpathia-design.clientlog:44:promise.dueSoon',
+      'harbor-dental.clientlog:2:client.quiet',
       'northwind-legal.clientlog:60:promise.dueSoon',
       'volga-pharma.clientlog:40:waiting.followUp',
       'volga-pharma.clientlog:52:promise.overdue',
@@ -53,10 +54,19 @@ describe('examples workspace', () => {
   it('records kept, late, dropped, broken and rescheduled promises', () => {
     const all = logs.flatMap(({ log }) => log.items.filter((i) => i.kind === 'promise'));
     const late = all.filter((p) => p.state === 'kept' && p.closedOn! > p.date!);
-    assert.equal(late.length, 3);
+    assert.equal(late.length, 4);
     assert.ok(all.some((p) => p.state === 'dropped'));
     const broken = all.find((p) => p.state === 'broken')!;
     assert.equal(broken.history.at(-1)!.apology, '2026-11-02');
     assert.ok(all.filter((p) => p.history.some((h) => h.verb === 'moved')).length >= 3);
+    // Moved twice, then kept (the weekly review counts it once, not on its first date).
+    assert.ok(all.some((p) => p.state === 'kept' && p.history.filter((h) => h.verb === 'moved').length === 2));
+  });
+
+  it('has a client gone quiet (cadence 2w, latest entry 34 days before 2026-11-23) and months of history for the review', () => {
+    const harbor = logs.find(({ f }) => f === 'harbor-dental.clientlog')!.log;
+    assert.equal(harbor.frontMatter?.cadence, 14);
+    const dates = logs.flatMap(({ log }) => log.entries.map((e) => e.date!)).sort();
+    assert.ok(dates[0] <= '2026-08-31' && dates.at(-1)! >= '2026-11-20', `${dates[0]} … ${dates.at(-1)}`);
   });
 });

@@ -47,6 +47,7 @@ export const EXAMPLE_DIAGNOSTICS = [
   'balkan-foods.clientlog:52:scope.unconfirmed',
   'balkan-foods.clientlog:58:promise.dueToday',
   'carpathia-design.clientlog:44:promise.dueSoon',
+  'harbor-dental.clientlog:2:client.quiet',
   'northwind-legal.clientlog:60:promise.dueSoon',
   'volga-pharma.clientlog:40:waiting.followUp',
   'volga-pharma.clientlog:52:promise.overdue',
