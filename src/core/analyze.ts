@@ -113,6 +113,16 @@ function definedOnly<T extends object>(o: T): T {
   return out as T;
 }
 
+/**
+ * A log's `client.quiet` finding as of `options.now`, if any: what `analyze` gives for that code. It reads
+ * every entry, so an edit anywhere can change it (the incremental re-analysis asks for it on its own).
+ */
+export function quietFinding(log: ClientLog, options: AnalyzeOptions): Finding | undefined {
+  const touch = touchOf(log);
+  if (!touch) return undefined;
+  return evaluate(log.client, log.frontMatter?.timeZone, [], [], options, touch).find((f) => f.code === 'client.quiet');
+}
+
 /** The findings for a log as of `options.now`. Never throws on any parsed log. */
 export function analyze(log: ClientLog, options: AnalyzeOptions): Finding[] {
   return evaluate(log.client, log.frontMatter?.timeZone, [log.problems, timeIndependentFindings(log)], openItems(log), options, touchOf(log));

@@ -9,7 +9,7 @@
  * heading of the entry before the edit up to the first heading after it reproduces that slice exactly;
  * the models after the slice only move by the number of lines (and entries) the edit added or removed.
  */
-import { analyze, type AnalyzeOptions } from './analyze';
+import { analyze, quietFinding, type AnalyzeOptions } from './analyze';
 import type { ClientLog, Entry, Finding, Mention, Note, Problem, Tag, Tracked, Urgent } from './model';
 import { parseBody, parseLines, shiftEntry, shiftMention, shiftNote, shiftTag, shiftTracked, shiftUrgent, startLine, type ParseOptions } from './parse';
 import { LineBreak, shiftRange, splitLinesWithBreaks, type Position, type Range } from './text';
@@ -271,6 +271,8 @@ export function reanalyze(doc: ParsedDocument, prev: readonly Finding[], options
   const log = doc.log;
   const inSlice = <T>(arr: readonly T[], lineOf: (x: T) => number): readonly T[] =>
     arr.slice(lowerBound(arr, e.from, lineOf), lowerBound(arr, e.newTo, lineOf));
+  const isQuiet = (f: Finding) => f.code === 'client.quiet';
+  // `client.quiet` reads every entry, and sits on the client line: it is worked out apart, over the whole log.
   const slice = analyze(
     {
       ...log,
@@ -281,7 +283,8 @@ export function reanalyze(doc: ParsedDocument, prev: readonly Finding[], options
       problems: inSlice(log.problems, byRange),
     },
     options,
-  );
+  ).filter((f) => !isQuiet(f));
+  if (prev.some(isQuiet)) prev = prev.filter((f) => !isQuiet(f));
   const a = lowerBound(prev, e.from, byRange);
   const out = replaced(prev, a, lowerBound(prev, e.oldTo, byRange), slice);
   if (e.delta !== 0) {
@@ -290,6 +293,16 @@ export function reanalyze(doc: ParsedDocument, prev: readonly Finding[], options
       const data = typeof f.data.line === 'number' ? { ...f.data, line: f.data.line + e.delta } : f.data;
       out[i] = { ...f, range: shiftRange(f.range, e.delta), data };
     }
+  }
+  const q = quietFinding(log, options);
+  if (q) {
+    // In analyze's order: position, then code.
+    const before = (f: Finding) =>
+      f.range.start.line < q.range.start.line ||
+      (f.range.start.line === q.range.start.line && (f.range.start.character < q.range.start.character || (f.range.start.character === q.range.start.character && f.code < q.code)));
+    let k = 0;
+    while (k < out.length && before(out[k])) k++;
+    out.splice(k, 0, q);
   }
   return out;
 }

@@ -76,7 +76,7 @@ const changeArb = (doc: ParsedDocument) =>
       return { range: { start, end }, text: parts.join('') };
     });
 
-const OPTIONS = { now: new Date('2026-11-06T12:00:00Z'), timeZone: 'Europe/Sofia' };
+const OPTIONS = { now: new Date('2026-11-06T12:00:00Z'), timeZone: 'Europe/Sofia', cadenceDays: 10 };
 
 function check(text: string, changes: readonly TextChange[]) {
   let doc = parseDocument(text, { fileName: 'x.clientlog' });
