@@ -24,7 +24,13 @@ export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock
       label: g.type === 'group' ? g.label : '',
       description: g.type === 'group' ? (g.description ?? '') : '',
       tooltip: g.type === 'group' ? (g.tooltip ?? '') : '',
-      items: p.getChildren(g).map((n) => (n.type === 'item' ? { text: n.item.text, client: n.client, band: n.band, days: n.days, description: relative(n), uri: n.uri.toString(), line: n.item.line } : undefined)),
+      items: p.getChildren(g).map((n) =>
+        n.type === 'item'
+          ? { text: n.item.text, client: n.client, band: n.band, days: n.days, description: relative(n), uri: n.uri.toString(), line: n.item.line }
+          : n.type === 'quiet'
+            ? { quiet: true, text: '', client: n.client, band: 'overdue', days: n.days, cadence: n.cadence, uri: n.uri.toString(), line: n.line }
+            : undefined,
+      ),
     }));
   return vscode.Disposable.from(
     // The Weekly Review as last shown: its figures, the view sent to the webview, and when the webview drew it.

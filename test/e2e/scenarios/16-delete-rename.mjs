@@ -73,7 +73,7 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
   }, { message: 'Northwind items under northwind-renamed.clientlog' });
   assert.equal(v.overdue, 1);
   const idx = await probe.command('clientlog._test.index');
-  assert.deepEqual(idx.map((e) => e.uri.split('/').pop()).sort(), ['acme-logistics.clientlog', 'balkan-foods.clientlog', 'carpathia-renamed.clientlog', 'northwind-renamed.clientlog']);
+  assert.deepEqual(idx.map((e) => e.uri.split('/').pop()).sort(), ['acme-logistics.clientlog', 'balkan-foods.clientlog', 'carpathia-renamed.clientlog', 'harbor-dental.clientlog', 'northwind-renamed.clientlog']);
   assert.deepEqual(diagnosticKeys(probe.state()), afterBoth.sort());
   await screenshot('after-rename');
 }
