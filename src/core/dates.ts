@@ -11,12 +11,15 @@ export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
+const MONTH_DAYS: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(y: number, m: number): number {
-  return m === 2 ? (isLeapYear(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return m === 2 ? (isLeapYear(y) ? 29 : 28) : MONTH_DAYS[m - 1];
 }
 
+/** Whether year, month and day make a real date in years 1 to 9999 (the parser's hot path calls it). */
 export function isValidDate(y: number, m: number, d: number): boolean {
-  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && (d <= MONTH_DAYS[m - 1] || (m === 2 && d === 29 && isLeapYear(y)));
 }
 
 /** Whether `text` is a real calendar date written `YYYY-MM-DD`. */

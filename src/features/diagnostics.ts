@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { analyze, describeFinding, type Finding, type Level } from '../core';
 import type { Clock } from '../host/clock';
+import { toRange } from '../host/editorModel';
 import type { TimeScheduler } from '../host/scheduler';
 import { affectsAnalysis, analyzeOptions } from '../host/settings';
 import type { WorkspaceIndex } from '../host/workspaceIndex';
@@ -11,10 +12,6 @@ const SEVERITY: Record<Level, vscode.DiagnosticSeverity> = {
   information: vscode.DiagnosticSeverity.Information,
   hint: vscode.DiagnosticSeverity.Hint,
 };
-
-export function toRange(r: Finding['range']): vscode.Range {
-  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-}
 
 /** The findings behind the diagnostics, for quick fixes (which receive copies of the diagnostics). */
 export class Findings {

@@ -8,6 +8,7 @@ import {
   draftRefusal,
   fixSeed,
   ENTRY_TITLES,
+  formatTime,
   insertNote,
   isIsoDate,
   logTimeZone,
@@ -15,7 +16,7 @@ import {
   languageOfLocale,
   markBroken,
   missedSeed,
-  parseTime,
+  parseDateTime,
   reasonLabel,
   REFUSAL_REASONS,
   reschedule,
@@ -319,11 +320,10 @@ export class Drafts {
       if (kind === 'crisis') {
         owner = need(await this.input(title, vscode.l10n.t('Who owns it? (a name or @handle)')));
         const later = zonedNow(new Date(this.clock.now().getTime() + 2 * 3600_000), logTimeZone(t.log, userTimeZone()));
-        const seed = `${later.date} ${String(Math.floor(later.minutes / 60)).padStart(2, '0')}:00`;
+        const seed = `${later.date} ${formatTime(later.minutes - (later.minutes % 60))}`;
         nextUpdate = need(
           await this.input(title, vscode.l10n.t('When is the next update to the client? (YYYY-MM-DD HH:MM)'), seed, true, (v) => {
-            const m = /^(\d{4}-\d{2}-\d{2})(?:\s+(\d{1,2}:\d{2}))?$/.exec(v.trim());
-            return m && isIsoDate(m[1]) && (m[2] === undefined || parseTime(m[2]) !== undefined) ? undefined : vscode.l10n.t('Write YYYY-MM-DD HH:MM');
+            return parseDateTime(v) ? undefined : vscode.l10n.t('Write YYYY-MM-DD HH:MM');
           }),
         ).trim();
       } else {

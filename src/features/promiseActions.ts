@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import {
   addDays,
-  isIsoDate,
   markDropped,
   markKept,
   markReceived,
   markScope,
-  parseTime,
+  parseDateTime,
   reschedule,
   trackedAt,
   type EditResult,
@@ -17,6 +16,7 @@ import {
 import type { Clock } from '../host/clock';
 import type { Findings } from './diagnostics';
 import { applyResult, failureMessage, lineSource } from '../host/edit';
+import { SELECTOR } from '../host/editorModel';
 import type { ItemNode, TreeViews } from './promiseTree';
 import { relative } from './promiseTree';
 import { isUserLog, type WorkspaceIndex } from '../host/workspaceIndex';
@@ -127,21 +127,31 @@ export class PromiseActions {
     return ok;
   }
 
-  async markKept(arg?: unknown): Promise<boolean> {
-    const t = await this.resolve(arg, 'promise');
-    if (!t) return false;
-    const today = this.clock.todayFor(this.index.get(t.uri)?.log);
-    return this.edit(t, 'promise', async () => true, (src, line, _a, lineText) => markKept(src, line, today, { lineText }));
-  }
-
-  async reschedule(arg?: unknown, kind: TrackedKind = 'promise'): Promise<boolean> {
+  /**
+   * The frame every command shares: resolve the target, read today in the target log's zone, then `edit`
+   * with `ask` and `build` given that day.
+   */
+  private async act<A>(
+    arg: unknown,
+    kind: TrackedKind,
+    ask: (item: Tracked, doc: vscode.TextDocument, today: string) => Promise<A | undefined>,
+    build: (src: LineSource, line: number, answers: A, lineText: string, today: string) => EditResult,
+  ): Promise<boolean> {
     const t = await this.resolve(arg, kind);
     if (!t) return false;
     const today = this.clock.todayFor(this.index.get(t.uri)?.log);
-    return this.edit(
-      t,
+    return this.edit(t, kind, (item, doc) => ask(item, doc, today), (src, line, a, lineText) => build(src, line, a, lineText, today));
+  }
+
+  markKept(arg?: unknown): Promise<boolean> {
+    return this.act(arg, 'promise', async () => true, (src, line, _a, lineText, today) => markKept(src, line, today, { lineText }));
+  }
+
+  reschedule(arg?: unknown, kind: TrackedKind = 'promise'): Promise<boolean> {
+    return this.act(
+      arg,
       kind,
-      async (item, doc) => {
+      async (item, doc, today) => {
         const base = item.date && item.date > today ? item.date : today;
         const value = await vscode.window.showInputBox({
           title: kind === 'promise' ? vscode.l10n.t('Reschedule: {0}', item.text) : vscode.l10n.t('New follow-up date: {0}', item.text),
@@ -158,52 +168,42 @@ export class PromiseActions {
         }
         return { ...due, by };
       },
-      (src, line, a, lineText) => reschedule(src, line, { newDate: a.date, newTime: a.time, agreedBy: a.by || undefined, today }, { lineText }, kind),
+      (src, line, a, lineText, today) => reschedule(src, line, { newDate: a.date, newTime: a.time, agreedBy: a.by || undefined, today }, { lineText }, kind),
     );
   }
 
-  async drop(arg?: unknown): Promise<boolean> {
-    const t = await this.resolve(arg, 'promise');
-    if (!t) return false;
-    const today = this.clock.todayFor(this.index.get(t.uri)?.log);
-    return this.edit(
-      t,
+  drop(arg?: unknown): Promise<boolean> {
+    return this.act(
+      arg,
       'promise',
       async (item) =>
         vscode.window.showInputBox({
           title: vscode.l10n.t('Drop: {0}', item.text),
           prompt: vscode.l10n.t('Why is it dropped? (for example: agreed with the client that it is no longer needed)'),
         }),
-      (src, line, why, lineText) => markDropped(src, line, today, why, { lineText }),
+      (src, line, why, lineText, today) => markDropped(src, line, today, why, { lineText }),
     );
   }
 
-  async markReceived(arg?: unknown): Promise<boolean> {
-    const t = await this.resolve(arg, 'waiting');
-    if (!t) return false;
-    const today = this.clock.todayFor(this.index.get(t.uri)?.log);
-    return this.edit(t, 'waiting', async () => true, (src, line, _a, lineText) => markReceived(src, line, today, { lineText }));
+  markReceived(arg?: unknown): Promise<boolean> {
+    return this.act(arg, 'waiting', async () => true, (src, line, _a, lineText, today) => markReceived(src, line, today, { lineText }));
   }
 
-  async decideScope(arg: unknown, verdict: 'confirmed' | 'declined'): Promise<boolean> {
-    const t = await this.resolve(arg, 'scope');
-    if (!t) return false;
-    const today = this.clock.todayFor(this.index.get(t.uri)?.log);
-    return this.edit(
-      t,
+  decideScope(arg: unknown, verdict: 'confirmed' | 'declined'): Promise<boolean> {
+    return this.act(
+      arg,
       'scope',
       (_item, doc) => askWho(doc, this.index, verdict === 'confirmed' ? vscode.l10n.t('Who confirmed the change?') : vscode.l10n.t('Who declined the change?')),
-      (src, line, by, lineText) => markScope(src, line, verdict, today, by || undefined, { lineText }),
+      (src, line, by, lineText, today) => markScope(src, line, verdict, today, by || undefined, { lineText }),
     );
   }
 }
 
+/** A new date (and time) typed for an item: a real one, different from its current date and time. */
 function parseDue(v: string, item: Tracked): { date: string; time?: string } | undefined {
-  const m = /^\s*(\d{4}-\d{2}-\d{2})(?:\s+(\d{1,2}:\d{2}))?\s*$/.exec(v);
-  if (!m || !isIsoDate(m[1])) return undefined;
-  if (m[2] !== undefined && parseTime(m[2]) === undefined) return undefined;
-  if (m[1] === item.date && (m[2] ?? undefined) === item.time) return undefined;
-  return { date: m[1], time: m[2] };
+  const due = parseDateTime(v);
+  if (!due || (due.date === item.date && due.time === item.time)) return undefined;
+  return due;
 }
 
 /** Picks a contact of the client (or a typed name); '' for nobody named, undefined when cancelled. */
@@ -283,7 +283,7 @@ class ActionsProvider implements vscode.CodeActionProvider {
 
 export function registerPromiseActions(actions: PromiseActions, findings: Findings): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.languages.registerCodeActionsProvider({ language: 'clientlog' }, new ActionsProvider(findings), { providedCodeActionKinds: ActionsProvider.kinds }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new ActionsProvider(findings), { providedCodeActionKinds: ActionsProvider.kinds }),
     vscode.commands.registerCommand('clientlog.promise.markKept', (a?: unknown) => actions.markKept(a)),
     vscode.commands.registerCommand('clientlog.promise.reschedule', (a?: unknown) => actions.reschedule(a, 'promise')),
     vscode.commands.registerCommand('clientlog.promise.drop', (a?: unknown) => actions.drop(a)),

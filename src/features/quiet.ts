@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { newEntryEdit, parse } from '../core';
 import type { Clock } from '../host/clock';
 import { applyResult, lineSource } from '../host/edit';
+import { SELECTOR } from '../host/editorModel';
 
 /**
  * "Client gone quiet" (`client.quiet`): the quick fix and the command `clientlog.newEntryToday`, which open
@@ -42,7 +43,7 @@ async function newEntryToday(clock: Clock, arg?: unknown): Promise<boolean> {
 
 export function registerQuiet(clock: Clock): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.languages.registerCodeActionsProvider({ language: 'clientlog' }, new QuietActions(), { providedCodeActionKinds: QuietActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new QuietActions(), { providedCodeActionKinds: QuietActions.kinds }),
     vscode.commands.registerCommand('clientlog.newEntryToday', (arg?: unknown) => newEntryToday(clock, arg)),
   );
 }

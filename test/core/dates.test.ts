@@ -2,6 +2,9 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   addDays,
+  formatTime,
+  parseDateTime,
+  readZone,
   dayNumber,
   daysBetween,
   fromDayNumber,
@@ -87,5 +90,21 @@ describe('zonedNow in UTC (arithmetic, no ICU formatter)', () => {
     for (const iso of ['0001-01-01T00:00:00Z', '1970-01-01T00:00:00Z', '2026-11-23T23:59:59.999Z', '2024-02-29T12:34:00Z', '9999-12-31T23:59:00Z']) {
       assert.deepEqual(zonedNow(new Date(iso), 'UTC'), viaIntl(new Date(iso)), iso);
     }
+  });
+});
+
+describe('dates: typed dates and times', () => {
+  it('reads YYYY-MM-DD with an optional time, refusing impossible dates and times', () => {
+    assert.deepEqual(parseDateTime('2026-11-25'), { date: '2026-11-25' });
+    assert.deepEqual(parseDateTime('  2026-11-25   9:30 '), { date: '2026-11-25', time: '9:30' });
+    assert.equal(parseDateTime('2026-02-30'), undefined);
+    assert.equal(parseDateTime('2026-11-25 24:00'), undefined);
+    assert.equal(parseDateTime('2026-11-25T09:30'), undefined);
+    assert.deepEqual(parseDateTime('2026-11-25T09:30', { allowT: true }), { date: '2026-11-25', time: '09:30' });
+    assert.equal(parseDateTime('25.11.2026'), undefined);
+    assert.deepEqual([formatTime(0), formatTime(9 * 60 + 5), formatTime(1439)], ['00:00', '09:05', '23:59']);
+    assert.equal(readZone('Asia/Tokyo', 'UTC'), 'Asia/Tokyo');
+    assert.equal(readZone('Mars/Olympus', 'Europe/Sofia'), 'Europe/Sofia');
+    assert.equal(readZone(undefined, 'Europe/Sofia'), 'Europe/Sofia');
   });
 });

@@ -1,4 +1,4 @@
-import { isIsoDate, parseTime } from '../dates';
+import { formatTime, isIsoDate, parseDateTime, parseTime } from '../dates';
 import type { Language } from '../model';
 import { BOOKS } from './books';
 import type { DateParts } from './phrasebook';
@@ -55,12 +55,17 @@ export function formatDate(iso: string, lang: Language, opts: DateOptions = {}):
   return `${p.weekday}, ${p.dayMonth}`;
 }
 
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:(?:\s+|T)(\d{1,2}:\d{2}))?$/;
-
 function hhmm(time: string): string {
   const minutes = parseTime(time);
   if (minutes === undefined) throw new RangeError(`not a time of day: ${time}`);
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return formatTime(minutes);
+}
+
+/** `YYYY-MM-DD[ HH:MM]` (or `YYYY-MM-DDTHH:MM`), or a RangeError. */
+function dateTime(value: string): { date: string; time?: string } {
+  const due = parseDateTime(value, { allowT: true });
+  if (!due) throw new RangeError(`not a date and time: ${value}`);
+  return due;
 }
 
 /**
@@ -68,17 +73,15 @@ function hhmm(time: string): string {
  * "четверг, 12 ноября, 15:00", "joi, 12 noiembrie, la ora 15:00". A date alone is formatted as by `formatDate`.
  */
 export function formatDateTime(value: string, lang: Language, opts: DateOptions = {}): string {
-  const m = DATE_TIME.exec(value.trim());
-  if (!m) throw new RangeError(`not a date and time: ${value}`);
-  const day = formatDate(m[1], lang, opts);
-  return m[2] ? BOOKS[lang].dateTime(day, hhmm(m[2])) : day;
+  const due = dateTime(value);
+  const day = formatDate(due.date, lang, opts);
+  return due.time ? BOOKS[lang].dateTime(day, hhmm(due.time)) : day;
 }
 
 /** `YYYY-MM-DD[ HH:MM]` as the time something happens: "on Thursday, 12 November, at 15:00", "в четверг, …". */
 export function formatOnDate(value: string, lang: Language, opts: DateOptions = {}): string {
-  const m = DATE_TIME.exec(value.trim());
-  if (!m) throw new RangeError(`not a date and time: ${value}`);
-  const d: DateParts = { ...parts(m[1], lang, opts), ...(m[2] ? { time: hhmm(m[2]) } : {}) };
+  const due = dateTime(value);
+  const d: DateParts = { ...parts(due.date, lang, opts), ...(due.time ? { time: hhmm(due.time) } : {}) };
   return BOOKS[lang].onDate(d);
 }
 
@@ -90,7 +93,7 @@ export function inlineDate(iso: string, time: string | undefined, lang: Language
 
 /** A due value as a PROMISE line writes it: `YYYY-MM-DD` or `YYYY-MM-DD HH:MM`. */
 export function checkDue(due: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})(?: (\d{1,2}:\d{2}))?$/.exec(due.replace(/\s+/g, ' ').trim());
-  if (!m || !isIsoDate(m[1]) || (m[2] !== undefined && parseTime(m[2]) === undefined)) throw new RangeError(`not a due date: ${due}`);
-  return m[2] === undefined ? m[1] : `${m[1]} ${m[2].padStart(5, '0')}`;
+  const d = parseDateTime(due);
+  if (!d) throw new RangeError(`not a due date: ${due}`);
+  return d.time === undefined ? d.date : `${d.date} ${hhmm(d.time)}`;
 }

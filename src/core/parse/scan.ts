@@ -4,7 +4,7 @@
  * them to it). The readers that give back more than an end position are methods of `Scanner`, one per
  * parse, which holds what they read and the problems they report.
  */
-import { isLeapYear, isoFromOtherSpelling, looksLikeDate } from '../dates';
+import { isoFromOtherSpelling, isValidDate, looksLikeDate } from '../dates';
 import type { NoteKind, Problem, TrackedKind } from '../model';
 import { detach, isJsSpace, lineRange } from '../text';
 import { Ch, isBlankChar, isDigit, isWordAscii } from './chars';
@@ -150,12 +150,6 @@ export function isoShapeAt(s: string, pos: number): boolean {
 }
 
 const digits2 = (s: string, at: number) => (s.charCodeAt(at) - Ch.Digit0) * 10 + s.charCodeAt(at + 1) - Ch.Digit0;
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** `isValidDate` for a four-digit year, without its array per call. */
-function isValidYmd(y: number, m: number, d: number): boolean {
-  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && (d <= MONTH_DAYS[m - 1] || (m === 2 && d === 29 && isLeapYear(y)));
-}
 
 /** A comma, semicolon or colon: punctuation after a date or time, not part of it. */
 const isTrailingPunctuation = (c: number) => c === Ch.Comma || c === Ch.Semicolon || c === Ch.Colon;
@@ -210,7 +204,7 @@ export class Scanner {
         const y = digits2(s, pos) * 100 + digits2(s, pos + 2);
         const m = digits2(s, pos + 5);
         const d = digits2(s, pos + 8);
-        if (isValidYmd(y, m, d)) {
+        if (isValidDate(y, m, d)) {
           const slot = y >= FIRST_CACHED_YEAR && y < FIRST_CACHED_YEAR + CACHED_YEARS ? (y - FIRST_CACHED_YEAR) * DAYS_A_YEAR_SLOTS + (m - 1) * 31 + (d - 1) : -1;
           this.dateIso = slot >= 0 ? (DATE_STRINGS[slot] ??= s.slice(pos, end)) : s.slice(pos, end);
         } else {

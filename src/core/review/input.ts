@@ -1,4 +1,4 @@
-import type { ClientLog, NoteKind, TrackedKind, TrackedState, Triage } from '../model';
+import { contactOf, type ClientLog, type NoteKind, type TrackedKind, type TrackedState, type Triage } from '../model';
 
 /** A move of a promise's (or a wait's, or a scope change's) date, as the history records it. */
 export interface ReviewMove {
@@ -65,12 +65,7 @@ export interface ReviewInput {
 /** What the review reads of a parsed log (a full one: `compactLog` drops the closed items it needs). */
 export function reviewInput(log: ClientLog): ReviewInput {
   const entryDate = (k: number) => (k >= 0 ? log.entries[k]?.date : undefined);
-  const contacts = log.frontMatter?.contacts ?? [];
-  const who = (handle: string | undefined) => {
-    if (!handle) return undefined;
-    const h = handle.toLowerCase();
-    return contacts.find((c) => c.handle?.toLowerCase() === h)?.name ?? handle;
-  };
+  const who = (handle: string | undefined) => (handle ? (contactOf(log, handle)?.name ?? handle) : undefined);
   const items: ReviewItem[] = [];
   for (const i of log.items) {
     if (!i.date) continue;
