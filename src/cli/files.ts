@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Ignore } from 'ignore';
+import { decodeLog, type DecodedLog } from '../core/encoding';
 
 /** Directories never walked into. */
 const SKIP = new Set(['node_modules', '.git']);
@@ -131,4 +132,13 @@ export function collectFiles(inputs: readonly string[], cwd: string, useIgnore =
     out[2 * k + 1] = mtimes[i];
   });
   return { files, stamps: out, missing, dirs };
+}
+
+/**
+ * Reads a log file as its bytes say (UTF-8, or UTF-16 with a BOM): its text and the problems of the file
+ * as a whole (`file.encoding` at the first invalid byte, `file.binary`). Throws when the file cannot be read.
+ */
+export function readLog(file: string): DecodedLog {
+  const bytes = fs.readFileSync(file);
+  return decodeLog(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }

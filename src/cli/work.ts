@@ -1,9 +1,10 @@
 /** The per-file work of the CLI: the same parse + analyze the extension runs, on the main thread or in a worker. */
-import * as fs from 'node:fs';
 import { analysisInput, analyzeInput, stableSpan, type AnalysisInput } from '../core/analyze';
 import { describeFinding, formatMessage } from '../core/messages';
-import type { FindingCode, FindingData, Level, LevelSetting } from '../core/model';
+import type { DecodedLog } from '../core/encoding';
+import type { FindingCode, FindingData, Level, LevelSetting, Problem } from '../core/model';
 import { reviewInput, type ReviewInput } from '../core/review/input';
+import { readLog } from './files';
 
 export type Mode = 'check' | 'agenda' | 'ics' | 'review';
 
@@ -84,16 +85,19 @@ export interface FileFacts {
 
 let parseModule: typeof import('../core/parse') | undefined;
 
-function parseText(text: string, fileName: string) {
+function parseText(text: string, fileName: string, fileProblems: readonly Problem[] = []) {
   // Loaded on the first parse only: a run answered from the cache never loads the parser or the YAML library.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   parseModule ??= require('../core/parse') as typeof import('../core/parse');
-  return parseModule.parse(text, { fileName });
+  return parseModule.withProblems(parseModule.parse(text, { fileName }), fileProblems);
 }
 
-/** Parses one file's text into what the findings and the agenda are computed from. */
-export function factsOf(text: string, fileName: string): FileFacts {
-  const log = parseText(text, fileName);
+/**
+ * Parses one file's text into what the findings and the agenda are computed from; `fileProblems` are
+ * those of the file as a whole (its encoding, see readLog).
+ */
+export function factsOf(text: string, fileName: string, fileProblems: readonly Problem[] = []): FileFacts {
+  const log = parseText(text, fileName, fileProblems);
   const input = analysisInput(log);
   const lines: Record<number, string> = {};
   const promises = input.items.filter((i) => i.kind === 'promise');
@@ -137,19 +141,19 @@ export function resultOf(facts: FileFacts, task: FileTask, o: WorkOptions, keep 
 }
 
 /** Parses and analyzes one file's text. */
-export function processText(text: string, task: FileTask, o: WorkOptions): FileResult {
+export function processText(text: string, task: FileTask, o: WorkOptions, fileProblems: readonly Problem[] = []): FileResult {
   // The review reads closed items and their history too, which the cached facts leave out.
-  if (o.mode === 'review') return { file: task.display, review: reviewInput(parseText(text, task.path)) };
-  return resultOf(factsOf(text, task.path), task, o, o.keepFacts);
+  if (o.mode === 'review') return { file: task.display, review: reviewInput(parseText(text, task.path, fileProblems)) };
+  return resultOf(factsOf(text, task.path, fileProblems), task, o, o.keepFacts);
 }
 
 /** Reads and processes one file; a read error becomes part of the result. */
 export function processFile(task: FileTask, o: WorkOptions): FileResult {
-  let text: string;
+  let log: DecodedLog;
   try {
-    text = fs.readFileSync(task.path, 'utf8');
+    log = readLog(task.path);
   } catch (e) {
     return { file: task.display, error: (e as Error).message };
   }
-  return processText(text, task, o);
+  return processText(log.text, task, o, log.problems);
 }

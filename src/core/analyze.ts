@@ -12,6 +12,7 @@ import {
   type Problem,
   type Tracked,
 } from './model';
+import { capPerFile, mergePerLine } from './limits';
 import { CRISIS_REQUIRED_FIELDS, REQUIRED_FIELDS, triageOf } from './notes';
 import { DEFAULT_CONFIRMATION_DAYS, DEFAULT_HORIZON_DAYS, standing, type StandingOptions } from './standing';
 import { lineRange, type Range } from './text';
@@ -279,7 +280,8 @@ function evaluate(
       a.range.start.character - b.range.start.character ||
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
-  return out;
+  // No flood: one finding per code per line, and a cap per file.
+  return capPerFile(mergePerLine(out), levels['file.tooManyFindings'] ?? DEFAULT_LEVELS['file.tooManyFindings']);
 }
 
 /**
@@ -315,6 +317,7 @@ export function timeIndependentFindings(log: ClientLog): Problem[] {
     const missing = need.filter((k) => !have.has(k) && !(n.kind === 'refusal' && k === 'alternative'));
     if (missing.length > 0) out.push({ code: 'note.missingField', range: n.range, data: { client: log.client, line: n.line, kind: n.kind, missing } });
   }
+  historyFindings(log, out);
   const contacts = log.frontMatter?.contacts ?? [];
   if (contacts.length > 0) {
     const handles = contacts.map((c) => c.handle).filter((h): h is string => !!h);
@@ -324,6 +327,46 @@ export function timeIndependentFindings(log: ClientLog): Problem[] {
     }
   }
   return out;
+}
+
+/** The dates of the entries holding an APOLOGY note: what `see APOLOGY <date>` can name. */
+export function apologyDates(log: Pick<ClientLog, 'notes' | 'entries'>): Set<string> {
+  const dates = new Set<string>();
+  for (const n of log.notes) {
+    const date = n.kind === 'apology' && n.entry >= 0 ? log.entries[n.entry]?.date : undefined;
+    if (date) dates.add(date);
+  }
+  return dates;
+}
+
+/**
+ * Histories that contradict themselves: a segment after the one that closed the item (`history.conflict`),
+ * a promise kept before the entry that made it (`history.conflict`), and `see APOLOGY <date>` naming
+ * no APOLOGY note (`history.reference`). Each on its segment.
+ */
+function historyFindings(log: ClientLog, out: Problem[]): void {
+  let apologies: Set<string> | undefined;
+  for (const item of log.items) {
+    const h = item.history;
+    if (h.length === 0) continue;
+    const entryDate = item.entry >= 0 ? log.entries[item.entry]?.date : undefined;
+    let closedBy: string | undefined;
+    for (const ev of h) {
+      if (closedBy !== undefined) {
+        out.push({ code: 'history.conflict', range: ev.range, data: { why: 'afterClosed', verb: ev.verb, closedBy, line: item.line } });
+      } else if (ev.verb !== 'moved') {
+        closedBy = ev.verb;
+        // A promise kept before the entry that made it. (A scope change or a wait may well be written down
+        // after it was settled: only a promise's keeping dates itself against its making.)
+        if (ev.verb === 'kept' && ev.date && entryDate && ev.date < entryDate) {
+          out.push({ code: 'history.conflict', range: ev.range, data: { why: 'beforeEntry', verb: ev.verb, date: ev.date, entryDate, line: item.line } });
+        }
+      }
+      if (ev.apology !== undefined && !(apologies ??= apologyDates(log)).has(ev.apology)) {
+        out.push({ code: 'history.reference', range: ev.range, data: { date: ev.apology, line: item.line } });
+      }
+    }
+  }
 }
 
 const NO_ENTRY: Entry = Object.freeze({

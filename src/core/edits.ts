@@ -1,7 +1,7 @@
 import { formatTime, isIsoDate, parseTime } from './dates';
-import type { Tracked, TrackedKind } from './model';
+import type { FindingData, Tracked, TrackedKind } from './model';
 import { isTrackedKeyword, keywordOf, parse, parseLines } from './parse';
-import { lineRange, type LineSource, type TextEdit } from './text';
+import { lineRange, type LineSource, type Range, type TextEdit } from './text';
 
 /**
  * Pure edit builders. Each reads the current text of the line it changes, checks that the line is still
@@ -215,4 +215,18 @@ export function insertNote(doc: LineSource, n: NoteInsertion): EditResult {
     ok: true,
     edits: [{ range: lineRange(lastLine, lastText.length, lastText.length), newText: lead + heading + eol + block.join(eol) + tail }],
   };
+}
+
+/**
+ * The quick fix of a `keyword.nearMiss` finding: the misspelled keyword (or dashed date) at its range
+ * becomes the canonical spelling in its payload (`text` → `replacement`); nothing else on the line changes.
+ * Refuses when the range no longer holds `text`.
+ */
+export function fixNearMiss(doc: LineSource, finding: { readonly range: Range; readonly data: FindingData }): EditResult {
+  const { range, data } = finding;
+  const line = range.start.line;
+  if (line < 0 || line >= doc.lineCount || range.end.line !== line) return fail('notFound');
+  if (typeof data.text !== 'string' || typeof data.replacement !== 'string') return fail('notFound');
+  if (doc.lineAt(line).slice(range.start.character, range.end.character) !== data.text) return fail('changed');
+  return { ok: true, edits: [{ range: lineRange(line, range.start.character, range.end.character), newText: data.replacement }] };
 }

@@ -10,7 +10,8 @@
  * the models after the slice only move by the number of lines (and entries) the edit added or removed.
  */
 import { analyze, quietFinding, type AnalyzeOptions } from './analyze';
-import type { ClientLog, Entry, Finding, Mention, Note, Problem, Tag, Tracked, Urgent } from './model';
+import { capPerFile } from './limits';
+import { DEFAULT_LEVELS, MAX_FINDINGS_PER_FILE, type ClientLog, type Entry, type Finding, type Mention, type Note, type Problem, type Tag, type Tracked, type Urgent } from './model';
 import { parseBody, parseLines, shiftEntry, shiftMention, shiftNote, shiftTag, shiftTracked, shiftUrgent, startLine, type ParseOptions } from './parse';
 import { LineBreak, shiftRange, splitLinesWithBreaks, type Position, type Range } from './text';
 
@@ -44,6 +45,12 @@ export interface ParsedDocument {
   readonly options: ParseOptions;
   /** What the last `reparse` re-parsed (absent after a full parse): old lines `from`..`oldTo`-1 became `from`..`newTo`-1. */
   readonly edit?: EditedSlice;
+  /**
+   * Whether the last `reparse` changed the APOLOGY notes of its slice (by their entry's date): a
+   * `see APOLOGY <date>` anywhere in the file may then name a note or stop naming one, so the next
+   * `reanalyze` analyzes the whole log.
+   */
+  readonly apologiesChanged?: boolean;
 }
 
 export interface EditedSlice {
@@ -258,7 +265,16 @@ export function reparse(doc: ParsedDocument, change: TextChange): ParsedDocument
     eol: crlf > lf ? '\r\n' : '\n',
     bom: log.bom,
   };
-  return { ...next, log: newLog, edit: { from, oldTo, newTo, delta } };
+  const apologiesOld = apologyKeys(log.notes.slice(lowerBound(log.notes, from, byLine), lowerBound(log.notes, oldTo, byLine)), log.entries);
+  const apologiesChanged = apologiesOld !== apologyKeys(part.notes, newLog.entries);
+  return { ...next, log: newLog, edit: { from, oldTo, newTo, delta }, apologiesChanged };
+}
+
+/** The entry dates of the APOLOGY notes among `notes`, as one comparable string. */
+function apologyKeys(notes: readonly Note[], entries: readonly Entry[]): string {
+  let key = '';
+  for (const n of notes) if (n.kind === 'apology') key += `${n.entry >= 0 ? (entries[n.entry]?.date ?? '') : ''},`;
+  return key;
 }
 
 /**
@@ -267,16 +283,21 @@ export function reparse(doc: ParsedDocument, change: TextChange): ParsedDocument
  */
 export function reanalyze(doc: ParsedDocument, prev: readonly Finding[], options: AnalyzeOptions): Finding[] {
   const e = doc.edit;
-  if (!e) return analyze(doc.log, options);
+  // The whole log is analyzed again when the previous findings may have been capped (findings left out
+  // cannot be spliced back), and when an apology reference may have changed meaning.
+  if (!e || doc.apologiesChanged || prev.length >= MAX_FINDINGS_PER_FILE) return analyze(doc.log, options);
   const log = doc.log;
   const inSlice = <T>(arr: readonly T[], lineOf: (x: T) => number): readonly T[] =>
     arr.slice(lowerBound(arr, e.from, lineOf), lowerBound(arr, e.newTo, lineOf));
+  const sliceItems = inSlice(log.items, byLine);
+  // An item of the slice that names an apology is checked against every note of the file.
+  if (sliceItems.some((i) => i.history.some((h) => h.apology !== undefined))) return analyze(doc.log, options);
   const isQuiet = (f: Finding) => f.code === 'client.quiet';
   // `client.quiet` reads every entry, and sits on the client line: it is worked out apart, over the whole log.
   const slice = analyze(
     {
       ...log,
-      items: inSlice(log.items, byLine),
+      items: sliceItems,
       urgents: inSlice(log.urgents, byLine),
       notes: inSlice(log.notes, byLine),
       mentions: inSlice(log.mentions, startLine),
@@ -284,6 +305,7 @@ export function reanalyze(doc: ParsedDocument, prev: readonly Finding[], options
     },
     options,
   ).filter((f) => !isQuiet(f));
+  if (slice.length >= MAX_FINDINGS_PER_FILE) return analyze(doc.log, options);
   if (prev.some(isQuiet)) prev = prev.filter((f) => !isQuiet(f));
   const a = lowerBound(prev, e.from, byRange);
   const out = replaced(prev, a, lowerBound(prev, e.oldTo, byRange), slice);
@@ -304,7 +326,7 @@ export function reanalyze(doc: ParsedDocument, prev: readonly Finding[], options
     while (k < out.length && before(out[k])) k++;
     out.splice(k, 0, q);
   }
-  return out;
+  return capPerFile(out, options.levels?.['file.tooManyFindings'] ?? DEFAULT_LEVELS['file.tooManyFindings']);
 }
 
 /**

@@ -1,7 +1,9 @@
 export * from './model';
 export * from './text';
 export * from './dates';
-export { parse, type ParseOptions } from './parse';
+export { parse, parseBytes, withProblems, type ParseOptions } from './parse';
+export * from './encoding';
+export * from './limits';
 export * from './standing';
 export * from './analyze';
 export * from './agenda';

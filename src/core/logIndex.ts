@@ -14,7 +14,7 @@
 import { compactLog } from './analyze';
 import { parseDocument, reparse, type ParsedDocument, type TextChange } from './incremental';
 import type { ClientLog } from './model';
-import { parse } from './parse';
+import { parse, parseBytes } from './parse';
 
 /** What the index holds for a log: its model, where it came from, and the host's own data (`M`: its URI, folder...). */
 export type IndexedEntry<M> = M & {
@@ -80,6 +80,16 @@ export class LogIndex<M extends object> {
   setDiskText(key: string, meta: M, fileName: string, text: string): boolean {
     if (this.inEditor(key)) return false;
     this.put(key, { entry: { ...meta, log: compactLog(parse(text, { fileName })), fromEditor: false } });
+    return true;
+  }
+
+  /**
+   * `setDiskText` for the file's bytes, decoded as they say (UTF-8, UTF-16 with a BOM; a bad byte or
+   * binary data is a finding of the log, see decodeLog).
+   */
+  setDiskBytes(key: string, meta: M, fileName: string, bytes: Uint8Array): boolean {
+    if (this.inEditor(key)) return false;
+    this.put(key, { entry: { ...meta, log: compactLog(parseBytes(bytes, { fileName })), fromEditor: false } });
     return true;
   }
 

@@ -61,8 +61,17 @@ function noteName(kind: NoteKind, t: Translate): string {
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
-/** The user-facing message of a finding, in the language `t` translates to. */
+/**
+ * The user-facing message of a finding, in the language `t` translates to. A finding that stands for
+ * several of its code on its line (see core/limits.ts) says how many.
+ */
 export function describeFinding(f: Finding, t: Translate, locale: string): string {
+  const message = describeOne(f, t, locale);
+  const n = f.data.count;
+  return typeof n === 'number' && n > 1 && f.code !== 'file.tooManyFindings' ? t('{0} ({1} times on this line)', message, n) : message;
+}
+
+function describeOne(f: Finding, t: Translate, locale: string): string {
   const d = f.data;
   const when = d.time ? `${s(d.date)} ${s(d.time)}` : s(d.date);
   switch (f.code) {
@@ -96,6 +105,32 @@ export function describeFinding(f: Finding, t: Translate, locale: string): strin
       return t('{0} needs a date right after the keyword (YYYY-MM-DD)', s(d.kind).toUpperCase());
     case 'history.invalid':
       return t('This history segment is not understood: "{0}" (see docs/FORMAT.md for kept, moved from, dropped, broken, received, confirmed, declined)', s(d.text));
+    case 'history.conflict':
+      if (d.why === 'beforeEntry') return t('Closed on {0}, before the entry that made it ({1}): one of the dates is wrong', s(d.date), s(d.entryDate));
+      return t('This segment comes after the item was already closed ("{0}"): an item is closed only once', s(d.closedBy));
+    case 'history.reference':
+      return t('No APOLOGY note in an entry dated {0} in this file', s(d.date));
+    case 'keyword.nearMiss':
+      switch (d.why) {
+        case 'dash':
+          return t('The date "{0}" is written with a Unicode dash, so it is not read: write {1}', s(d.text), s(d.replacement));
+        case 'indent':
+          return t('{0} is indented, so this line is not tracked: start the line with {0}', s(d.keyword));
+        case 'invisible':
+          return t('An invisible character in or next to {0} keeps it from being read, so this line is not tracked', s(d.keyword));
+        case 'lookalike':
+          return t('"{0}" has letters from another alphabet that look like Latin ones, so this line is not tracked: write {1}', s(d.text).trim(), s(d.keyword));
+        default:
+          return t('"{0}" is not read as {1} (keywords are written in capitals), so this line is not tracked', s(d.text).trim(), s(d.keyword));
+      }
+    case 'file.encoding':
+      return d.encoding === 'utf-16'
+        ? t('This file is not valid UTF-16 (first bad position at byte {0})', s(d.offset))
+        : t('This file is not valid UTF-8 (first bad byte at offset {0}): save it as UTF-8', s(d.offset));
+    case 'file.binary':
+      return t('This file holds binary data, not text: it is not read as a client log');
+    case 'file.tooManyFindings':
+      return t('{0} more findings in this file are not shown (at most {1} per file)', s(d.omitted), s(d.shown));
     case 'frontMatter.invalid':
       if (d.reason === 'unclosed') return t('The front matter is never closed: add a line with --- after it');
       if (d.reason === 'tooLong') return t('The front matter is too long to be a client profile (over 2000 lines) and is not closed');

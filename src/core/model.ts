@@ -184,6 +184,12 @@ export const FINDING_CODES = [
   'date.format',
   'date.missing',
   'history.invalid',
+  'history.conflict',
+  'history.reference',
+  'keyword.nearMiss',
+  'file.encoding',
+  'file.binary',
+  'file.tooManyFindings',
   'frontMatter.invalid',
   'frontMatter.value',
   'frontMatter.language',
@@ -209,6 +215,12 @@ export const DEFAULT_LEVELS: Readonly<Record<FindingCode, Level>> = {
   'date.format': 'error',
   'date.missing': 'error',
   'history.invalid': 'warning',
+  'history.conflict': 'warning',
+  'history.reference': 'warning',
+  'keyword.nearMiss': 'warning',
+  'file.encoding': 'error',
+  'file.binary': 'error',
+  'file.tooManyFindings': 'warning',
   'frontMatter.invalid': 'error',
   'frontMatter.value': 'error',
   'frontMatter.language': 'warning',
@@ -222,6 +234,9 @@ export const DEFAULT_LEVELS: Readonly<Record<FindingCode, Level>> = {
  * cross to VS Code diagnostics, the CLI's --json, and worker threads.
  */
 export type FindingData = { readonly [key: string]: string | number | boolean | readonly string[] | undefined };
+
+/** At most this many findings per file; past it, one `file.tooManyFindings` says how many more there are. */
+export const MAX_FINDINGS_PER_FILE = 1000;
 
 export interface Finding {
   readonly code: FindingCode;

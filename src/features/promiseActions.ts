@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
   addDays,
+  fixNearMiss,
   markDropped,
   markKept,
   markReceived,
@@ -273,6 +274,19 @@ class ActionsProvider implements vscode.CodeActionProvider {
       const a = new vscode.CodeAction(vscode.l10n.t('Write as {0}', suggestion), vscode.CodeActionKind.QuickFix);
       a.edit = new vscode.WorkspaceEdit();
       a.edit.replace(doc.uri, d.range, suggestion);
+      a.diagnostics = [d];
+      a.isPreferred = true;
+      out.push(a);
+    }
+    // A line that looks like a keyword line but is not tracked: rewrite the keyword (or date) canonically.
+    for (const d of context.diagnostics) {
+      if (d.source !== 'Clientlog' || d.code !== 'keyword.nearMiss') continue;
+      const f = this.findings.match(doc.uri, d);
+      const r = f && fixNearMiss(src, f);
+      if (!f || !r || !r.ok) continue;
+      const a = new vscode.CodeAction(vscode.l10n.t('Replace with {0}', String(f.data.replacement)), vscode.CodeActionKind.QuickFix);
+      a.edit = new vscode.WorkspaceEdit();
+      for (const e of r.edits) a.edit.replace(doc.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
       a.diagnostics = [d];
       a.isPreferred = true;
       out.push(a);

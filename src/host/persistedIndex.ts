@@ -63,7 +63,7 @@ export class PersistedIndex implements vscode.Disposable {
    * A closed file: its stored compact model when its size and mtime are unchanged (`log`), else its text, read
    * now, and `keep` to store the model made from it. Throws when the file cannot be read (gone, unreadable).
    */
-  async read(uri: vscode.Uri): Promise<{ readonly log: ClientLog } | { readonly text: string; readonly keep?: (log: ClientLog) => void }> {
+  async read(uri: vscode.Uri): Promise<{ readonly log: ClientLog } | { readonly bytes: Uint8Array; readonly keep?: (log: ClientLog) => void }> {
     await this.loading;
     const store = this.store;
     const key = uri.toString();
@@ -76,11 +76,11 @@ export class PersistedIndex implements vscode.Disposable {
       this.counts.stored++;
       return { log: kept };
     }
-    const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    const bytes = await vscode.workspace.fs.readFile(uri);
     this.counts.read++;
-    if (!store || !stamp) return { text };
+    if (!store || !stamp) return { bytes };
     return {
-      text,
+      bytes,
       keep: (log) => {
         store.set(key, stamp, log);
         this.saveSoon();

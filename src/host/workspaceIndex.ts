@@ -171,7 +171,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     let got: Awaited<ReturnType<PersistedIndex['read']>>;
     try {
       // From the persisted index when the file is unchanged since an earlier window, else read.
-      got = this.persisted ? await this.persisted.read(uri) : { text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)) };
+      got = this.persisted ? await this.persisted.read(uri) : { bytes: await vscode.workspace.fs.readFile(uri) };
     } catch (e) {
       // Gone (deleted, renamed) or unreadable: it is no longer part of the index.
       if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') output.debug(`${uri.toString(true)}: gone before it could be read`);
@@ -183,9 +183,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.disposed) return;
     if ('log' in got) this.logs.setDiskLog(key, meta(uri), got.log);
     else {
-      const { text, keep } = got;
+      // Decoded as its bytes say (UTF-8, UTF-16 with a BOM; a bad byte or binary data is a finding).
+      const { bytes, keep } = got;
       this.guard(uri, () => {
-        if (this.logs.setDiskText(key, meta(uri), uri.path, text)) keep?.(this.logs.get(key)!.log);
+        if (this.logs.setDiskBytes(key, meta(uri), uri.path, bytes)) keep?.(this.logs.get(key)!.log);
       });
     }
   }

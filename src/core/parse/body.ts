@@ -5,7 +5,8 @@
 import type { Entry, Mention, Note, Problem, Tag, Tracked, Urgent } from '../model';
 import { fieldKey } from '../notes';
 import { detach } from '../text';
-import { Ch, isBlankChar } from './chars';
+import { ASCII_LOWER_BIT, Ch, isBlankChar } from './chars';
+import { keywordNearMiss } from './nearMiss';
 import { parseHeading, parseTracked, parseUrgent } from './lines';
 import { MentionItem, NoteFieldItem, NoteItem, TagItem, type EntryItem } from './model';
 import { handleEnd, isBlank, isTrackedKeyword, keywordOf, leadingSpace, mentionMayFollow, Scanner, tagEnd, tagMayFollow, trimmedEnd } from './scan';
@@ -144,6 +145,12 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
       continue;
     }
 
+    // Not a keyword line: one that looks like one is a near miss. Only lines starting with whitespace, an
+    // ASCII letter or a character past ASCII can be (a cheap test before the reader).
+    if (first <= Ch.Space || first >= Ch.NonAscii || ((first | ASCII_LOWER_BIT) >= Ch.LowerA && (first | ASCII_LOWER_BIT) <= Ch.LowerZ)) {
+      const miss = keywordNearMiss(s, i);
+      if (miss) problems.push(miss);
+    }
     scanInline(i, s, 0, s.length);
   }
   closeEntry(to - 1);

@@ -8,6 +8,7 @@
  *   body.ts   the walk over the body's lines (entries, note blocks, mentions and tags)
  */
 import { parseFrontMatter } from '../frontMatter';
+import { decodeLog } from '../encoding';
 import type { ClientLog, FrontMatter, Problem } from '../model';
 import { lineRange, splitLines } from '../text';
 import { parseBody } from './body';
@@ -25,6 +26,20 @@ export interface ParseOptions {
 export function parse(text: string, options: ParseOptions = {}): ClientLog {
   const { lines, eol, bom } = splitLines(text);
   return parseLines(lines, eol, bom, options);
+}
+
+/**
+ * `parse` of a file's bytes, decoded by `decodeLog` (UTF-8, UTF-16 with a BOM), whose `file.encoding` or
+ * `file.binary` problem comes first. A binary file is an empty log with that one problem.
+ */
+export function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): ClientLog {
+  const d = decodeLog(bytes);
+  return withProblems(parse(d.text, options), d.problems);
+}
+
+/** `log` with `problems` (of the file as a whole: its encoding) before its own. */
+export function withProblems(log: ClientLog, problems: readonly Problem[]): ClientLog {
+  return problems.length === 0 ? log : { ...log, problems: [...problems, ...log.problems] };
 }
 
 /** `parse` over text already split into lines (see `splitLines`). */

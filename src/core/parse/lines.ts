@@ -2,11 +2,12 @@
  * The line parsers: an entry heading, a PROMISE / WAITING / SCOPE line with its history, an URGENT line.
  * Each reads one line through the parse's `Scanner` and makes the model object for it.
  */
-import { isIsoDate } from '../dates';
+import { isIsoDate, looksLikeDate } from '../dates';
 import type { HistoryEvent, HistoryVerb, Problem, Tracked, TrackedKind, TrackedState, Triage, Urgent } from '../model';
 import { triageOf } from '../notes';
 import { detach, isJsSpace, lineRange, type Range } from '../text';
 import { ASCII_LOWER_BIT, Ch, isBlankChar, isWordAscii } from './chars';
+import { dashedDateNearMiss } from './nearMiss';
 import { EntryItem, TrackedItem, UrgentItem, type MentionItem, type TagItem } from './model';
 import { skipBlanks, skipSpace, trimmedEnd, wordAt, type Scanner } from './scan';
 
@@ -16,7 +17,12 @@ const HEADING_MARK = 3;
 /** An entry heading `## <date> [<time>] <title>`, or undefined for a heading without a date ("## Notes"). */
 export function parseHeading(sc: Scanner, s: string, line: number): EntryItem | undefined {
   let p = sc.readDate(s, line, HEADING_MARK);
-  if (p < 0) return undefined;
+  if (p < 0) {
+    // "## 2026–11–05 Call" (Unicode dashes) is meant as an entry: say so.
+    const miss = dashedDateNearMiss(s, line, HEADING_MARK, '##');
+    if (miss) sc.problems.push(miss);
+    return undefined;
+  }
   const date = sc.dateIso;
   let time: string | undefined;
   const t = sc.readTime(s, line, p);
@@ -91,7 +97,8 @@ export function parseTracked(
       tEnd = t;
     }
   } else {
-    sc.problems.push({ code: 'date.missing', range: lineRange(line, 0, kwLen), data: { kind } });
+    // A date with Unicode dashes is a near miss (with its fix), not a missing date.
+    sc.problems.push(dashedDateNearMiss(s, line, kwLen, kind.toUpperCase()) ?? { code: 'date.missing', range: lineRange(line, 0, kwLen), data: { kind } });
   }
   // The text runs to the first " | " (looked for before the spaces after the date are skipped); history
   // segments follow.
@@ -284,6 +291,11 @@ function parseSegment(sc: Scanner, s: string, line: number, start: number, end: 
     const see = SEE_APOLOGY.exec(reason);
     if (see) {
       apology = isIsoDate(see[1]) ? see[1] : undefined;
+      if (apology === undefined && looksLikeDate(see[1])) {
+        // "see APOLOGY 2026-13-45": an impossible date names no entry.
+        const at = s.indexOf(see[1], p + see.index);
+        sc.problems.push({ code: 'date.invalid', range: lineRange(line, at, at + see[1].length), data: { text: detach(see[1]) } });
+      }
       reason = (reason.slice(0, see.index) + reason.slice(see.index + see[0].length)).trim();
     }
     return { verb, range, date, reason: reason ? detach(reason) : undefined, apology };

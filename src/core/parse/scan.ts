@@ -107,7 +107,8 @@ export function wordAt(s: string, at: number, word: string, end: number): boolea
 
 /** The keyword of a line, lower-cased: a tracked kind, `urgent`, or a note kind. */
 export type Keyword = TrackedKind | 'urgent' | NoteKind;
-const KEYWORDS = ['PROMISE', 'WAITING', 'SCOPE', 'URGENT', 'APOLOGY', 'REFUSAL', 'ESCALATION'] as const;
+/** The keywords a line can start with, as written. */
+export const KEYWORDS = ['PROMISE', 'WAITING', 'SCOPE', 'URGENT', 'APOLOGY', 'REFUSAL', 'ESCALATION'] as const;
 const KEYWORD_KINDS: readonly Keyword[] = ['promise', 'waiting', 'scope', 'urgent', 'apology', 'refusal', 'escalation'];
 /** The index in KEYWORDS of the keyword starting with an ASCII letter, or -1 (the seven start with seven letters). */
 const KEYWORD_BY_FIRST = new Int8Array(Ch.NonAscii).fill(-1);
