@@ -68,7 +68,7 @@ const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v
 export function describeFinding(f: Finding, t: Translate, locale: string): string {
   const message = describeOne(f, t, locale);
   const n = f.data.count;
-  return typeof n === 'number' && n > 1 && f.code !== 'file.tooManyFindings' ? t('{0} ({1} times on this line)', message, n) : message;
+  return typeof n === 'number' && n > 1 && f.code !== 'file.tooManyFindings' ? t('{0} (and {1} more like it on this line)', message, n - 1) : message;
 }
 
 function describeOne(f: Finding, t: Translate, locale: string): string {

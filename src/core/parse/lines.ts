@@ -7,7 +7,7 @@ import type { HistoryEvent, HistoryVerb, Problem, Tracked, TrackedKind, TrackedS
 import { triageOf } from '../notes';
 import { detach, isJsSpace, lineRange, type Range } from '../text';
 import { ASCII_LOWER_BIT, Ch, isBlankChar, isWordAscii } from './chars';
-import { dashedDateNearMiss } from './nearMiss';
+import { dashedDateNearMiss, invisibleAfterKeyword } from './nearMiss';
 import { EntryItem, TrackedItem, UrgentItem, type MentionItem, type TagItem } from './model';
 import { skipBlanks, skipSpace, trimmedEnd, wordAt, type Scanner } from './scan';
 
@@ -98,7 +98,9 @@ export function parseTracked(
     }
   } else {
     // A date with Unicode dashes is a near miss (with its fix), not a missing date.
-    sc.problems.push(dashedDateNearMiss(s, line, kwLen, kind.toUpperCase()) ?? { code: 'date.missing', range: lineRange(line, 0, kwLen), data: { kind } });
+    // So is an invisible character right after the keyword.
+    const keyword = kind.toUpperCase();
+    sc.problems.push(dashedDateNearMiss(s, line, kwLen, keyword) ?? invisibleAfterKeyword(s, line, kwLen, keyword) ?? { code: 'date.missing', range: lineRange(line, 0, kwLen), data: { kind } });
   }
   // The text runs to the first " | " (looked for before the spaces after the date are skipped); history
   // segments follow.

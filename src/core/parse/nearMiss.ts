@@ -87,9 +87,10 @@ export function keywordNearMiss(s: string, line: number): Problem | undefined {
   return problem(line, 0, q, s, word, why, word);
 }
 
-/** Whether a date (in any spelling the parser knows, or with Unicode dashes) follows `pos` after blanks. */
+/** Whether a date (in any spelling the parser knows, or with Unicode dashes) follows `pos` after blanks (and a colon). */
 function dateFollows(s: string, pos: number): boolean {
-  const p = skipBlanks(s, pos);
+  let p = skipBlanks(s, pos);
+  if (s.charCodeAt(p) === Ch.Colon) p = skipBlanks(s, p + 1);
   if (!isDigit(s.charCodeAt(p))) return false;
   let end = p;
   while (end < s.length && s.charCodeAt(end) > Ch.Space) end++;
@@ -124,4 +125,14 @@ export function dashedDateNearMiss(s: string, line: number, pos: number, keyword
   if (end < 0) return undefined;
   const iso = `${s.slice(p, p + 4)}-${s.slice(p + 5, p + 7)}-${s.slice(p + 8, p + 10)}`;
   return problem(line, p, end, s, iso, 'dash', keyword);
+}
+
+/**
+ * A keyword the parser read, followed by invisible characters that it took for whitespace (U+FEFF is
+ * whitespace to JavaScript) and that keep the date from being read: a near miss whose fix drops them.
+ */
+export function invisibleAfterKeyword(s: string, line: number, kwLen: number, keyword: string): Problem | undefined {
+  let p = kwLen;
+  while (isInvisible(s.charCodeAt(p))) p++;
+  return p > kwLen ? problem(line, 0, p, s, keyword, 'invisible', keyword) : undefined;
 }
