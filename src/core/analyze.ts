@@ -12,7 +12,7 @@ import {
   type Problem,
   type Tracked,
 } from './model';
-import { capPerFile, mergePerLine } from './limits';
+import { capPerFile, mergePerLine, PerLineCap } from './limits';
 import { CRISIS_REQUIRED_FIELDS, REQUIRED_FIELDS, triageOf } from './notes';
 import { DEFAULT_CONFIRMATION_DAYS, DEFAULT_HORIZON_DAYS, standing, type StandingOptions } from './standing';
 import { lineRange, type Range } from './text';
@@ -317,15 +317,19 @@ export function timeIndependentFindings(log: ClientLog): Problem[] {
     const missing = need.filter((k) => !have.has(k) && !(n.kind === 'refusal' && k === 'alternative'));
     if (missing.length > 0) out.push({ code: 'note.missingField', range: n.range, data: { client: log.client, line: n.line, kind: n.kind, missing } });
   }
-  historyFindings(log, out);
+  const capped = new PerLineCap(out);
+  historyFindings(log, capped);
+  capped.flush();
   const contacts = log.frontMatter?.contacts ?? [];
   if (contacts.length > 0) {
     const handles = contacts.map((c) => c.handle).filter((h): h is string => !!h);
     const known = new Set(handles.map((h) => h.toLowerCase()));
+    // A line of 100,000 unknown mentions keeps a few of them (see PerLineCap).
     for (const m of log.mentions) {
-      if (!known.has(m.handle.toLowerCase())) out.push({ code: 'mention.unknown', range: m.range, data: { handle: m.handle, known: handles } });
+      if (!known.has(m.handle.toLowerCase())) capped.push({ code: 'mention.unknown', range: m.range, data: { handle: m.handle, known: handles } });
     }
   }
+  capped.flush();
   return out;
 }
 
@@ -344,7 +348,7 @@ export function apologyDates(log: Pick<ClientLog, 'notes' | 'entries'>): Set<str
  * a promise kept before the entry that made it (`history.conflict`), and `see APOLOGY <date>` naming
  * no APOLOGY note (`history.reference`). Each on its segment.
  */
-function historyFindings(log: ClientLog, out: Problem[]): void {
+function historyFindings(log: ClientLog, out: PerLineCap): void {
   let apologies: Set<string> | undefined;
   for (const item of log.items) {
     const h = item.history;

@@ -4,7 +4,7 @@
  * file keeps at most MAX_FINDINGS_PER_FILE of them, followed by one `file.tooManyFindings` that says how
  * many more there are. Linear in the number of findings.
  */
-import { DEFAULT_LEVELS, MAX_FINDINGS_PER_FILE, type Finding, type FindingCode, type Level, type LevelSetting } from './model';
+import { DEFAULT_LEVELS, MAX_FINDINGS_PER_FILE, type Finding, type FindingCode, type Level, type LevelSetting, type Problem } from './model';
 
 /** How many findings `f` stands for (1 unless findings were merged into it). */
 export function countOf(f: Pick<Finding, 'data'>): number {
@@ -56,4 +56,54 @@ export function capPerFile(findings: readonly Finding[], level: LevelSetting = D
     kept.push({ code: 'file.tooManyFindings', level: level as Level, range: first.range, data: { omitted, shown: max, line: first.range.start.line } });
   }
   return kept;
+}
+
+/**
+ * How many problems of one code one line keeps where they are made (the parser, the time-independent
+ * rules): the rest only add to the count of the last one kept. `mergePerLine` makes one finding of them
+ * later; keeping a few (rather than one) leaves a line's first problems readable in the model, and keeps
+ * a line of 300,000 bad segments from making 300,000 objects.
+ */
+export const KEPT_PER_LINE = 16;
+
+/**
+ * Appends problems to `out`, keeping at most KEPT_PER_LINE of one code on one line (problems arrive line
+ * by line; a line met again later starts afresh, which only keeps more). Call `flush` after the last one.
+ */
+export class PerLineCap {
+  private line = -1;
+  /** For each code on the current line: how many were met, and where the last kept one is in `out`. */
+  private readonly seen = new Map<FindingCode, { n: number; at: number }>();
+
+  constructor(readonly out: Problem[]) {}
+
+  push(p: Problem): void {
+    const line = p.range.start.line;
+    if (line !== this.line) {
+      this.flush();
+      this.line = line;
+    }
+    const s = this.seen.get(p.code);
+    if (s === undefined) {
+      this.seen.set(p.code, { n: 1, at: this.out.length });
+      this.out.push(p);
+    } else if (s.n < KEPT_PER_LINE) {
+      s.n++;
+      s.at = this.out.length;
+      this.out.push(p);
+    } else {
+      s.n++;
+    }
+  }
+
+  /** Writes the counts of the problems left out into the last one kept of each code. */
+  flush(): void {
+    for (const s of this.seen.values()) {
+      if (s.n > KEPT_PER_LINE) {
+        const q = this.out[s.at];
+        this.out[s.at] = { ...q, data: { ...q.data, count: countOf(q) + s.n - KEPT_PER_LINE } };
+      }
+    }
+    this.seen.clear();
+  }
 }

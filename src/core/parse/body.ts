@@ -149,11 +149,12 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
     // ASCII letter or a character past ASCII can be (a cheap test before the reader).
     if (first <= Ch.Space || first >= Ch.NonAscii || ((first | ASCII_LOWER_BIT) >= Ch.LowerA && (first | ASCII_LOWER_BIT) <= Ch.LowerZ)) {
       const miss = keywordNearMiss(s, i);
-      if (miss) problems.push(miss);
+      if (miss) sc.report(miss);
     }
     scanInline(i, s, 0, s.length);
   }
   closeEntry(to - 1);
+  sc.done();
 
   for (let k = 0; k < entries.length; k++) {
     const e = entries[k];

@@ -3,7 +3,7 @@
  * Each reads one line through the parse's `Scanner` and makes the model object for it.
  */
 import { isIsoDate, looksLikeDate } from '../dates';
-import type { HistoryEvent, HistoryVerb, Problem, Tracked, TrackedKind, TrackedState, Triage, Urgent } from '../model';
+import type { HistoryEvent, HistoryVerb, Tracked, TrackedKind, TrackedState, Triage, Urgent } from '../model';
 import { triageOf } from '../notes';
 import { detach, isJsSpace, lineRange, type Range } from '../text';
 import { ASCII_LOWER_BIT, Ch, isBlankChar, isWordAscii } from './chars';
@@ -20,7 +20,7 @@ export function parseHeading(sc: Scanner, s: string, line: number): EntryItem | 
   if (p < 0) {
     // "## 2026–11–05 Call" (Unicode dashes) is meant as an entry: say so.
     const miss = dashedDateNearMiss(s, line, HEADING_MARK, '##');
-    if (miss) sc.problems.push(miss);
+    if (miss) sc.report(miss);
     return undefined;
   }
   const date = sc.dateIso;
@@ -100,7 +100,7 @@ export function parseTracked(
     // A date with Unicode dashes is a near miss (with its fix), not a missing date.
     // So is an invisible character right after the keyword.
     const keyword = kind.toUpperCase();
-    sc.problems.push(dashedDateNearMiss(s, line, kwLen, keyword) ?? invisibleAfterKeyword(s, line, kwLen, keyword) ?? { code: 'date.missing', range: lineRange(line, 0, kwLen), data: { kind } });
+    sc.report(dashedDateNearMiss(s, line, kwLen, keyword) ?? invisibleAfterKeyword(s, line, kwLen, keyword) ?? { code: 'date.missing', range: lineRange(line, 0, kwLen), data: { kind } });
   }
   // The text runs to the first " | " (looked for before the spaces after the date are skipped); history
   // segments follow.
@@ -230,14 +230,14 @@ function parseSegment(sc: Scanner, s: string, line: number, start: number, end: 
   const verb = verbAt(s, start);
   if (verb === undefined || !VERBS[kind].includes(verb)) {
     // verbAt knows the verbs of every kind.
-    return badSegment(sc.problems, s, start, segEnd, range, kind, verb === undefined ? 'verb' : 'verbForKind');
+    return badSegment(sc, s, start, segEnd, range, kind, verb === undefined ? 'verb' : 'verbForKind');
   }
   let p = start + verb.length;
   if (verb === 'moved') {
     let q = skipSpace(s, p, end);
-    if (q === p || !wordAt(s, q, 'from', end)) return badSegment(sc.problems, s, start, segEnd, range, kind, 'movedFrom');
+    if (q === p || !wordAt(s, q, 'from', end)) return badSegment(sc, s, start, segEnd, range, kind, 'movedFrom');
     p = sc.readDate(s, line, q + 'from'.length);
-    if (p < 0) return badSegment(sc.problems, s, start, segEnd, range, kind, 'date');
+    if (p < 0) return badSegment(sc, s, start, segEnd, range, kind, 'date');
     const from = sc.dateIso;
     let fromTime: string | undefined;
     const t = sc.readTime(s, line, p);
@@ -268,7 +268,7 @@ function parseSegment(sc: Scanner, s: string, line: number, start: number, end: 
     return { verb, range, from, fromTime, by: by === undefined ? by : detach(by), date: on };
   }
   p = sc.readDate(s, line, p);
-  if (p < 0) return badSegment(sc.problems, s, start, segEnd, range, kind, 'date');
+  if (p < 0) return badSegment(sc, s, start, segEnd, range, kind, 'date');
   const date = sc.dateIso;
   if (verb === 'confirmed' || verb === 'declined') {
     // /^\s+by\s+@?([\p{L}\p{N}_.\-]+)/u
@@ -296,7 +296,7 @@ function parseSegment(sc: Scanner, s: string, line: number, start: number, end: 
       if (apology === undefined && looksLikeDate(see[1])) {
         // "see APOLOGY 2026-13-45": an impossible date names no entry.
         const at = s.indexOf(see[1], p + see.index);
-        sc.problems.push({ code: 'date.invalid', range: lineRange(line, at, at + see[1].length), data: { text: detach(see[1]) } });
+        sc.report({ code: 'date.invalid', range: lineRange(line, at, at + see[1].length), data: { text: detach(see[1]) } });
       }
       reason = (reason.slice(0, see.index) + reason.slice(see.index + see[0].length)).trim();
     }
@@ -305,8 +305,8 @@ function parseSegment(sc: Scanner, s: string, line: number, start: number, end: 
   return { verb, range, date };
 }
 
-function badSegment(problems: Problem[], s: string, start: number, end: number, range: Range, kind: TrackedKind, why: string): undefined {
-  problems.push({ code: 'history.invalid', range, data: { text: detach(s.slice(start, end)), kind, why } });
+function badSegment(sc: Scanner, s: string, start: number, end: number, range: Range, kind: TrackedKind, why: string): undefined {
+  sc.report({ code: 'history.invalid', range, data: { text: detach(s.slice(start, end)), kind, why } });
   return undefined;
 }
 

@@ -6,6 +6,7 @@
  */
 import { isoFromOtherSpelling, isValidDate, looksLikeDate } from '../dates';
 import type { NoteKind, Problem, TrackedKind } from '../model';
+import { PerLineCap } from '../limits';
 import { detach, isJsSpace, lineRange } from '../text';
 import { Ch, isBlankChar, isDigit, isWordAscii } from './chars';
 
@@ -183,7 +184,22 @@ export class Scanner {
   labelStart = 0;
   labelEnd = 0;
 
-  constructor(readonly problems: Problem[]) {}
+  /** Where the problems go: at most KEPT_PER_LINE of a code per line (see core/limits.ts). */
+  private readonly sink: PerLineCap;
+
+  constructor(problems: Problem[]) {
+    this.sink = new PerLineCap(problems);
+  }
+
+  /** Reports a problem of the line being read. */
+  report(p: Problem): void {
+    this.sink.push(p);
+  }
+
+  /** Call once the last line is read (writes the counts of the problems left out). */
+  done(): void {
+    this.sink.flush();
+  }
 
   /**
    * Reads a date token starting at `pos` (after spaces): returns its end, or -1 when the token does not
@@ -209,7 +225,7 @@ export class Scanner {
           const slot = y >= FIRST_CACHED_YEAR && y < FIRST_CACHED_YEAR + CACHED_YEARS ? (y - FIRST_CACHED_YEAR) * DAYS_A_YEAR_SLOTS + (m - 1) * 31 + (d - 1) : -1;
           this.dateIso = slot >= 0 ? (DATE_STRINGS[slot] ??= s.slice(pos, end)) : s.slice(pos, end);
         } else {
-          this.problems.push({ code: 'date.invalid', range: lineRange(line, pos, end), data: { text: s.slice(pos, end) } });
+          this.report({ code: 'date.invalid', range: lineRange(line, pos, end), data: { text: s.slice(pos, end) } });
         }
         return end;
       }
@@ -223,7 +239,7 @@ export class Scanner {
     const token = s.slice(pos, end);
     if (!looksLikeDate(token)) return -1;
     const suggestion = isoFromOtherSpelling(token);
-    this.problems.push({ code: 'date.format', range: lineRange(line, pos, end), data: { text: detach(token), suggestion: suggestion || undefined } });
+    this.report({ code: 'date.format', range: lineRange(line, pos, end), data: { text: detach(token), suggestion: suggestion || undefined } });
     return end;
   }
 
@@ -248,7 +264,7 @@ export class Scanner {
       this.timeValue = colon === p + 2 ? text : `0${text}`;
     } else {
       this.timeValue = undefined;
-      this.problems.push({ code: 'date.invalid', range: lineRange(line, p, end), data: { text, time: true } });
+      this.report({ code: 'date.invalid', range: lineRange(line, p, end), data: { text, time: true } });
     }
     return end;
   }
