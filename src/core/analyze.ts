@@ -2,6 +2,7 @@ import { addDays, dayNumber, parseTime, readZone, zonedInstant, zonedNow } from 
 import {
   contactOf,
   DEFAULT_LEVELS,
+  MAX_FINDINGS_PER_FILE,
   type ClientLog,
   type Finding,
   type FindingCode,
@@ -12,7 +13,7 @@ import {
   type Problem,
   type Tracked,
 } from './model';
-import { capPerFile, mergePerLine, PerLineCap } from './limits';
+import { capPerFile, countOf, mergePerLine, PerLineCap } from './limits';
 import { CRISIS_REQUIRED_FIELDS, REQUIRED_FIELDS, triageOf } from './notes';
 import { DEFAULT_CONFIRMATION_DAYS, DEFAULT_HORIZON_DAYS, standing, type StandingOptions } from './standing';
 import { lineRange, type Range } from './text';
@@ -232,17 +233,31 @@ function evaluate(
   const now = zonedNow(options.now, tz);
   const out: Finding[] = [];
   const levels = options.levels ?? {};
+  const off = (code: FindingCode) => (levels[code] ?? DEFAULT_LEVELS[code]) === 'off';
+  // Findings past the line where one list alone exceeds the cap cannot be among the findings kept: they
+  // are only counted (see cutLine), so a flood costs no finding objects and no sort.
+  const lists = problemLists.map(byLineOrder);
+  let cut = Infinity;
+  for (const list of lists) cut = Math.min(cut, cutLine(list, off));
+  let beyond = 0;
   const push = (code: FindingCode, range: Range, data: FindingData) => {
     const setting = levels[code] ?? DEFAULT_LEVELS[code];
     if (setting === 'off') return;
-    out.push({ code, level: setting as Level, range, data });
+    if (range.start.line > cut) beyond += countOf({ data });
+    else out.push({ code, level: setting as Level, range, data });
   };
 
-  for (const list of problemLists) for (const p of list) push(p.code, p.range, p.data);
+  for (const list of lists) for (const p of list) push(p.code, p.range, p.data);
 
   const rules: StandingOptions = { horizonDays: horizon, confirmationDays: confirmDays };
   for (const item of items) {
     const st = standing(item, now, rules).status!;
+    const code = itemCode(item.kind, st.band);
+    if (code === undefined) continue;
+    if (item.line > cut) {
+      if (!off(code)) beyond++;
+      continue;
+    }
     const common = {
       client,
       line: item.line,
@@ -253,19 +268,13 @@ function evaluate(
       handle: item.handle,
       contact: item.contact,
     };
-    const range = item.dateRange ?? item.range;
-    if (item.kind === 'promise') {
-      if (st.band === 'overdue') push('promise.overdue', item.range, { ...common, days: Math.abs(st.days) });
-      else if (st.band === 'today') push('promise.dueToday', range, { ...common, days: 0 });
-      else if (st.band === 'soon') push('promise.dueSoon', range, { ...common, days: st.days });
-    } else if (item.kind === 'waiting') {
-      if (st.band === 'overdue') {
-        const since = item.entryDate && item.entryDate <= item.date ? item.entryDate : item.date;
-        push('waiting.followUp', item.range, { ...common, since, days: dayNumber(now.date) - dayNumber(since), late: -st.days });
-      }
-    } else if (st.band === 'overdue') {
-      push('scope.unconfirmed', item.range, { ...common, days: st.age!, limit: confirmDays });
-    }
+    if (code === 'promise.overdue') push(code, item.range, { ...common, days: Math.abs(st.days) });
+    else if (code === 'promise.dueToday') push(code, item.dateRange ?? item.range, { ...common, days: 0 });
+    else if (code === 'promise.dueSoon') push(code, item.dateRange ?? item.range, { ...common, days: st.days });
+    else if (code === 'waiting.followUp') {
+      const since = item.entryDate && item.entryDate <= item.date ? item.entryDate : item.date;
+      push(code, item.range, { ...common, since, days: dayNumber(now.date) - dayNumber(since), late: -st.days });
+    } else push(code, item.range, { ...common, days: st.age!, limit: confirmDays });
   }
 
   if (touch) {
@@ -280,8 +289,51 @@ function evaluate(
       a.range.start.character - b.range.start.character ||
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
-  // No flood: one finding per code per line, and a cap per file.
-  return capPerFile(mergePerLine(out), levels['file.tooManyFindings'] ?? DEFAULT_LEVELS['file.tooManyFindings']);
+  // No flood: one finding per code per line, and a cap per file (which counts the findings past the cut too).
+  const capped = capPerFile(mergePerLine(out), levels['file.tooManyFindings'] ?? DEFAULT_LEVELS['file.tooManyFindings']);
+  const last = capped[capped.length - 1];
+  if (beyond > 0 && last?.code === 'file.tooManyFindings') capped[capped.length - 1] = { ...last, data: { ...last.data, omitted: Number(last.data.omitted) + beyond } };
+  return capped;
+}
+
+/** The finding an open item's band gives, if any. */
+function itemCode(kind: Tracked['kind'], band: string): FindingCode | undefined {
+  if (kind === 'promise') return band === 'overdue' ? 'promise.overdue' : band === 'today' ? 'promise.dueToday' : band === 'soon' ? 'promise.dueSoon' : undefined;
+  if (band !== 'overdue') return undefined;
+  return kind === 'waiting' ? 'waiting.followUp' : 'scope.unconfirmed';
+}
+
+/** `list` ordered by line (itself when it already is; a stable sorted copy otherwise). */
+function byLineOrder(list: readonly Problem[]): readonly Problem[] {
+  for (let k = 1; k < list.length; k++) {
+    if (list[k].range.start.line < list[k - 1].range.start.line) return [...list].sort((a, b) => a.range.start.line - b.range.start.line);
+  }
+  return list;
+}
+
+/**
+ * The last line of the first MAX_FINDINGS_PER_FILE + 1 findings (one per code per line, codes that are
+ * off left out) that `sorted` alone gives, or Infinity. Whatever else a file has, every finding it keeps
+ * is at or before that line.
+ */
+function cutLine(sorted: readonly Problem[], off: (code: FindingCode) => boolean): number {
+  let line = -1;
+  let groups = 0;
+  const onLine = new Set<FindingCode>();
+  for (const p of sorted) {
+    if (off(p.code)) continue;
+    const l = p.range.start.line;
+    if (l !== line) {
+      if (groups > MAX_FINDINGS_PER_FILE) return line;
+      onLine.clear();
+      line = l;
+    }
+    if (!onLine.has(p.code)) {
+      onLine.add(p.code);
+      groups++;
+    }
+  }
+  return Infinity;
 }
 
 /**

@@ -74,6 +74,8 @@ export class PerLineCap {
   private line = -1;
   /** For each code on the current line: how many were met, and where the last kept one is in `out`. */
   private readonly seen = new Map<FindingCode, { n: number; at: number }>();
+  /** Whether a problem of the current line was left out (only then has `flush` a count to write). */
+  private over = false;
 
   constructor(readonly out: Problem[]) {}
 
@@ -93,17 +95,26 @@ export class PerLineCap {
       this.out.push(p);
     } else {
       s.n++;
+      this.over = true;
     }
   }
 
   /** Writes the counts of the problems left out into the last one kept of each code. */
   flush(): void {
+    if (this.seen.size === 0) return;
+    if (this.over) {
+      this.over = false;
+      this.writeCounts();
+    }
+    this.seen.clear();
+  }
+
+  private writeCounts(): void {
     for (const s of this.seen.values()) {
       if (s.n > KEPT_PER_LINE) {
         const q = this.out[s.at];
         this.out[s.at] = { ...q, data: { ...q.data, count: countOf(q) + s.n - KEPT_PER_LINE } };
       }
     }
-    this.seen.clear();
   }
 }

@@ -216,6 +216,19 @@ describe('floods and caps', () => {
     assert.equal(analyze(parse(text), { now: NOW, timeZone: 'UTC', levels: { 'file.tooManyFindings': 'off' } }).length, MAX_FINDINGS_PER_FILE);
   });
 
+  it('the cap counts every finding left out, problems and overdue items alike, in position order', () => {
+    // One finding a line: an impossible date, or an overdue promise; the first 1,000 lines' are kept.
+    const lines = Array.from({ length: 3001 }, (_, i) => (i % 3 === 0 ? `PROMISE 2026-02-30 x${i}` : `PROMISE 2026-11-0${1 + (i % 9)} y${i}`));
+    const f = findingsOf(lines.join('\n'));
+    assert.equal(f.length, MAX_FINDINGS_PER_FILE + 1);
+    assert.deepEqual(f.slice(0, MAX_FINDINGS_PER_FILE).map((x) => x.range.start.line), Array.from({ length: MAX_FINDINGS_PER_FILE }, (_, i) => i));
+    assert.deepEqual(f.slice(0, 3).map((x) => x.code), ['date.invalid', 'promise.overdue', 'promise.overdue']);
+    assert.equal(f[MAX_FINDINGS_PER_FILE].data.omitted, 3001 - MAX_FINDINGS_PER_FILE);
+    // A code turned off is neither shown nor counted.
+    const noDates = analyze(parse(lines.join('\n')), { now: NOW, timeZone: 'UTC', levels: { 'date.invalid': 'off' } });
+    assert.equal(noDates[MAX_FINDINGS_PER_FILE].data.omitted, 2000 - MAX_FINDINGS_PER_FILE);
+  });
+
   const trickyLine = fc
     .array(
       fc.constantFrom('PROMISE', 'promise', '  PROMISE', 'РROMISE', 'WAITING', 'SCOPE', 'URGENT', 'APOLOGY', '## ', '2026-11-05', '2026-13-45', '2026\u201011\u201005', ' | ', '| kept 2026-11-04', '| kept 2026-11-06', '| moved', 'see APOLOGY 2026-11-01', '@ivan', '@nobody', '#t', '\u200b', '\ufeff', 'x', ' '),
