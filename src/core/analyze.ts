@@ -253,28 +253,22 @@ function evaluate(
   for (const item of items) {
     const st = standing(item, now, rules).status!;
     const code = itemCode(item.kind, st.band);
-    if (code === undefined) continue;
+    if (code === undefined || off(code)) continue;
     if (item.line > cut) {
-      if (!off(code)) beyond++;
+      beyond++;
       continue;
     }
-    const common = {
-      client,
-      line: item.line,
-      text: item.text,
-      date: item.date,
-      time: item.time,
-      timeZone: tz,
-      handle: item.handle,
-      contact: item.contact,
-    };
-    if (code === 'promise.overdue') push(code, item.range, { ...common, days: Math.abs(st.days) });
-    else if (code === 'promise.dueToday') push(code, item.dateRange ?? item.range, { ...common, days: 0 });
-    else if (code === 'promise.dueSoon') push(code, item.dateRange ?? item.range, { ...common, days: st.days });
-    else if (code === 'waiting.followUp') {
-      const since = item.entryDate && item.entryDate <= item.date ? item.entryDate : item.date;
-      push(code, item.range, { ...common, since, days: dayNumber(now.date) - dayNumber(since), late: -st.days });
-    } else push(code, item.range, { ...common, days: st.age!, limit: confirmDays });
+    const common = { client, line: item.line, text: item.text, date: item.date, time: item.time, timeZone: tz, handle: item.handle, contact: item.contact };
+    const since = item.entryDate && item.entryDate <= item.date ? item.entryDate : item.date;
+    push(
+      code,
+      code === 'promise.dueToday' || code === 'promise.dueSoon' ? (item.dateRange ?? item.range) : item.range,
+      code === 'waiting.followUp'
+        ? { ...common, since, days: dayNumber(now.date) - dayNumber(since), late: -st.days }
+        : code === 'scope.unconfirmed'
+          ? { ...common, days: st.age!, limit: confirmDays }
+          : { ...common, days: code === 'promise.overdue' ? Math.abs(st.days) : st.days },
+    );
   }
 
   if (touch) {

@@ -22,7 +22,7 @@ export interface DecodedLog {
 
 /** How much of the file the binary test reads. */
 const SAMPLE = 8192;
-/** Signatures of common binary formats (PNG, JPEG, GIF, PDF, ZIP/Office, gzip, 7z, ELF, PE). */
+/** Signatures of common binary formats (PNG, JPEG, GIF, PDF, ZIP/Office, gzip, ELF). */
 const MAGIC: readonly (readonly number[])[] = [
   [0x89, 0x50, 0x4e, 0x47],
   [0xff, 0xd8, 0xff],
@@ -30,9 +30,7 @@ const MAGIC: readonly (readonly number[])[] = [
   [0x25, 0x50, 0x44, 0x46, 0x2d],
   [0x50, 0x4b, 0x03, 0x04],
   [0x1f, 0x8b],
-  [0x37, 0x7a, 0xbc, 0xaf],
   [0x7f, 0x45, 0x4c, 0x46],
-  [0x4d, 0x5a],
 ];
 
 /**
@@ -45,8 +43,8 @@ function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, SAMPLE);
   let controls = 0;
   for (let k = 0; k < n; k++) {
-    const b = bytes[k];
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) controls++;
+    // Not tab, LF, VT, FF, CR (bits 9 to 13) or ESC (bit 27).
+    if (bytes[k] < 0x20 && !((1 << bytes[k]) & 0x08003e00)) controls++;
   }
   return controls >= 16 && controls > n * 0.08;
 }
@@ -93,31 +91,22 @@ function rangeAt(text: string, at: number, bom: boolean) {
   return lineRange(line, at - start, at - start);
 }
 
-/** The offset of the first unpaired surrogate in `text`, or -1. */
-function firstLoneSurrogate(text: string): number {
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(k + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) k++;
-      else return k;
-    } else if (c >= 0xdc00 && c <= 0xdfff) return k;
-  }
-  return -1;
-}
-
 /** Reads the bytes of a `.clientlog` file (see the module comment). Never throws. */
 export function decodeLog(bytes: Uint8Array): DecodedLog {
   const le = bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe;
   const be = bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff;
   if (le || be) {
     const encoding = le ? 'utf-16le' : 'utf-16be';
-    // Keeping the BOM: the parser notes it (as for UTF-8) and leaves it out of line 0.
+    // Keeping the BOM: the parser notes it (as for UTF-8) and leaves it out of line 0. An unpaired
+    // surrogate or an odd last byte decodes to U+FFFD: the first one is where the file is not UTF-16.
     const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
-    const odd = bytes.length % 2 === 1;
-    const lone = firstLoneSurrogate(text);
-    const bad = lone >= 0 ? lone : odd ? text.length - 1 : -1;
-    const problems: Problem[] = bad < 0 ? [] : [{ code: 'file.encoding', range: rangeAt(text, bad, true), data: { encoding: 'utf-16', offset: lone >= 0 ? lone * 2 : bytes.length - 1 } }];
+    let problems: Problem[] = [];
+    try {
+      new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      const bad = Math.max(1, text.indexOf('\ufffd'));
+      problems = [{ code: 'file.encoding', range: rangeAt(text, bad, true), data: { encoding: 'utf-16', offset: bad * 2 } }];
+    }
     return { text, encoding, binary: false, problems };
   }
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;

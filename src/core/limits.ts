@@ -101,20 +101,15 @@ export class PerLineCap {
 
   /** Writes the counts of the problems left out into the last one kept of each code. */
   flush(): void {
-    if (this.seen.size === 0) return;
     if (this.over) {
       this.over = false;
-      this.writeCounts();
-    }
-    this.seen.clear();
-  }
-
-  private writeCounts(): void {
-    for (const s of this.seen.values()) {
-      if (s.n > KEPT_PER_LINE) {
-        const q = this.out[s.at];
-        this.out[s.at] = { ...q, data: { ...q.data, count: countOf(q) + s.n - KEPT_PER_LINE } };
+      for (const s of this.seen.values()) {
+        if (s.n > KEPT_PER_LINE) {
+          const q = this.out[s.at];
+          this.out[s.at] = { ...q, data: { ...q.data, count: countOf(q) + s.n - KEPT_PER_LINE } };
+        }
       }
     }
+    if (this.seen.size > 0) this.seen.clear();
   }
 }

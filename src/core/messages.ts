@@ -68,7 +68,7 @@ const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v
 export function describeFinding(f: Finding, t: Translate, locale: string): string {
   const message = describeOne(f, t, locale);
   const n = f.data.count;
-  return typeof n === 'number' && n > 1 && f.code !== 'file.tooManyFindings' ? t('{0} (and {1} more like it on this line)', message, n - 1) : message;
+  return typeof n === 'number' && n > 1 ? t('{0} (and {1} more like it on this line)', message, n - 1) : message;
 }
 
 function describeOne(f: Finding, t: Translate, locale: string): string {
@@ -107,28 +107,26 @@ function describeOne(f: Finding, t: Translate, locale: string): string {
       return t('This history segment is not understood: "{0}" (see docs/FORMAT.md for kept, moved from, dropped, broken, received, confirmed, declined)', s(d.text));
     case 'history.conflict':
       if (d.why === 'beforeEntry') return t('Closed on {0}, before the entry that made it ({1}): one of the dates is wrong', s(d.date), s(d.entryDate));
-      return t('This segment comes after the item was already closed ("{0}"): an item is closed only once', s(d.closedBy));
+      return t('This segment comes after the item was closed ("{0}"): an item closes only once', s(d.closedBy));
     case 'history.reference':
       return t('No APOLOGY note in an entry dated {0} in this file', s(d.date));
     case 'keyword.nearMiss':
       switch (d.why) {
         case 'dash':
-          return t('The date "{0}" is written with a Unicode dash, so it is not read: write {1}', s(d.text), s(d.replacement));
+          return t('The date "{0}" has a Unicode dash and is not read: write {1}', s(d.text), s(d.replacement));
         case 'indent':
-          return t('{0} is indented, so this line is not tracked: start the line with {0}', s(d.keyword));
+          return t('{0} is indented: this line is not tracked', s(d.keyword));
         case 'invisible':
-          return t('An invisible character in or next to {0} keeps it from being read, so this line is not tracked', s(d.keyword));
+          return t('An invisible character in or next to {0}: this line is not tracked', s(d.keyword));
         case 'lookalike':
-          return t('"{0}" has letters from another alphabet that look like Latin ones, so this line is not tracked: write {1}', s(d.text).trim(), s(d.keyword));
+          return t('"{0}" has look-alike letters from another alphabet, so this line is not tracked: write {1}', s(d.text).trim(), s(d.keyword));
         default:
-          return t('"{0}" is not read as {1} (keywords are written in capitals), so this line is not tracked', s(d.text).trim(), s(d.keyword));
+          return t('"{0}" is not {1} (keywords are in capitals): this line is not tracked', s(d.text).trim(), s(d.keyword));
       }
     case 'file.encoding':
-      return d.encoding === 'utf-16'
-        ? t('This file is not valid UTF-16 (first bad position at byte {0})', s(d.offset))
-        : t('This file is not valid UTF-8 (first bad byte at offset {0}): save it as UTF-8', s(d.offset));
+      return t('This file is not valid {0} (first bad byte at offset {1}): save it as UTF-8', d.encoding === 'utf-16' ? 'UTF-16' : 'UTF-8', s(d.offset));
     case 'file.binary':
-      return t('This file holds binary data, not text: it is not read as a client log');
+      return t('This file holds binary data, not text');
     case 'file.tooManyFindings':
       return t('{0} more findings in this file are not shown (at most {1} per file)', s(d.omitted), s(d.shown));
     case 'frontMatter.invalid':

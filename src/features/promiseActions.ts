@@ -286,7 +286,8 @@ class ActionsProvider implements vscode.CodeActionProvider {
       if (!f || !r || !r.ok) continue;
       const a = new vscode.CodeAction(vscode.l10n.t('Replace with {0}', String(f.data.replacement)), vscode.CodeActionKind.QuickFix);
       a.edit = new vscode.WorkspaceEdit();
-      for (const e of r.edits) a.edit.replace(doc.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+      // The core's one edit: the finding's range (the diagnostic's) becomes the canonical spelling.
+      a.edit.replace(doc.uri, d.range, r.edits[0].newText);
       a.diagnostics = [d];
       a.isPreferred = true;
       out.push(a);

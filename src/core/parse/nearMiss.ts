@@ -15,26 +15,26 @@ import { detach, isJsSpace, lineRange } from '../text';
 import { Ch, isDigit } from './chars';
 import { KEYWORDS, skipBlanks } from './scan';
 
-/** Characters that show nothing (and that a keyword must not contain). */
-const INVISIBLE = new Set([0x00ad, 0x034f, 0x061c, 0x115f, 0x1160, 0x180e, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff]);
-const isInvisible = (c: number) => INVISIBLE.has(c);
+/**
+ * Characters that show nothing (and that a keyword must not contain): the soft hyphen, the Mongolian vowel
+ * separator, zero-width space, non-joiner and joiner, the left-to-right and right-to-left marks, the word
+ * joiner and the invisible operators, and the byte order mark (zero-width no-break space).
+ */
+const isInvisible = (c: number) => c === 0xad || c === 0x180e || (c >= 0x200b && c <= 0x200f) || (c >= 0x2060 && c <= 0x2064) || c === 0xfeff;
 
-/** Cyrillic and Greek letters that look like the Latin capitals of the keywords, as those capitals. */
-const LOOKALIKE = new Map<number, string>(
-  Object.entries({
-    // Cyrillic capitals and small letters
-    А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', Ѕ: 'S', І: 'I', Ј: 'J', Ү: 'Y', Ԍ: 'G', Ԝ: 'W', Ӏ: 'I',
-    а: 'A', е: 'E', о: 'O', р: 'P', с: 'C', х: 'X', ѕ: 'S', і: 'I', ј: 'J', ԝ: 'W', у: 'Y',
-    // Greek capitals
-    Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
-  }).map(([k, v]) => [k.charCodeAt(0), v]),
-);
+/**
+ * Cyrillic and Greek letters that look like the Latin capitals of the keywords, as those capitals: the
+ * letter at each place of LOOKS is the one at the same place of AS.
+ */
+const LOOKS = 'АВЕКМНОРСТХЅІЈҮԌԜӀаеорсхѕіјԝуΑΒΕΖΗΙΚΜΝΟΡΤΥΧ';
+const AS = 'ABEKMHOPCTXSIJYGWIAEOPCXSIJWYABEZHIKMNOPTYX';
+const LOOKALIKE = new Map<number, string>([...LOOKS].map((c, k) => [c.charCodeAt(0), AS[k]]));
 
-/** Dashes that are not the ASCII hyphen-minus of an ISO date. */
-const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2043, 0x2212, 0xfe58, 0xfe63, 0xff0d]);
+/** Dashes that are not the ASCII hyphen-minus of an ISO date: hyphen to horizontal bar, hyphen bullet, minus, small and full-width forms. */
+const isDash = (c: number) => (c >= 0x2010 && c <= 0x2015) || c === 0x2043 || c === 0x2212 || c === 0xfe58 || c === 0xfe63 || c === 0xff0d;
 
-/** The longest keyword (ESCALATION): a longer word is no near miss. */
-const LONGEST = Math.max(...KEYWORDS.map((k) => k.length));
+/** The length of the longest keyword (ESCALATION): a longer word is no near miss. */
+const LONGEST = 10;
 const TRACKED = new Set(['PROMISE', 'WAITING', 'SCOPE']);
 
 export type NearMissWhy = 'case' | 'indent' | 'invisible' | 'lookalike' | 'dash';
@@ -49,13 +49,11 @@ function problem(line: number, start: number, end: number, s: string, replacemen
  */
 export function keywordNearMiss(s: string, line: number): Problem | undefined {
   let p = 0;
-  let indent = false;
   let invisible = false;
   for (; p < s.length; p++) {
     const c = s.charCodeAt(p);
     if (isInvisible(c)) invisible = true;
-    else if (isJsSpace(c)) indent = true;
-    else break;
+    else if (!isJsSpace(c)) break;
   }
   let word = '';
   let otherCase = false;
@@ -82,9 +80,8 @@ export function keywordNearMiss(s: string, line: number): Problem | undefined {
     // "Promise me …" and "Scope of the project" are prose: only a tracked keyword followed by a date is a near miss.
     if (!TRACKED.has(word) || !dateFollows(s, q)) return undefined;
   }
-  const why: NearMissWhy = lookalike ? 'lookalike' : invisible ? 'invisible' : otherCase ? 'case' : indent ? 'indent' : 'case';
-  if (!lookalike && !invisible && !otherCase && !indent) return undefined;
-  return problem(line, 0, q, s, word, why, word);
+  // (Some mark is set: the same word unmarked would be a keyword line, which is never asked about.)
+  return problem(line, 0, q, s, word, lookalike ? 'lookalike' : invisible ? 'invisible' : otherCase ? 'case' : 'indent', word);
 }
 
 /** Whether a date (in any spelling the parser knows, or with Unicode dashes) follows `pos` after blanks (and a colon). */
@@ -107,9 +104,9 @@ function dashedDateEnd(s: string, pos: number): number {
     for (let k = 0; k < n; k++) if (!isDigit(s.charCodeAt(at + k))) return false;
     return true;
   };
-  const dash = (at: number) => s.charCodeAt(at) === Ch.Hyphen || DASHES.has(s.charCodeAt(at));
+  const dash = (at: number) => s.charCodeAt(at) === Ch.Hyphen || isDash(s.charCodeAt(at));
   if (!(digitsAt(pos, 4) && dash(pos + 4) && digitsAt(pos + 5, 2) && dash(pos + 7) && digitsAt(pos + 8, 2))) return -1;
-  if (!DASHES.has(s.charCodeAt(pos + 4)) && !DASHES.has(s.charCodeAt(pos + 7))) return -1;
+  if (!isDash(s.charCodeAt(pos + 4)) && !isDash(s.charCodeAt(pos + 7))) return -1;
   const after = s.charCodeAt(pos + 10);
   if (!(pos + 10 === s.length || after <= Ch.Space || after === Ch.Comma || after === Ch.Semicolon || after === Ch.Colon)) return -1;
   return pos + 10;
