@@ -289,6 +289,14 @@ describe('encodings', () => {
     }
   });
 
+  it('reports a UTF-16 file with an unpaired surrogate or an odd last byte', () => {
+    const lone = decodeLog(new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x42, 0x00]));
+    assert.deepEqual(lone.problems.map((p) => [p.code, p.data.encoding, p.data.offset, p.range.start.line, p.range.start.character]), [['file.encoding', 'utf-16', 4, 0, 1]]);
+    const odd = decodeLog(new Uint8Array([0xfe, 0xff, 0x00, 0x41, 0x00]));
+    assert.deepEqual(odd.problems.map((p) => [p.code, p.data.offset]), [['file.encoding', 4]]);
+    assert.equal(describeFinding({ ...lone.problems[0], level: 'error' }, formatMessage, 'en'), 'This file is not valid UTF-16 (first bad byte at offset 4): save it as UTF-8');
+  });
+
   it('reports the first byte that is not UTF-8, at its line and character, and still reads the rest', () => {
     const bytes = new Uint8Array([...utf8('## 2026-11-01 Call\nPROMISE 2026-11-05 Caf'), 0xe9, ...utf8(' pack\nPROMISE 2026-11-06 x'), 0xc0, 0xaf]);
     assert.equal(firstInvalidUtf8(bytes), 41);
