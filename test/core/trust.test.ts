@@ -10,6 +10,7 @@ import { analyze } from '../../src/core/analyze';
 import { fixNearMiss } from '../../src/core/edits';
 import { decodeLog, firstInvalidUtf8 } from '../../src/core/encoding';
 import { parseDocument, reanalyze, reparse } from '../../src/core/incremental';
+import { LogIndex } from '../../src/core/logIndex';
 import { describeFinding, formatMessage } from '../../src/core/messages';
 import { countOf } from '../../src/core/limits';
 import { MAX_FINDINGS_PER_FILE, type Finding } from '../../src/core/model';
@@ -312,6 +313,16 @@ describe('encodings', () => {
       assert.equal(firstInvalidUtf8(new Uint8Array([0x41, ...bad])), 1, bad.join(' '));
     }
     assert.equal(firstInvalidUtf8(utf8('ok ș ț 🙂 Изпрати')), -1);
+  });
+
+  it('the workspace index reads a file\'s bytes through decodeLog (LogIndex.setDiskBytes)', () => {
+    const ix = new LogIndex<{ name: string }>();
+    assert.equal(ix.setDiskBytes('file:///w/a.clientlog', { name: 'a' }, '/w/a.clientlog', utf16(text, true)), true);
+    const log = ix.get('file:///w/a.clientlog')!.log;
+    assert.equal(log.compact, true);
+    assert.deepEqual(analyzed(log), analyzed(parse(text)));
+    ix.setDiskBytes('file:///w/b.clientlog', { name: 'b' }, '/w/b.clientlog', readFileSync(join(__dirname, '..', 'fixtures', 'hostile', 'binary-garbage.bin')));
+    assert.deepEqual(analyzed(ix.get('file:///w/b.clientlog')!.log).map((f) => f.code), ['file.binary']);
   });
 
   it('a binary file is one file.binary finding; a text with a few NUL bytes is still a text', () => {
