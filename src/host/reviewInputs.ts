@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parse, reviewInput, type ClientLog, type ReviewInput } from '../core';
+import { parseBytes, reviewInput, type ClientLog, type ReviewInput } from '../core';
 import type { IndexedLog, WorkspaceIndex } from './workspaceIndex';
 
 const READ_CONCURRENCY = 16;
@@ -82,7 +82,7 @@ export class ReviewInputs implements vscode.Disposable {
     if (e.log.compact) {
       try {
         const bytes = await vscode.workspace.fs.readFile(e.uri);
-        full = parse(new TextDecoder('utf-8').decode(bytes), { fileName: e.uri.path });
+        full = parseBytes(bytes, { fileName: e.uri.path });
       } catch {
         return undefined;
       }
