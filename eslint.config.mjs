@@ -10,8 +10,10 @@ const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('node:'));
  * Node's modules and globals do not exist; only the CLI (src/cli/) may use them.
  */
 const NO_NODE = 'Node built-ins do not exist in the web extension (a browser web worker); only src/cli/ may use them.';
-const nodeGlobals = ['process', 'Buffer', 'setImmediate', 'clearImmediate', '__dirname', '__filename', 'require', 'global']
-  .map((name) => ({ name, message: `${NO_NODE} (Timers: setTimeout; bytes: Uint8Array, TextEncoder/TextDecoder.)` }));
+const nodeGlobals = ['process', 'Buffer', 'setImmediate', 'clearImmediate', '__dirname', '__filename', 'require', 'global'].map((name) => ({
+  name,
+  message: `${NO_NODE} (Timers: setTimeout; bytes: Uint8Array, TextEncoder/TextDecoder.)`,
+}));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'out/**', 'bench/corpus/**'] },
@@ -34,31 +36,41 @@ export default tseslint.config(
     // The core is pure: no VS Code, no Node built-ins, no clock, no network. "Now" and the time zone are parameters.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'vscode', message: 'src/core must stay free of VS Code; put adapters in src/features (or services in src/host).' },
-          ...nodeBuiltins.map((name) => ({ name, message: 'src/core is pure TypeScript: no Node built-ins; read files and the environment at the edge.' })),
-        ],
-        patterns: [{ regex: '^node:', message: 'src/core is pure TypeScript: no Node built-ins.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'src/core must stay free of VS Code; put adapters in src/features (or services in src/host).' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'src/core is pure TypeScript: no Node built-ins; read files and the environment at the edge.' })),
+          ],
+          patterns: [{ regex: '^node:', message: 'src/core is pure TypeScript: no Node built-ins.' }],
+        },
+      ],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'The core takes "now" as a parameter.' }],
-      'no-restricted-syntax': ['error', {
-        selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-        message: 'The core takes "now" as a parameter: no argument-less new Date().',
-      }, {
-        selector: "CallExpression[callee.name='require']",
-        message: 'The core uses ES imports only.',
-      }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The core takes "now" as a parameter: no argument-less new Date().',
+        },
+        {
+          selector: "CallExpression[callee.name='require']",
+          message: 'The core uses ES imports only.',
+        },
+      ],
       'no-restricted-globals': ['error', ...nodeGlobals],
     },
   },
   {
     files: ['src/host/**/*.ts', 'src/features/**/*.ts', 'src/extension.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: nodeBuiltins.map((name) => ({ name, message: NO_NODE })),
-        patterns: [{ regex: '^node:', message: NO_NODE }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: NO_NODE })),
+          patterns: [{ regex: '^node:', message: NO_NODE }],
+        },
+      ],
       'no-restricted-globals': ['error', ...nodeGlobals],
     },
   },

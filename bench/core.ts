@@ -76,7 +76,20 @@ if (mode === 'flood') {
       parseMs = t1 - t0;
     }
   }
-  console.log(JSON.stringify({ name: corpus, what: flood.what, bytes, ms: best, parseMs, cpuMs, mbPerSec: bytes / 1e6 / (best / 1000), findings: findings.length, maxRss, baselineRss }));
+  console.log(
+    JSON.stringify({
+      name: corpus,
+      what: flood.what,
+      bytes,
+      ms: best,
+      parseMs,
+      cpuMs,
+      mbPerSec: bytes / 1e6 / (best / 1000),
+      findings: findings.length,
+      maxRss,
+      baselineRss,
+    }),
+  );
 } else if (mode === 'parse') {
   const files = treeFiles(path.join(corpus, 'tree'));
   const texts = files.map((f) => fs.readFileSync(f, 'utf8'));

@@ -20,7 +20,19 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM, CODE_SERVER, Probe, T, VSIX, freePort, killAllServers, launchBrowser, prepareExtensions, startCodeServer, waitFor } from '../test/e2e/lib/harness.mjs';
+import {
+  CHROMIUM,
+  CODE_SERVER,
+  Probe,
+  T,
+  VSIX,
+  freePort,
+  killAllServers,
+  launchBrowser,
+  prepareExtensions,
+  startCodeServer,
+  waitFor,
+} from '../test/e2e/lib/harness.mjs';
 import { generate } from './gen.mjs';
 
 const repo = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -83,17 +95,28 @@ async function openOnce(browser, extensionsTemplate, workspace, userDataDir, por
     await probe.waitForActivation({ timeout: T.activation * 4 });
     const timing = await probe.command('clientlog._test.timing', [], { timeout: 600_000 });
     // Settled: nothing changed for QUIET_MS.
-    const state = await waitFor(async () => {
-      const b = await probe.command('probe.bench', [visible]);
-      return b.changedAt !== null && Date.now() - b.changedAt > QUIET_MS ? b : null;
-    }, { timeout: 600_000, interval: 500, message: 'the diagnostics to settle' });
+    const state = await waitFor(
+      async () => {
+        const b = await probe.command('probe.bench', [visible]);
+        return b.changedAt !== null && Date.now() - b.changedAt > QUIET_MS ? b : null;
+      },
+      { timeout: 600_000, interval: 500, message: 'the diagnostics to settle' },
+    );
     if (profile) await probe.command('probe.profile.stop');
     // A window that read files writes the persisted index 2 s after its scan: let it, before closing.
     if (timing.persisted?.read > 0) {
-      await waitFor(async () => (await probe.command('clientlog._test.timing')).persisted.saves > 0, { timeout: 60_000, interval: 500, message: 'the persisted index to be written' });
+      await waitFor(async () => (await probe.command('clientlog._test.timing')).persisted.saves > 0, {
+        timeout: 60_000,
+        interval: 500,
+        message: 'the persisted index to be written',
+      });
     }
     const views = await probe.command('clientlog._test.views', [], { timeout: 120_000 });
-    const statusText = await page.locator('.part.statusbar [id*="clientlog"]').first().textContent({ timeout: 5000 }).catch(() => null);
+    const statusText = await page
+      .locator('.part.statusbar [id*="clientlog"]')
+      .first()
+      .textContent({ timeout: 5000 })
+      .catch(() => null);
     const longTasks = state.longTasks.filter(([at]) => at <= state.changedAt + 100);
     const r = {
       loadMs: visible - navigated,
@@ -116,7 +139,9 @@ async function openOnce(browser, extensionsTemplate, workspace, userDataDir, por
       eventLoopDelayMaxMs: state.eventLoopDelay?.max ?? null,
     };
     if (process.env.BENCH_DEBUG) log(`  persisted index: ${JSON.stringify(timing.persisted)}`);
-    log(`  ${timing.files} files (${r.persisted ? `${r.persisted.stored} from the persisted index, ${r.persisted.read} read` : 'no persisted index'}): first ${r.firstMs} ms, all ${r.allMs} ms, longest task ${r.longestTaskMs} ms, RSS ${(r.memory?.rss / 1048576).toFixed(0)} MiB, overdue ${r.overdue} (tree ${r.treeOverdue})`);
+    log(
+      `  ${timing.files} files (${r.persisted ? `${r.persisted.stored} from the persisted index, ${r.persisted.read} read` : 'no persisted index'}): first ${r.firstMs} ms, all ${r.allMs} ms, longest task ${r.longestTaskMs} ms, RSS ${(r.memory?.rss / 1048576).toFixed(0)} MiB, overdue ${r.overdue} (tree ${r.treeOverdue})`,
+    );
     return r;
   } catch (e) {
     e.message += `\nprobe log:\n${probe.log().slice(-2000)}\nextension host log:\n${server.extensionHostLog().slice(-2000)}`;
@@ -133,7 +158,11 @@ async function openOnce(browser, extensionsTemplate, workspace, userDataDir, por
  * the budgets are set.
  */
 export async function editorBench({ sizes = [5, 1000, 10_000], rounds = 1, profileDir, log = (s) => process.stderr.write(`bench: ${s}\n`) } = {}) {
-  for (const [what, p] of [['clientlog.vsix (npm run package)', VSIX], ['code-server', CODE_SERVER], ['Chromium', CHROMIUM]]) {
+  for (const [what, p] of [
+    ['clientlog.vsix (npm run package)', VSIX],
+    ['code-server', CODE_SERVER],
+    ['Chromium', CHROMIUM],
+  ]) {
     if (!fs.existsSync(p)) throw new Error(`the editor benchmark needs ${what} at ${p}`);
   }
   generate({ log });

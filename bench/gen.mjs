@@ -31,9 +31,32 @@ function prng(seed) {
 const LANGS = {
   en: {
     zones: ['Europe/London', 'America/New_York', 'America/Chicago', 'Europe/Dublin'],
-    companies: ['Acme Logistics', 'Northwind Legal', 'Contoso Retail', 'Fabrikam Foods', 'Globex Energy', 'Initech Payroll', 'Umbrella Health', 'Wayne Freight'],
-    people: [['Sarah Whitfield', 'sarah'], ['Tom Okafor', 'tom'], ['Rachel Hughes', 'rachel'], ['Margaret Shaw', 'margaret'], ['Lisa Chen', 'lisa'], ['David Brooks', 'david']],
-    titles: ['Call with {h} about the rollout', 'Steering committee', 'Workshop on the data migration with {h}', 'Weekly check-in', 'Review of the proposal with {h}', 'Site visit'],
+    companies: [
+      'Acme Logistics',
+      'Northwind Legal',
+      'Contoso Retail',
+      'Fabrikam Foods',
+      'Globex Energy',
+      'Initech Payroll',
+      'Umbrella Health',
+      'Wayne Freight',
+    ],
+    people: [
+      ['Sarah Whitfield', 'sarah'],
+      ['Tom Okafor', 'tom'],
+      ['Rachel Hughes', 'rachel'],
+      ['Margaret Shaw', 'margaret'],
+      ['Lisa Chen', 'lisa'],
+      ['David Brooks', 'david'],
+    ],
+    titles: [
+      'Call with {h} about the rollout',
+      'Steering committee',
+      'Workshop on the data migration with {h}',
+      'Weekly check-in',
+      'Review of the proposal with {h}',
+      'Site visit',
+    ],
     prose: [
       'Went through the open questions one by one; {h} wants the numbers before Friday.',
       'The budget holds, but the timeline is tight because of the year-end freeze.',
@@ -42,14 +65,26 @@ const LANGS = {
       '{h} asked for a one-page summary instead of the full deck.',
       'Good meeting. The client is happy with the pace; risks are the data quality and the holidays.',
     ],
-    promises: ['Send the minutes and the plan to {h} #plan', 'Share the revised cost comparison with {h} #report', 'Draft the migration runbook #migration', 'Book the training room for the pilot team', 'Send the phase 2 proposal to {h} #proposal', 'Fix the invoice totals in the export'],
+    promises: [
+      'Send the minutes and the plan to {h} #plan',
+      'Share the revised cost comparison with {h} #report',
+      'Draft the migration runbook #migration',
+      'Book the training room for the pilot team',
+      'Send the phase 2 proposal to {h} #proposal',
+      'Fix the invoice totals in the export',
+    ],
     waits: ['{h} to send the access to the export', '{h} to confirm the pilot dates', '{h} to approve the budget line'],
-    scopes: ['Add the payroll review to phase 1', 'Move the go-live by one week at {h}\'s request', 'Drop the mobile app from the first release'],
+    scopes: ['Add the payroll review to phase 1', "Move the go-live by one week at {h}'s request", 'Drop the mobile app from the first release'],
   },
   bg: {
     zones: ['Europe/Sofia'],
     companies: ['Балкан Фуудс ООД', 'Родопи Транс', 'Витоша Софтуер', 'Тракия Агро', 'Дунав Логистик'],
-    people: [['Иван Петров', 'ivan'], ['Мария Георгиева', 'maria'], ['Петър Димитров', 'petar'], ['Елена Стоянова', 'elena']],
+    people: [
+      ['Иван Петров', 'ivan'],
+      ['Мария Георгиева', 'maria'],
+      ['Петър Димитров', 'petar'],
+      ['Елена Стоянова', 'elena'],
+    ],
     titles: ['Среща с {h} за таблото', 'Обаждане за ценовите листи', 'Работна среща в склада', 'Преглед на офертата с {h}'],
     prose: [
       '{h} иска таблото за продажбите да е готово преди края на месеца.',
@@ -57,14 +92,24 @@ const LANGS = {
       'Клиентът е доволен от темпото, но бюджетът е ограничен.',
       'Решено: пилот с един търговски екип за четири седмици.',
     ],
-    promises: ['Списък с въпросите за ценовите листи до {h} #dashboard', 'Изпращане на офертата за втората фаза до {h} #proposal', 'Пускане на таблото за продажбите #dashboard', 'Протокол от срещата до {h}'],
+    promises: [
+      'Списък с въпросите за ценовите листи до {h} #dashboard',
+      'Изпращане на офертата за втората фаза до {h} #proposal',
+      'Пускане на таблото за продажбите #dashboard',
+      'Протокол от срещата до {h}',
+    ],
     waits: ['{h} да изпрати достъп до данните', '{h} да потвърди датите на пилота'],
     scopes: ['Добавяне на справка по региони към първата фаза', 'Отлагане на пускането с една седмица по искане на {h}'],
   },
   ru: {
     zones: ['Europe/Moscow', 'Asia/Yekaterinburg'],
     companies: ['Волга Фарма', 'Сибирь Лес', 'Урал Металл', 'Нева Консалтинг'],
-    people: [['Дмитрий Волков', 'dmitry'], ['Елена Смирнова', 'elena'], ['Анна Кузнецова', 'anna'], ['Сергей Иванов', 'sergey']],
+    people: [
+      ['Дмитрий Волков', 'dmitry'],
+      ['Елена Смирнова', 'elena'],
+      ['Анна Кузнецова', 'anna'],
+      ['Сергей Иванов', 'sergey'],
+    ],
     titles: ['Созвон с {h} по вебинарам', 'Встреча по порталу обучения', 'Разбор результатов тестирования', 'Планёрка с {h}'],
     prose: [
       '{h} просит смету до конца недели; бюджет согласован только на первый квартал.',
@@ -72,21 +117,36 @@ const LANGS = {
       'Сроки сжатые, но реальные. Риски: согласование с юристами и праздники.',
       'Договорились о еженедельном статусе по четвергам.',
     ],
-    promises: ['Смета на запись и монтаж вебинара для {h} #budget', 'Отчёт о тестировании модулей для {h} #report', 'Бета-версия портала с модулями 1–6 #launch', 'Протокол встречи для {h}'],
+    promises: [
+      'Смета на запись и монтаж вебинара для {h} #budget',
+      'Отчёт о тестировании модулей для {h} #report',
+      'Бета-версия портала с модулями 1–6 #launch',
+      'Протокол встречи для {h}',
+    ],
     waits: ['{h} пришлёт замечания юристов', '{h} подтвердит состав фокус-группы'],
     scopes: ['Добавить модуль по фармаконадзору в первую очередь', 'Перенести запуск на неделю по просьбе {h}'],
   },
   ro: {
     zones: ['Europe/Bucharest'],
     companies: ['Carpathia Design SRL', 'Dacia Logistic', 'Transilvania Print', 'Delta Bio'],
-    people: [['Mihai Popescu', 'mihai'], ['Ioana Ionescu', 'ioana'], ['Andrei Stan', 'andrei'], ['Ștefan Țurcanu', 'stefan'], ['Raluca Măgureanu', 'raluca']],
+    people: [
+      ['Mihai Popescu', 'mihai'],
+      ['Ioana Ionescu', 'ioana'],
+      ['Andrei Stan', 'andrei'],
+      ['Ștefan Țurcanu', 'stefan'],
+      ['Raluca Măgureanu', 'raluca'],
+    ],
     titles: ['Apel cu {h} despre catalog', 'Ședință pentru site', 'Revizuirea ofertei cu {h}'],
     prose: [
       '{h} vrea catalogul tipărit înainte de târg; tirajul nu este încă decis.',
       'Am discutat structura site-ului; produsele trebuie să fie toate din catalog.',
       'Clientul e mulțumit de ritm, dar bugetul pentru fotografii e mic.',
     ],
-    promises: ['Oferta tipografiei pentru catalog, în trei variante de tiraj, pentru {h} #catalog', 'Site-ul pe serverul de test #site', 'Catalogul tipărit, varianta finală #catalog'],
+    promises: [
+      'Oferta tipografiei pentru catalog, în trei variante de tiraj, pentru {h} #catalog',
+      'Site-ul pe serverul de test #site',
+      'Catalogul tipărit, varianta finală #catalog',
+    ],
     waits: ['{h} să trimită fotografiile produselor', '{h} să confirme tirajul'],
     scopes: ['Adăugarea unei pagini de distribuitori în prima etapă', 'Amânarea lansării cu o săptămână la cererea lui {h}'],
   },
@@ -149,7 +209,8 @@ export function makeLog(rand, { targetBytes = Infinity, targetLines = Infinity, 
       const text = fill(pick(L.promises));
       const r = rand();
       if (recent && r < 0.45) push(`PROMISE ${iso(due)}${timed} ${text}`);
-      else if (recent && r < 0.6) push(`PROMISE ${iso(due + 5)}${timed} ${text} | moved from ${iso(due)} by ${h()} on ${iso(due - 1)}`); // open, moved
+      else if (recent && r < 0.6)
+        push(`PROMISE ${iso(due + 5)}${timed} ${text} | moved from ${iso(due)} by ${h()} on ${iso(due - 1)}`); // open, moved
       else if (r < 0.55) push(`PROMISE ${iso(due)}${timed} ${text} | kept ${iso(due - Math.floor(rand() * 2))}`);
       else if (r < 0.7) push(`PROMISE ${iso(due)} ${text} | kept ${iso(due + 1 + Math.floor(rand() * 3))}`);
       else if (r < 0.8) {
@@ -163,8 +224,7 @@ export function makeLog(rand, { targetBytes = Infinity, targetLines = Infinity, 
           cur = next;
         }
         push(`PROMISE ${iso(cur)} ${text} | ${hist.join(' | ')} | kept ${iso(cur - Math.floor(rand() * 2))}`);
-      }
-      else if (r < 0.87) push(`PROMISE ${iso(due)} ${text} | dropped ${iso(due - 1)} the client changed plans`);
+      } else if (r < 0.87) push(`PROMISE ${iso(due)} ${text} | dropped ${iso(due - 1)} the client changed plans`);
       else if (r < 0.92) push(`PROMISE ${iso(due)} ${text} | broken ${iso(due + 1)} see APOLOGY ${iso(due + 1)}`);
       else if (r < 0.985) push(`PROMISE ${iso(due)} ${text} | kept ${iso(due)}`);
       else push(`PROMISE ${pick([`${iso(due).slice(8)}.${iso(due).slice(5, 7)}.${iso(due).slice(0, 4)}`, iso(due)])} ${text}`); // an open one, sometimes misspelt
@@ -180,7 +240,14 @@ export function makeLog(rand, { targetBytes = Infinity, targetLines = Infinity, 
       const s = fill(pick(L.scopes));
       push(chance(recent ? 0.3 : 0.9) ? `SCOPE ${iso(day)} ${s} | confirmed ${iso(day + 1)} by ${h()}` : `SCOPE ${iso(day)} ${s}`);
     }
-    if (chance(0.08)) push(pick(['URGENT request: "today", but it can wait a day; agreed a date.', 'URGENT crisis: the export fails for every employee; fixing now.', 'URGENT they called twice about the invoice']));
+    if (chance(0.08))
+      push(
+        pick([
+          'URGENT request: "today", but it can wait a day; agreed a date.',
+          'URGENT crisis: the export fails for every employee; fixing now.',
+          'URGENT they called twice about the invoice',
+        ]),
+      );
     if (chance(0.05)) push(`// ${fill(pick(L.prose))}`);
     if (chance(0.06)) {
       push(`APOLOGY late ${pick(['pack', 'report', 'invoice'])}`);

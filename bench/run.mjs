@@ -40,7 +40,10 @@ let rg = findRg();
 if (!rg) {
   log('ripgrep not found; installing the Debian package (apt-get install -y ripgrep)');
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const r = spawnSync(sudo.length ? 'sudo' : 'apt-get', [...(sudo.length ? ['apt-get'] : []), 'install', '-y', 'ripgrep'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const r = spawnSync(sudo.length ? 'sudo' : 'apt-get', [...(sudo.length ? ['apt-get'] : []), 'install', '-y', 'ripgrep'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   rg = r.status === 0 ? findRg() : undefined;
   if (!rg) {
     console.error('bench: ripgrep (rg) is needed for the comparison and could not be installed. Install it with: sudo apt-get install -y ripgrep');
@@ -61,7 +64,11 @@ if (!args.includes('--skip-package')) {
     // retry with explicit base URLs, which changes no byte that matters for the size.
     log(`npm run package failed:\n${(r.stderr || r.stdout).slice(-600)}\nbench: retrying vsce with --baseContentUrl/--baseImagesUrl`);
     const base = 'https://example.invalid/clientlog';
-    const v = spawnSync(path.join(repo, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '-o', 'clientlog.vsix', '--baseContentUrl', base, '--baseImagesUrl', base], { cwd: repo, encoding: 'utf8', env: process.env });
+    const v = spawnSync(
+      path.join(repo, 'node_modules', '.bin', 'vsce'),
+      ['package', '--no-dependencies', '-o', 'clientlog.vsix', '--baseContentUrl', base, '--baseImagesUrl', base],
+      { cwd: repo, encoding: 'utf8', env: process.env },
+    );
     packaged = v.status === 0;
     packageNote = packaged ? ' (`npm run package` failed on README links; packaged with `vsce --baseContentUrl/--baseImagesUrl`)' : '';
     if (!packaged) log(`vsce failed too:\n${(v.stderr || v.stdout).slice(-600)}`);
@@ -96,7 +103,9 @@ const sets = [
   { name: '10,000 files', paths: [rel(tree)], files: 10000 },
 ];
 // rg must really search the tree (bench/corpus/ is gitignored in the repository): it lists every file with a promise.
-const rgCount = execFileSync(rg, ['-c', '^PROMISE', rel(tree)], { cwd: repo, encoding: 'utf8', env }).trim().split('\n').length;
+const rgCount = execFileSync(rg, ['-c', '^PROMISE', rel(tree)], { cwd: repo, encoding: 'utf8', env })
+  .trim()
+  .split('\n').length;
 if (rgCount < manifest.files * 0.99) throw new Error(`rg searched only ${rgCount} of ${manifest.files} files`);
 const scale = [];
 for (const s of sets) {
@@ -114,7 +123,12 @@ for (const s of sets) {
 // --- check --cache over the 10,000 files --------------------------------------------------------------
 function once(argv, outFile) {
   const s = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, argv, { cwd: repo, env, stdio: ['ignore', outFile ? fs.openSync(outFile, 'w') : 'ignore', 'ignore'], maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, argv, {
+    cwd: repo,
+    env,
+    stdio: ['ignore', outFile ? fs.openSync(outFile, 'w') : 'ignore', 'ignore'],
+    maxBuffer: 1 << 30,
+  });
   if (r.status !== 0 && r.status !== 1) throw new Error(`check failed (${r.status}): ${argv.join(' ')}`);
   return Number(process.hrtime.bigint() - s) / 1e6;
 }
@@ -188,10 +202,19 @@ const nodeStartCa = process.env.NODE_EXTRA_CA_CERTS
 // --- in-process core measurements -------------------------------------------------------------------
 const build = path.join(corpus, '.build');
 fs.mkdirSync(build, { recursive: true });
-execFileSync(path.join(repo, 'node_modules', '.bin', 'esbuild'), ['bench/core.ts', '--bundle', '--platform=node', '--target=node20', `--outfile=${path.join(build, 'core.js')}`, '--log-level=warning'], { cwd: repo });
+execFileSync(
+  path.join(repo, 'node_modules', '.bin', 'esbuild'),
+  ['bench/core.ts', '--bundle', '--platform=node', '--target=node20', `--outfile=${path.join(build, 'core.js')}`, '--log-level=warning'],
+  { cwd: repo },
+);
 const core = (mode) => {
   log(`core: ${mode}`);
-  const out = execFileSync(process.execPath, ['--expose-gc', path.join(build, 'core.js'), mode, corpus], { cwd: repo, env, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out = execFileSync(process.execPath, ['--expose-gc', path.join(build, 'core.js'), mode, corpus], {
+    cwd: repo,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   return JSON.parse(out.trim().split('\n').pop());
 };
 const parseR = core('parse');
@@ -268,7 +291,10 @@ const ed = (n) => editor?.sizes.find((x) => x.n === n);
 
 // --- report -------------------------------------------------------------------------------------
 const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m) ?? [])[1] ?? os.cpus()[0]?.model ?? 'unknown';
-const load = os.loadavg().map((x) => x.toFixed(2)).join(', ');
+const load = os
+  .loadavg()
+  .map((x) => x.toFixed(2))
+  .join(', ');
 const big = scale[scale.length - 1];
 const thousand = scale.find((r) => r.files === 1000);
 /** Issue 18's editor budgets, against the 5-log window of the same run (code-server starting an extension host). */
@@ -279,27 +305,123 @@ function editorBudgets() {
   const over = (x, k) => x[k].allMs - floor[k].allMs;
   const s = (x) => `${(x / 1000).toFixed(2)} s`;
   return [
-    ['Editor, 10,000 logs, cold: all findings (tree, status bar, Problems) after the 5-log time', '<= 3 s', `${s(over(big, 'cold'))} (${s(big.cold.allMs)} vs ${s(floor.cold.allMs)})`, over(big, 'cold') <= 3000, `${s(over(big, 'cold') - 3000)} over`],
-    ['Editor, 10,000 logs, cold: first results after the 5-log time', '<= 1 s', s(big.cold.firstMs - floor.cold.allMs), big.cold.firstMs - floor.cold.allMs <= 1000, `${s(big.cold.firstMs - floor.cold.allMs - 1000)} over`],
-    ['Editor, 10,000 logs, cold: longest extension-host task during the scan', '<= 50 ms', `${big.cold.longestTaskMs} ms (${big.cold.tasksOver50} over 50 ms)`, big.cold.longestTaskMs <= 50, `${big.cold.longestTaskMs - 50} ms over`],
-    ['Editor, 10,000 logs, warm (opened again): all findings after the 5-log time', '<= 1 s', `${s(over(big, 'warm'))} (${s(big.warm.allMs)} vs ${s(floor.warm.allMs)})`, over(big, 'warm') <= 1000, `${s(over(big, 'warm') - 1000)} over`],
-    ['Editor, 10,000 logs: extension host RSS', '<= 300 MB', `${(big.cold.memory.rss / 1e6).toFixed(0)} MB cold, ${(big.warm.memory.rss / 1e6).toFixed(0)} MB warm`, Math.max(big.cold.memory.rss, big.warm.memory.rss) <= 300e6, `${(Math.max(big.cold.memory.rss, big.warm.memory.rss) / 300e6).toFixed(2)}x the budget`],
+    [
+      'Editor, 10,000 logs, cold: all findings (tree, status bar, Problems) after the 5-log time',
+      '<= 3 s',
+      `${s(over(big, 'cold'))} (${s(big.cold.allMs)} vs ${s(floor.cold.allMs)})`,
+      over(big, 'cold') <= 3000,
+      `${s(over(big, 'cold') - 3000)} over`,
+    ],
+    [
+      'Editor, 10,000 logs, cold: first results after the 5-log time',
+      '<= 1 s',
+      s(big.cold.firstMs - floor.cold.allMs),
+      big.cold.firstMs - floor.cold.allMs <= 1000,
+      `${s(big.cold.firstMs - floor.cold.allMs - 1000)} over`,
+    ],
+    [
+      'Editor, 10,000 logs, cold: longest extension-host task during the scan',
+      '<= 50 ms',
+      `${big.cold.longestTaskMs} ms (${big.cold.tasksOver50} over 50 ms)`,
+      big.cold.longestTaskMs <= 50,
+      `${big.cold.longestTaskMs - 50} ms over`,
+    ],
+    [
+      'Editor, 10,000 logs, warm (opened again): all findings after the 5-log time',
+      '<= 1 s',
+      `${s(over(big, 'warm'))} (${s(big.warm.allMs)} vs ${s(floor.warm.allMs)})`,
+      over(big, 'warm') <= 1000,
+      `${s(over(big, 'warm') - 1000)} over`,
+    ],
+    [
+      'Editor, 10,000 logs: extension host RSS',
+      '<= 300 MB',
+      `${(big.cold.memory.rss / 1e6).toFixed(0)} MB cold, ${(big.warm.memory.rss / 1e6).toFixed(0)} MB warm`,
+      Math.max(big.cold.memory.rss, big.warm.memory.rss) <= 300e6,
+      `${(Math.max(big.cold.memory.rss, big.warm.memory.rss) / 300e6).toFixed(2)}x the budget`,
+    ],
   ];
 }
 const budgets = [
-  ['Whole-tree `check --cache` (10,000 files, none changed since the last run) vs `rg -c ^PROMISE`', 'within 1.5x of rg', `${ms(cacheWarm.median)} vs ${ms(rgBeside.median)}: ${cacheRatio.toFixed(2)}x`, cacheRatio <= 1.5, `${(cacheRatio / 1.5).toFixed(2)}x over the budget`],
-  ['Whole-tree `check` without a cache (every file parsed) vs `rg -c ^PROMISE`', 'within 8x of rg', `${ms(big.check.median)} vs ${ms(big.rg.median)}: ${big.ratio.toFixed(1)}x`, big.ratio <= 8, `${(big.ratio / 8).toFixed(1)}x over the budget`],
-  ['`check` without a cache, 1,000 files', '<= 0.3 s', ms(thousand.check.median), thousand.check.median <= 300, `${(thousand.check.median / 300).toFixed(1)}x the budget`],
+  [
+    'Whole-tree `check --cache` (10,000 files, none changed since the last run) vs `rg -c ^PROMISE`',
+    'within 1.5x of rg',
+    `${ms(cacheWarm.median)} vs ${ms(rgBeside.median)}: ${cacheRatio.toFixed(2)}x`,
+    cacheRatio <= 1.5,
+    `${(cacheRatio / 1.5).toFixed(2)}x over the budget`,
+  ],
+  [
+    'Whole-tree `check` without a cache (every file parsed) vs `rg -c ^PROMISE`',
+    'within 8x of rg',
+    `${ms(big.check.median)} vs ${ms(big.rg.median)}: ${big.ratio.toFixed(1)}x`,
+    big.ratio <= 8,
+    `${(big.ratio / 8).toFixed(1)}x over the budget`,
+  ],
+  [
+    '`check` without a cache, 1,000 files',
+    '<= 0.3 s',
+    ms(thousand.check.median),
+    thousand.check.median <= 300,
+    `${(thousand.check.median / 300).toFixed(1)}x the budget`,
+  ],
   ...(editor ? editorBudgets() : [['Editor (code-server, 10,000 logs)', 'see below', editorError, false, editorError]]),
   keystroke
-    ? ['One keystroke in a 50,000-line log, in the extension host (the index\'s incremental update, e2e 27)', 'p95 < 5 ms', `p50 ${ms(keystroke.p50)}, p95 ${ms(keystroke.p95)}`, keystroke.p95 < 5, `p95 ${(keystroke.p95 - 5).toFixed(1)} ms over`]
-    : ['Re-analysis after a one-character edit, 50,000 lines (the core in process; the extension host not measured in this run)', 'p95 < 5 ms', `p50 ${ms(incR.p50)}, p95 ${ms(incR.p95)}`, incR.p95 < 5, `p95 ${(incR.p95 - 5).toFixed(1)} ms over`],
-  ['Core parse throughput (10,000 files, in process)', '>= 100 MB/s', `${parseR.mbPerSec.toFixed(1)} MB/s`, parseR.mbPerSec >= 100, `${(100 / parseR.mbPerSec).toFixed(1)}x too slow`],
-  ['Peak memory, index of 10,000 parsed + analyzed logs', '< 200 MB', `${(memR.maxRss / 1e6).toFixed(0)} MB max RSS`, memR.maxRss < 200e6, `${(memR.maxRss / 200e6).toFixed(1)}x the budget`],
-  ['Extension bundle (dist/extension.js, minified; also the web extension, which vscode.dev downloads on every start)', '<= 250 KiB', extSize === undefined ? 'missing' : kb(extSize), extSize !== undefined && extSize <= BUNDLE_BUDGET, extSize === undefined ? 'not built' : `${kb(extSize - BUNDLE_BUDGET)} over`],
-  ['Hostile inputs (issue 13 floods): parse + analyze, slowest of ' + floods.length, '>= 5 MB/s', `${slowestFlood.mbPerSec.toFixed(1)} MB/s (${slowestFlood.what})`, slowestFlood.mbPerSec >= 5, `${(5 / slowestFlood.mbPerSec).toFixed(1)}x too slow`],
-  ['Peak memory, a 5 MB hostile input parsed + analyzed', '<= 300 MB', `${(biggestFlood.maxRss / 1e6).toFixed(0)} MB max RSS (${biggestFlood.what})`, biggestFlood.maxRss <= 300e6, `${(biggestFlood.maxRss / 300e6).toFixed(1)}x the budget`],
-  ['VSIX size', '< 300 KB', vsixSize === undefined ? 'not packaged' : `${(vsixSize / 1000).toFixed(0)} KB`, vsixSize !== undefined && vsixSize < 300e3, vsixSize === undefined ? 'not measured' : `${((vsixSize - 300e3) / 1000).toFixed(0)} KB over`],
+    ? [
+        "One keystroke in a 50,000-line log, in the extension host (the index's incremental update, e2e 27)",
+        'p95 < 5 ms',
+        `p50 ${ms(keystroke.p50)}, p95 ${ms(keystroke.p95)}`,
+        keystroke.p95 < 5,
+        `p95 ${(keystroke.p95 - 5).toFixed(1)} ms over`,
+      ]
+    : [
+        'Re-analysis after a one-character edit, 50,000 lines (the core in process; the extension host not measured in this run)',
+        'p95 < 5 ms',
+        `p50 ${ms(incR.p50)}, p95 ${ms(incR.p95)}`,
+        incR.p95 < 5,
+        `p95 ${(incR.p95 - 5).toFixed(1)} ms over`,
+      ],
+  [
+    'Core parse throughput (10,000 files, in process)',
+    '>= 100 MB/s',
+    `${parseR.mbPerSec.toFixed(1)} MB/s`,
+    parseR.mbPerSec >= 100,
+    `${(100 / parseR.mbPerSec).toFixed(1)}x too slow`,
+  ],
+  [
+    'Peak memory, index of 10,000 parsed + analyzed logs',
+    '< 200 MB',
+    `${(memR.maxRss / 1e6).toFixed(0)} MB max RSS`,
+    memR.maxRss < 200e6,
+    `${(memR.maxRss / 200e6).toFixed(1)}x the budget`,
+  ],
+  [
+    'Extension bundle (dist/extension.js, minified; also the web extension, which vscode.dev downloads on every start)',
+    '<= 250 KiB',
+    extSize === undefined ? 'missing' : kb(extSize),
+    extSize !== undefined && extSize <= BUNDLE_BUDGET,
+    extSize === undefined ? 'not built' : `${kb(extSize - BUNDLE_BUDGET)} over`,
+  ],
+  [
+    'Hostile inputs (issue 13 floods): parse + analyze, slowest of ' + floods.length,
+    '>= 5 MB/s',
+    `${slowestFlood.mbPerSec.toFixed(1)} MB/s (${slowestFlood.what})`,
+    slowestFlood.mbPerSec >= 5,
+    `${(5 / slowestFlood.mbPerSec).toFixed(1)}x too slow`,
+  ],
+  [
+    'Peak memory, a 5 MB hostile input parsed + analyzed',
+    '<= 300 MB',
+    `${(biggestFlood.maxRss / 1e6).toFixed(0)} MB max RSS (${biggestFlood.what})`,
+    biggestFlood.maxRss <= 300e6,
+    `${(biggestFlood.maxRss / 300e6).toFixed(1)}x the budget`,
+  ],
+  [
+    'VSIX size',
+    '< 300 KB',
+    vsixSize === undefined ? 'not packaged' : `${(vsixSize / 1000).toFixed(0)} KB`,
+    vsixSize !== undefined && vsixSize < 300e3,
+    vsixSize === undefined ? 'not measured' : `${((vsixSize - 300e3) / 1000).toFixed(0)} KB over`,
+  ],
 ];
 
 const md = `# Benchmarks
@@ -378,7 +500,10 @@ turns with it.
 | The floor: \`node bench/floor.cjs\` starts Node, walks the tree and \`stat\`s every file, nothing else (median of ${INTERLEAVED}) | ${ms(floor.median)} (min ${ms(floor.min)}) | | ${(floor.median / rgBeside.median).toFixed(2)}x |
 
 Output with the cache, first and second run, byte for byte the same as without it: **${cacheSame ? 'yes' : 'NO'}**.
-Files cached: ${cachedFiles.toLocaleString('en')} of ${manifest.files.toLocaleString('en')}. Cache size: ${Object.entries(cacheSizes).sort().map(([f, b]) => `${f} ${mb(b)}`).join(', ')}.
+Files cached: ${cachedFiles.toLocaleString('en')} of ${manifest.files.toLocaleString('en')}. Cache size: ${Object.entries(cacheSizes)
+  .sort()
+  .map(([f, b]) => `${f} ${mb(b)}`)
+  .join(', ')}.
 
 ## Core, in process
 
@@ -433,7 +558,7 @@ every file were open in an editor.
 ## Why budgets are missed, and what was done
 
 - **check versus ripgrep, with the cache** (${cacheRatio <= 1.5 ? 'within the budget' : `${(cacheRatio / 1.5).toFixed(2)}x over the budget`}). A rerun over unchanged files
-  does no parsing at all: Node starts (${ms(nodeStart.median)} for \`node -e 0\` alone, ${(100 * nodeStart.median / rgBeside.median).toFixed(0)} % of rg's whole run), loads the
+  does no parsing at all: Node starts (${ms(nodeStart.median)} for \`node -e 0\` alone, ${((100 * nodeStart.median) / rgBeside.median).toFixed(0)} % of rg's whole run), loads the
   ${cliSize === undefined ? '?' : kb(cliSize)} start-up bundle (the parser and YAML are in dist/cli-parse.js, loaded only when a file is parsed), walks the
   tree, \`stat\`s every file (a file edited in place changes no directory, so nothing cheaper is sound), reads
   one cache file and prints slices of it. A Node script that does only the walk and the \`stat\`s (bench/floor.cjs)
@@ -451,7 +576,7 @@ every file were open in an editor.
   ${parseR.mbPerSec.toFixed(0)} MB/s per thread in a warm loop, slower in a single pass (each file is met once, by a cold JIT), plus UTF-8
   decoding, analysis and formatting; two threads share the files through one atomic counter (each does half),
   but on this 2-core machine each thread then runs about 1.4x slower than alone. Matching rg within 1.5x would
-  need about ${((manifest.treeBytes / 1e6) / (big.rg.median * 1.5 / 1000) / (os.availableParallelism?.() ?? os.cpus().length)).toFixed(0)} MB/s per thread for the whole pipeline. This is the cost of a first run; \`--cache\` is the
+  need about ${(manifest.treeBytes / 1e6 / ((big.rg.median * 1.5) / 1000) / (os.availableParallelism?.() ?? os.cpus().length)).toFixed(0)} MB/s per thread for the whole pipeline. This is the cost of a first run; \`--cache\` is the
   answer for every run after it (the table above: a changed file costs its own parse, a new day costs the
   evaluation of the cached facts, not a parse).
 - **The editor, cold** (figures in the table above). Profiled once (\`node bench/editor.mjs --profile DIR\` with a

@@ -28,7 +28,9 @@ const LAZY = { '../core/parse': './cli-parse.js', ics: './cli-ics.js' };
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {
-    build.onResolve({ filter: /^(\.\.\/core\/parse|ics)$/ }, (a) => (a.importer.includes(`${path.sep}src${path.sep}cli${path.sep}`) ? { path: LAZY[a.path], external: true } : undefined));
+    build.onResolve({ filter: /^(\.\.\/core\/parse|ics)$/ }, (a) =>
+      a.importer.includes(`${path.sep}src${path.sep}cli${path.sep}`) ? { path: LAZY[a.path], external: true } : undefined,
+    );
   },
 };
 

@@ -21,7 +21,13 @@ export const noNodeBuiltins = {
   setup(build) {
     build.onResolve({ filter: /.*/ }, (a) => {
       if (!a.path.startsWith('node:') && !NODE_BUILTINS.has(a.path) && !NODE_BUILTINS.has(a.path.split('/')[0])) return undefined;
-      return { errors: [{ text: `${a.path} is a Node built-in, imported by ${a.importer}: the extension (dist/extension.js) also runs in a browser web worker, where it does not exist` }] };
+      return {
+        errors: [
+          {
+            text: `${a.path} is a Node built-in, imported by ${a.importer}: the extension (dist/extension.js) also runs in a browser web worker, where it does not exist`,
+          },
+        ],
+      };
     });
   },
 };

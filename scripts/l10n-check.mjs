@@ -38,16 +38,20 @@ function codeStrings() {
   const strings = new Map();
   for (const f of sources().sort()) {
     if (f.includes(`${path.sep}core${path.sep}`) && !f.endsWith('messages.ts')) continue;
-    const re = /\b(?:l10n\.)?t\(\s*'((?:[^'\\]|\\.)*)'/g;
+    const re = /\b(?:l10n\.)?t\(\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1/g; // either quote: the formatter picks the one with fewer escapes
     for (const m of read(f).matchAll(re)) {
-      const s = m[1].replace(/\\'/g, "'").replace(/\\\\/g, '\\');
+      const s = m[2].replace(/\\(['"])/g, '$1').replace(/\\\\/g, '\\');
       if (!strings.has(s)) strings.set(s, f);
     }
   }
   return strings;
 }
 
-const placeholders = (s) => [...String(s).matchAll(/\{(\d+)\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (s) =>
+  [...String(s).matchAll(/\{(\d+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 const links = (s) => (String(s).match(/\(command:[^)]+\)/g) ?? []).join();
 const backticks = (s) => (String(s).match(/`[^`]*`/g) ?? []).sort().join(' ');
 const CEDILLA = /[şţŞŢ]/g;
@@ -80,25 +84,34 @@ function check(file, en, lang, { checkLinks, checkCode }) {
     else if (placeholders(tr[k]) !== placeholders(v))
       mismatched.push(`${JSON.stringify(k)}: placeholders {${placeholders(v)}} in English, {${placeholders(tr[k])}} in ${lang}`);
     else if (checkLinks && links(tr[k]) !== links(v)) mismatched.push(`${JSON.stringify(k)}: command links differ (${links(v)} vs ${links(tr[k])})`);
-    else if (checkCode && backticks(tr[k]) !== backticks(v)) warnings.push(`${JSON.stringify(k)}: backticked code differs (${backticks(v)} vs ${backticks(tr[k])})`);
+    else if (checkCode && backticks(tr[k]) !== backticks(v))
+      warnings.push(`${JSON.stringify(k)}: backticked code differs (${backticks(v)} vs ${backticks(tr[k])})`);
   }
   const cedilla = lang === 'ro' ? [...new Set(read(file).match(CEDILLA) ?? [])] : [];
   const n = Object.keys(missing).length + stale.length + mismatched.length + cedilla.length;
   problems += n;
-  say(`  ${file}: ${Object.keys(tr).length} translated, ${Object.keys(missing).length} missing, ${stale.length} stale, ${mismatched.length} mismatched${lang === 'ro' ? `, ${cedilla.length ? `cedilla ${cedilla.join(' ')}` : 'no cedilla'}` : ''}`);
+  say(
+    `  ${file}: ${Object.keys(tr).length} translated, ${Object.keys(missing).length} missing, ${stale.length} stale, ${mismatched.length} mismatched${lang === 'ro' ? `, ${cedilla.length ? `cedilla ${cedilla.join(' ')}` : 'no cedilla'}` : ''}`,
+  );
   if (Object.keys(missing).length) say(`    missing (English, to translate):\n${indent(JSON.stringify(missing, null, 2), 6)}`);
   if (stale.length) say(`    stale (no longer in the English):\n${stale.map((k) => `      ${JSON.stringify(k)}`).join('\n')}`);
   for (const m of mismatched) say(`    mismatch: ${m}`);
   for (const w of warnings) say(`    note: ${w}`);
   if (cedilla.length) {
-    read(file).split('\n').forEach((line, i) => {
-      if (CEDILLA.test(line)) say(`    cedilla on line ${i + 1}: ${line.trim()}`);
-      CEDILLA.lastIndex = 0;
-    });
+    read(file)
+      .split('\n')
+      .forEach((line, i) => {
+        if (CEDILLA.test(line)) say(`    cedilla on line ${i + 1}: ${line.trim()}`);
+        CEDILLA.lastIndex = 0;
+      });
   }
 }
 
-const indent = (s, n) => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
+const indent = (s, n) =>
+  s
+    .split('\n')
+    .map((l) => ' '.repeat(n) + l)
+    .join('\n');
 
 const code = Object.fromEntries([...codeStrings().keys()].map((s) => [s, s]));
 const nls = parseJson('package.nls.json') ?? {};

@@ -58,8 +58,7 @@ function sample(x, y) {
   const bubble = roundRect(x, y, 22, 24, 106, 90, 18) <= 0;
   const tail = inTriangle(x, y, [34, 84], [58, 84], [30, 108]);
   if (bubble || tail) colour = WHITE;
-  const check =
-    capsule(x, y, 42, 58, 57, 72, 6.5) <= 0 || capsule(x, y, 57, 72, 87, 41, 6.5) <= 0;
+  const check = capsule(x, y, 42, 58, 57, 72, 6.5) <= 0 || capsule(x, y, 57, 72, 87, 41, 6.5) <= 0;
   if (check) colour = GREEN;
   return colour;
 }

@@ -25,7 +25,11 @@ delete pkg.scripts; // vsce would run a vscode:prepublish; nothing is built here
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'clientlog-web-vsix-'));
 try {
   // Everything .vscodeignore lets in (it is an allow-list); vsce applies it again in the copy.
-  const allowed = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.startsWith('!'));
+  const allowed = fs
+    .readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('!'));
   const tops = new Set(allowed.map((l) => l.slice(1).split('/')[0].replace(/\*.*$/, '')));
   for (const entry of fs.readdirSync(ROOT)) {
     if (entry === 'package.json' || ![...tops].some((t) => (t ? entry.startsWith(t) : false))) continue;

@@ -89,13 +89,12 @@ async function main() {
   step('Installing clientlog.vsix into the project-local profile (.vscode-test/)');
   fs.mkdirSync(STATE, { recursive: true });
   if (!fs.existsSync(CONFIG)) fs.writeFileSync(CONFIG, `bind-addr: ${HOST}:${PORT}\nauth: none\ncert: false\n`);
-  runOrFail(CODE_SERVER, [
-    '--config', CONFIG,
-    '--extensions-dir', EXTENSIONS_DIR,
-    '--user-data-dir', USER_DATA_DIR,
-    '--install-extension', VSIX,
-    '--force',
-  ], 'installing clientlog.vsix', { env: serverEnv() });
+  runOrFail(
+    CODE_SERVER,
+    ['--config', CONFIG, '--extensions-dir', EXTENSIONS_DIR, '--user-data-dir', USER_DATA_DIR, '--install-extension', VSIX, '--force'],
+    'installing clientlog.vsix',
+    { env: serverEnv() },
+  );
 
   // User settings: only fill in what is not set yet, so your own changes survive restarts.
   const settingsFile = path.join(USER_DATA_DIR, 'User/settings.json');
@@ -122,14 +121,19 @@ async function main() {
 
   step(`Starting code-server on http://${HOST}:${PORT} (log: ${path.relative(ROOT, LOG)})`);
   const args = [
-    '--config', CONFIG,
-    '--bind-addr', `${HOST}:${PORT}`,
-    '--auth', 'none',
+    '--config',
+    CONFIG,
+    '--bind-addr',
+    `${HOST}:${PORT}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
-    '--extensions-dir', EXTENSIONS_DIR,
-    '--user-data-dir', USER_DATA_DIR,
+    '--extensions-dir',
+    EXTENSIONS_DIR,
+    '--user-data-dir',
+    USER_DATA_DIR,
   ];
   args.push(WORKSPACE);
   const log = fs.openSync(LOG, 'w');

@@ -86,7 +86,15 @@ export function icsOutput(rows: readonly AgendaRow<OpenPromise>[], now: number):
     };
     if (p.time) {
       const at = zonedInstant(p.date, parseTime(p.time)!, r.timeZone).getTime();
-      return { ...common, start: at, startInputType: 'utc', startOutputType: 'utc', end: at + 30 * 60_000, endInputType: 'utc', endOutputType: 'utc' } as EventAttributes;
+      return {
+        ...common,
+        start: at,
+        startInputType: 'utc',
+        startOutputType: 'utc',
+        end: at + 30 * 60_000,
+        endInputType: 'utc',
+        endOutputType: 'utc',
+      } as EventAttributes;
     }
     // All-day: DTSTART;VALUE=DATE and the exclusive DTEND the day after.
     const ymd = (iso: string) => iso.split('-').map(Number) as [number, number, number];

@@ -182,7 +182,11 @@ export class Cache {
   }
 
   setPrinted(abs: string, stamp: FileStamp, e: CheckEntry): void {
-    this.checks?.set(abs, [stamp.size, stamp.mtimeMs, e.from, e.until, e.counts.error, e.counts.warning, e.counts.information, e.counts.hint, e.overdue], Buffer.from(e.out));
+    this.checks?.set(
+      abs,
+      [stamp.size, stamp.mtimeMs, e.from, e.until, e.counts.error, e.counts.warning, e.counts.information, e.counts.hint, e.overdue],
+      Buffer.from(e.out),
+    );
   }
 
   /** The facts cached for a file at `stamp` (parsed from their JSON now; a blob that does not parse is a miss). */

@@ -113,8 +113,7 @@ export function collectFiles(inputs: readonly string[], cwd: string, useIgnore =
     else if (st.isDirectory()) {
       dirs.push(abs);
       walk(abs, []);
-    }
-    else take(abs, st);
+    } else take(abs, st);
   }
   // Sorted, without duplicates (inputs may overlap), the stamps following their files.
   const order = found.map((_, i) => i).sort((a, b) => (found[a] < found[b] ? -1 : found[a] > found[b] ? 1 : a - b));

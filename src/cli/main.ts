@@ -135,7 +135,8 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   }
   const [command, ...paths] = positionals;
   if (!command) throw new UsageError('missing command (check, agenda, ics or review)');
-  if (command !== 'check' && command !== 'agenda' && command !== 'ics' && command !== 'review') throw new UsageError(`unknown command "${command}" (check, agenda, ics or review)`);
+  if (command !== 'check' && command !== 'agenda' && command !== 'ics' && command !== 'review')
+    throw new UsageError(`unknown command "${command}" (check, agenda, ics or review)`);
   const mode: Mode = command;
   if (mode !== 'review') {
     for (const o of ['since', 'until', 'weeks', 'format'] as const) if (values[o] !== undefined) throw new UsageError(`--${o} applies to review only`);
@@ -143,7 +144,8 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
     throw new UsageError('--cache applies to check, agenda and ics (review reads every line of history)');
   }
   if (values.json && mode === 'ics') throw new UsageError('--json does not apply to ics');
-  if (mode !== 'check' && (values['fail-on'] !== undefined || values['fail-on-overdue'])) throw new UsageError('--fail-on and --fail-on-overdue apply to check only');
+  if (mode !== 'check' && (values['fail-on'] !== undefined || values['fail-on-overdue']))
+    throw new UsageError('--fail-on and --fail-on-overdue apply to check only');
 
   const timeZone = values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   if (!isValidTimeZone(timeZone)) throw new UsageError(`unknown time zone "${timeZone}" (use an IANA name such as Europe/Sofia)`);
@@ -156,7 +158,8 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
     const v = values[o];
     if (v !== undefined && !isIsoDate(v)) throw new UsageError(`--${o} expects a real date as YYYY-MM-DD, not "${v}"`);
   }
-  if (values.since !== undefined && values.until !== undefined && values.since > values.until) throw new UsageError(`--since ${values.since} is after --until ${values.until}`);
+  if (values.since !== undefined && values.until !== undefined && values.since > values.until)
+    throw new UsageError(`--since ${values.since} is after --until ${values.until}`);
   const weeks = intOption('weeks', values.weeks, 12, 1);
   if (weeks > 520) throw new UsageError(`--weeks expects at most 520, not ${weeks}`);
   const format = (values.format ?? (values.json ? 'json' : 'text')) as ReviewFormat;
@@ -193,7 +196,11 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   }
   const checkText = mode === 'check' && !options.json;
   const cache = useCache
-    ? new Cache(path.resolve(io.cwd, values['cache-location'] ?? '.clientlogcache'), buildStamp(version, __filename), checkText ? checkKey(options, io.cwd) : undefined)
+    ? new Cache(
+        path.resolve(io.cwd, values['cache-location'] ?? '.clientlogcache'),
+        buildStamp(version, __filename),
+        checkText ? checkKey(options, io.cwd) : undefined,
+      )
     : undefined;
   const { results, kept } = await answer(files, stamps, options, cache, checkText, { jobs, forced: values.jobs !== undefined }, io.cwd);
   cache?.prune(dirs);
@@ -215,7 +222,11 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
       read.map((x) => x.review!),
       { now: new Date(now), timeZone, since: values.since, until: values.until, weeks },
     );
-    output = reviewOutput(r, format, read.map((x) => x.file));
+    output = reviewOutput(
+      r,
+      format,
+      read.map((x) => x.file),
+    );
   } else {
     const a = agendaOf(results, options);
     if (mode === 'agenda') output = values.json ? agendaJson(a, options, values.today) : agendaText(a);
@@ -315,7 +326,12 @@ function checkOutput(
   cached?: Cache['counts'],
   kept?: KeptOutput,
 ) {
-  const counts: Record<Level, number> = { error: kept?.counts.error ?? 0, warning: kept?.counts.warning ?? 0, information: kept?.counts.information ?? 0, hint: kept?.counts.hint ?? 0 };
+  const counts: Record<Level, number> = {
+    error: kept?.counts.error ?? 0,
+    warning: kept?.counts.warning ?? 0,
+    information: kept?.counts.information ?? 0,
+    hint: kept?.counts.hint ?? 0,
+  };
   let overdue = kept?.counts.overdue ?? 0;
   for (const r of results) {
     const c = r.counts;
@@ -348,7 +364,9 @@ function checkOutput(
     const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
     // With --cache, how each file was answered: its output kept, its parse kept, or parsed.
     const how = cached ? ` (cache: ${cached.printed} printed as kept, ${cached.facts} from kept parses, ${cached.parsed} parsed)` : '';
-    io.stderr(`${n(results.length, 'file')}: ${n(counts.error, 'error')}, ${n(counts.warning, 'warning')}, ${counts.information} information, ${n(counts.hint, 'hint')}${how}\n`);
+    io.stderr(
+      `${n(results.length, 'file')}: ${n(counts.error, 'error')}, ${n(counts.warning, 'warning')}, ${counts.information} information, ${n(counts.hint, 'hint')}${how}\n`,
+    );
   }
   return { output, status: failing ? 1 : 0 };
 }

@@ -23,7 +23,10 @@ function drain(tasks: readonly FileTask[], o: WorkOptions, next: Int32Array, don
   for (;;) {
     const at = Atomics.add(next, 0, 1) * CHUNK;
     if (at >= tasks.length) return;
-    done(at, tasks.slice(at, at + CHUNK).map((t) => processFile(t, o)));
+    done(
+      at,
+      tasks.slice(at, at + CHUNK).map((t) => processFile(t, o)),
+    );
   }
 }
 

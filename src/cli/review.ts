@@ -37,7 +37,10 @@ function reviewText(r: Review, where: (x: ReviewRef) => string): string {
   const pad = (s: string, w: number, right: boolean) => (right ? ' '.repeat(w - [...s].length) + s : s + ' '.repeat(w - [...s].length));
   let out = `Weekly review ${r.since} – ${r.until} (made on ${r.today}, ${r.timeZone})\n\n`;
   table.forEach((line, k) => {
-    out += `${line.map((cell, c) => pad(cell, widths[c], c > 0 && c < REVIEW_COLUMNS.length - 2 && k > 0)).join('  ').trimEnd()}\n`;
+    out += `${line
+      .map((cell, c) => pad(cell, widths[c], c > 0 && c < REVIEW_COLUMNS.length - 2 && k > 0))
+      .join('  ')
+      .trimEnd()}\n`;
     if (k === 0 || k === table.length - 2) out += `${widths.map((w) => '-'.repeat(w)).join('  ')}\n`;
   });
   const section = <R extends ReviewRef>(heading: string, refs: readonly R[], extra: (x: R) => string = () => '') => {
@@ -84,7 +87,14 @@ function reviewJson(r: Review, files: readonly string[]): string {
       firstDate: refs(f.promises.firstDate),
       moves: refs(f.promises.moves),
     },
-    waiting: { due: f.waiting.due, inTime: refs(f.waiting.inTime), late: refs(f.waiting.late), open: refs(f.waiting.open), pending: refs(f.waiting.pending), dropped: refs(f.waiting.dropped) },
+    waiting: {
+      due: f.waiting.due,
+      inTime: refs(f.waiting.inTime),
+      late: refs(f.waiting.late),
+      open: refs(f.waiting.open),
+      pending: refs(f.waiting.pending),
+      dropped: refs(f.waiting.dropped),
+    },
     scope: {
       raised: f.scope.raised,
       confirmMedian: f.scope.confirmMedian,
@@ -152,12 +162,14 @@ export function trendSvg(trend: readonly TrendPoint[], width: number, height: nu
       svg += `<line x1="${padL}" x2="${padL + w}" y1="${y(g)}" y2="${y(g)}" class="grid"/><text x="${padL - 4}" y="${y(g) + 4}" text-anchor="end" class="tick">${g * 100}%</text>`;
     }
     trend.forEach((p, k) => {
-      if (k % 2 === trend.length % 2 || trend.length <= 6) svg += `<text x="${x(k)}" y="${height - 4}" text-anchor="middle" class="tick">${esc(p.week.slice(5))}</text>`;
+      if (k % 2 === trend.length % 2 || trend.length <= 6)
+        svg += `<text x="${x(k)}" y="${height - 4}" text-anchor="middle" class="tick">${esc(p.week.slice(5))}</text>`;
     });
   }
   svg += `<path d="${path}" class="line"/>`;
   trend.forEach((p, k) => {
-    if (p.rate !== null) svg += `<circle cx="${x(k).toFixed(1)}" cy="${y(p.rate).toFixed(1)}" r="${axes ? 3 : 1.5}" class="dot"><title>${esc(`${p.week}: ${percent(p.rate, 'en')} (${p.onTime}/${p.counted})`)}</title></circle>`;
+    if (p.rate !== null)
+      svg += `<circle cx="${x(k).toFixed(1)}" cy="${y(p.rate).toFixed(1)}" r="${axes ? 3 : 1.5}" class="dot"><title>${esc(`${p.week}: ${percent(p.rate, 'en')} (${p.onTime}/${p.counted})`)}</title></circle>`;
   });
   return svg + '</svg>';
 }

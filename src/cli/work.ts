@@ -113,7 +113,14 @@ export function resultOf(facts: FileFacts, task: FileTask, o: WorkOptions, keep 
   const { input } = facts;
   const cache = keep ? { factsJson: JSON.stringify(facts), ...stableSpan(input, { now: new Date(o.now), timeZone: o.timeZone }) } : undefined;
   if (o.mode === 'check') {
-    const findings = analyzeInput(input, { now: new Date(o.now), timeZone: o.timeZone, horizonDays: o.horizonDays, confirmationDays: o.confirmationDays, cadenceDays: o.cadenceDays, levels: o.levels });
+    const findings = analyzeInput(input, {
+      now: new Date(o.now),
+      timeZone: o.timeZone,
+      horizonDays: o.horizonDays,
+      confirmationDays: o.confirmationDays,
+      cadenceDays: o.cadenceDays,
+      levels: o.levels,
+    });
     const counts: Record<Level, number> = { error: 0, warning: 0, information: 0, hint: 0 };
     let overdue = 0;
     let out = '';
@@ -125,7 +132,17 @@ export function resultOf(facts: FileFacts, task: FileTask, o: WorkOptions, keep 
       const line = f.range.start.line + 1;
       const column = f.range.start.character + 1;
       if (json) {
-        json.push({ file: task.display, line, column, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1, level: f.level, code: f.code, message, data: f.data });
+        json.push({
+          file: task.display,
+          line,
+          column,
+          endLine: f.range.end.line + 1,
+          endColumn: f.range.end.character + 1,
+          level: f.level,
+          code: f.code,
+          message,
+          data: f.data,
+        });
       } else {
         out += `${task.display}:${line}:${column}: ${f.level} ${f.code} ${message}\n`;
       }
@@ -135,7 +152,15 @@ export function resultOf(facts: FileFacts, task: FileTask, o: WorkOptions, keep 
   const promises: OpenPromise[] = [];
   for (const item of input.items) {
     if (item.kind !== 'promise') continue;
-    promises.push({ kind: 'promise', line: item.line, date: item.date, time: item.time, text: item.text, tags: item.tags, source: facts.lines[item.line] ?? '' });
+    promises.push({
+      kind: 'promise',
+      line: item.line,
+      date: item.date,
+      time: item.time,
+      text: item.text,
+      tags: item.tags,
+      source: facts.lines[item.line] ?? '',
+    });
   }
   return { file: task.display, agenda: { client: input.client, timeZone: input.timeZone, promises }, cache };
 }

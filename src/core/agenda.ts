@@ -144,7 +144,15 @@ export function agenda<T extends AgendaItem>(sources: Iterable<AgendaSource<T>>,
       const { status } = standing(item, now, options);
       if (!status || (item.state ?? 'open') !== 'open') continue;
       const contact = source.contact?.(item);
-      rows.push({ item, source, band: status.band, days: status.days, ...(status.age !== undefined && { age: status.age }), timeZone, ...(contact !== undefined && { contact }) });
+      rows.push({
+        item,
+        source,
+        band: status.band,
+        days: status.days,
+        ...(status.age !== undefined && { age: status.age }),
+        timeZone,
+        ...(contact !== undefined && { contact }),
+      });
     }
   }
   rows.sort(compareRows);

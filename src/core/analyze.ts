@@ -95,14 +95,23 @@ export function touchOf(log: ClientLog): Touch | undefined {
   return definedOnly({ lastEntry: last, cadence: fm?.cadence, range });
 }
 
-const plainRange = (r: Range): Range => ({ start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } });
+const plainRange = (r: Range): Range => ({
+  start: { line: r.start.line, character: r.start.character },
+  end: { line: r.end.line, character: r.end.character },
+});
 
 /** What `analyze` reads of a log (see `AnalysisInput`); ranges are copied into plain objects. */
 export function analysisInput(log: ClientLog): AnalysisInput {
   const items = [...openItems(log)].map((i) => definedOnly({ ...i, range: plainRange(i.range), dateRange: i.dateRange && plainRange(i.dateRange) }));
   const problems = [...log.problems, ...timeIndependentFindings(log)].map((p) => ({ code: p.code, range: plainRange(p.range), data: p.data }));
   const touch = touchOf(log);
-  return definedOnly({ client: log.client, timeZone: log.frontMatter?.timeZone, problems, items, touch: touch && { ...touch, range: plainRange(touch.range) } });
+  return definedOnly({
+    client: log.client,
+    timeZone: log.frontMatter?.timeZone,
+    problems,
+    items,
+    touch: touch && { ...touch, range: plainRange(touch.range) },
+  });
 }
 
 /** `o` without its keys whose value is undefined (what JSON would drop anyway), in the same order. */
@@ -278,21 +287,20 @@ function evaluate(
 
   // A total order (position, then code), so the result does not depend on the order rules ran in.
   out.sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line ||
-      a.range.start.character - b.range.start.character ||
-      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
   // No flood: one finding per code per line, and a cap per file (which counts the findings past the cut too).
   const capped = capPerFile(mergePerLine(out), levels['file.tooManyFindings'] ?? DEFAULT_LEVELS['file.tooManyFindings']);
   const last = capped[capped.length - 1];
-  if (beyond > 0 && last?.code === 'file.tooManyFindings') capped[capped.length - 1] = { ...last, data: { ...last.data, omitted: Number(last.data.omitted) + beyond } };
+  if (beyond > 0 && last?.code === 'file.tooManyFindings')
+    capped[capped.length - 1] = { ...last, data: { ...last.data, omitted: Number(last.data.omitted) + beyond } };
   return capped;
 }
 
 /** The finding an open item's band gives, if any. */
 function itemCode(kind: Tracked['kind'], band: string): FindingCode | undefined {
-  if (kind === 'promise') return band === 'overdue' ? 'promise.overdue' : band === 'today' ? 'promise.dueToday' : band === 'soon' ? 'promise.dueSoon' : undefined;
+  if (kind === 'promise')
+    return band === 'overdue' ? 'promise.overdue' : band === 'today' ? 'promise.dueToday' : band === 'soon' ? 'promise.dueSoon' : undefined;
   if (band !== 'overdue') return undefined;
   return kind === 'waiting' ? 'waiting.followUp' : 'scope.unconfirmed';
 }
@@ -334,7 +342,11 @@ function cutLine(sorted: readonly Problem[], off: (code: FindingCode) => boolean
  * Whether a client has gone quiet on `today` (in the log's zone): the latest entry is more than the cadence
  * (front matter `cadence`, else `defaultDays`; 0 is off) days old. The days since, the cadence and the date.
  */
-export function quiet(touch: Pick<Touch, 'lastEntry' | 'cadence'>, today: string, defaultDays = 0): { days: number; cadence: number; lastEntry: string } | undefined {
+export function quiet(
+  touch: Pick<Touch, 'lastEntry' | 'cadence'>,
+  today: string,
+  defaultDays = 0,
+): { days: number; cadence: number; lastEntry: string } | undefined {
   const cadence = touch.cadence ?? defaultDays;
   if (!(cadence > 0)) return undefined;
   const days = dayNumber(today) - dayNumber(touch.lastEntry);
@@ -354,7 +366,11 @@ export function timeIndependentFindings(log: ClientLog): Problem[] {
     const have = new Set(n.fields.filter((f) => f.key && f.value.trim() !== '').map((f) => f.key!));
     const need = [...REQUIRED_FIELDS[n.kind]];
     if (n.kind === 'escalation') {
-      const kind = n.fields.find((f) => f.key === 'kind')?.value.trim().split(/\s+/)[0] ?? '';
+      const kind =
+        n.fields
+          .find((f) => f.key === 'kind')
+          ?.value.trim()
+          .split(/\s+/)[0] ?? '';
       if (triageOf(kind) === 'crisis') need.push(...CRISIS_REQUIRED_FIELDS);
     }
     if (n.kind === 'refusal' && !have.has('alternative')) {

@@ -105,8 +105,17 @@ export class CacheTable {
       const head = JSON.parse(this.utf8.decode(bytes, 0, nl)) as { [k: string]: unknown } | null;
       const count = head?.count;
       const pathBytes = head?.pathBytes;
-      if (!head || head.clientlogCache !== CACHE_FORMAT || head.header !== this.header || head.width !== w || head.endianness !== ENDIANNESS) throw new Error('not ours');
-      if (typeof count !== 'number' || typeof pathBytes !== 'number' || !(count >= 0) || !(pathBytes >= 0) || !Number.isInteger(count) || !Number.isInteger(pathBytes)) throw new Error('not ours');
+      if (!head || head.clientlogCache !== CACHE_FORMAT || head.header !== this.header || head.width !== w || head.endianness !== ENDIANNESS)
+        throw new Error('not ours');
+      if (
+        typeof count !== 'number' ||
+        typeof pathBytes !== 'number' ||
+        !(count >= 0) ||
+        !(pathBytes >= 0) ||
+        !Number.isInteger(count) ||
+        !Number.isInteger(pathBytes)
+      )
+        throw new Error('not ours');
       if (this.checksum && !trusted && head.sum !== fnv1a(bytes, nl + 1)) throw new Error('corrupt');
       const numsAt = align8(nl + 1 + pathBytes);
       const blobsAt = numsAt + count * w * 8;

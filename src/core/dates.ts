@@ -243,8 +243,7 @@ const OTHER_SPELLING = /^(?:(\d{1,2})[./](\d{1,2})[./](\d{4})|(\d{4})[./](\d{1,2
 export function isoFromOtherSpelling(token: string): string | undefined {
   const m = OTHER_SPELLING.exec(token);
   if (!m) return undefined;
-  const iso = (y: number, mo: number, d: number) =>
-    isValidDate(y, mo, d) ? `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : '';
+  const iso = (y: number, mo: number, d: number) => (isValidDate(y, mo, d) ? `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : '');
   if (m[4]) return iso(+m[4], +m[5], +m[6]);
   const a = +m[1];
   const b = +m[2];

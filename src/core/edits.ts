@@ -118,7 +118,14 @@ export function markReceived(doc: LineSource, line: number, today: string, expec
 }
 
 /** `| confirmed <today> by @x` / `| declined …` on a SCOPE line. */
-export function markScope(doc: LineSource, line: number, verdict: 'confirmed' | 'declined', today: string, by?: string, expect: LineExpectation = {}): EditResult {
+export function markScope(
+  doc: LineSource,
+  line: number,
+  verdict: 'confirmed' | 'declined',
+  today: string,
+  by?: string,
+  expect: LineExpectation = {},
+): EditResult {
   if (!isIsoDate(today)) return fail('invalidDate');
   return single(doc, line, 'scope', expect, () => `${verdict} ${today}${by ? ` by ${who(by)}` : ''}`);
 }
@@ -146,9 +153,7 @@ export function reschedule(doc: LineSource, line: number, r: Reschedule, expect:
   const newTime = r.newTime !== undefined ? normaliseTime(r.newTime) : undefined;
   if (item.date === r.newDate && item.time === newTime) return fail('sameDate');
   const end = item.timeRange ? item.timeRange.end.character : item.dateRange.end.character;
-  const edits: TextEdit[] = [
-    { range: lineRange(line, item.dateRange.start.character, end), newText: newTime ? `${r.newDate} ${newTime}` : r.newDate },
-  ];
+  const edits: TextEdit[] = [{ range: lineRange(line, item.dateRange.start.character, end), newText: newTime ? `${r.newDate} ${newTime}` : r.newDate }];
   const by = r.agreedBy && r.agreedBy.trim() ? ` by ${who(r.agreedBy)}` : '';
   // An invalid old time ("24:00") is not dropped: it goes into the history as written.
   const oldTime = item.time ?? (item.timeRange ? text.slice(item.timeRange.start.character, item.timeRange.end.character) : undefined);
@@ -163,12 +168,17 @@ function normaliseTime(t: string): string {
 
 function oneLine(s: string): string {
   // A "|" between spaces (or at either end) would start a new history segment: write "/" instead.
-  return s.replace(/[\r\n]+/g, ' ').trim().replace(/(^|\s)\|(?=\s|$)/g, '$1/');
+  return s
+    .replace(/[\r\n]+/g, ' ')
+    .trim()
+    .replace(/(^|\s)\|(?=\s|$)/g, '$1/');
 }
 
 function who(s: string): string {
   // " on " would end the name early when the line is read back.
-  const t = oneLine(s).replace(/(?:\s+on)+(?:\s+|$)/g, ' ').trim();
+  const t = oneLine(s)
+    .replace(/(?:\s+on)+(?:\s+|$)/g, ' ')
+    .trim();
   return /^@?[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u.test(t) && !t.includes(' ') ? `@${t.replace(/^@/, '')}` : t;
 }
 

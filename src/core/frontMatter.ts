@@ -38,7 +38,11 @@ const MAX_FRONT_MATTER_CHARS = 100_000;
  * Finds and parses the YAML front matter at the top of the file. Reports problems at exact positions
  * in the file. The body starts after the closing `---` (or at line 0 when there is no front matter).
  */
-export function parseFrontMatter(lines: readonly string[], problems: Problem[], options: { fast?: boolean } = {}): { frontMatter?: FrontMatter; bodyStart: number } {
+export function parseFrontMatter(
+  lines: readonly string[],
+  problems: Problem[],
+  options: { fast?: boolean } = {},
+): { frontMatter?: FrontMatter; bodyStart: number } {
   if (lines.length === 0 || lines[0].trimEnd() !== '---') return { bodyStart: 0 };
   let close = -1;
   const limit = Math.min(lines.length, MAX_FRONT_MATTER_LINES + 1);
@@ -308,9 +312,8 @@ function isSafePlain(v: string): boolean {
   }
   return !(n <= 5 && RESERVED_WORD.test(v));
 }
-const NOT_FIRST = "-?:,[]{}#&*!|>'\"%@`0123456789+.~ ";
+const NOT_FIRST = '-?:,[]{}#&*!|>\'"%@`0123456789+.~ ';
 const RESERVED_WORD = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
-
 
 /** The end of a simple key (/[A-Za-z][A-Za-z0-9_]{0,63}/) at `at` when a colon follows it, else -1. */
 function simpleKeyEnd(s: string, at: number): number {

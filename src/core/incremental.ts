@@ -11,7 +11,19 @@
  */
 import { analyze, quietFinding, type AnalyzeOptions } from './analyze';
 import { capPerFile } from './limits';
-import { DEFAULT_LEVELS, MAX_FINDINGS_PER_FILE, type ClientLog, type Entry, type Finding, type Mention, type Note, type Problem, type Tag, type Tracked, type Urgent } from './model';
+import {
+  DEFAULT_LEVELS,
+  MAX_FINDINGS_PER_FILE,
+  type ClientLog,
+  type Entry,
+  type Finding,
+  type Mention,
+  type Note,
+  type Problem,
+  type Tag,
+  type Tracked,
+  type Urgent,
+} from './model';
 import { parseBody, parseLines, shiftEntry, shiftMention, shiftNote, shiftTag, shiftTracked, shiftUrgent, startLine, type ParseOptions } from './parse';
 import { LineBreak, shiftRange, splitLinesWithBreaks, type Position, type Range } from './text';
 
@@ -321,7 +333,8 @@ export function reanalyze(doc: ParsedDocument, prev: readonly Finding[], options
     // In analyze's order: position, then code.
     const before = (f: Finding) =>
       f.range.start.line < q.range.start.line ||
-      (f.range.start.line === q.range.start.line && (f.range.start.character < q.range.start.character || (f.range.start.character === q.range.start.character && f.code < q.code)));
+      (f.range.start.line === q.range.start.line &&
+        (f.range.start.character < q.range.start.character || (f.range.start.character === q.range.start.character && f.code < q.code)));
     let k = 0;
     while (k < out.length && before(out[k])) k++;
     out.splice(k, 0, q);

@@ -27,12 +27,30 @@ function contact(c: Contact) {
   return { name: c.name, handle: c.handle, role: c.role, email: c.email, range: r(c.range), handleRange: opt(c.handleRange) };
 }
 function frontMatter(f: FrontMatter) {
-  return { startLine: f.startLine, endLine: f.endLine, range: r(f.range), client: f.client, language: f.language, timeZone: f.timeZone, contacts: f.contacts.map(contact), notes: f.notes };
+  return {
+    startLine: f.startLine,
+    endLine: f.endLine,
+    range: r(f.range),
+    client: f.client,
+    language: f.language,
+    timeZone: f.timeZone,
+    contacts: f.contacts.map(contact),
+    notes: f.notes,
+  };
 }
 function entry(e: Entry) {
   // An entry no open item belongs to is a placeholder in a compact model (line -1): kept as null.
   if (e.line < 0) return null;
-  return { line: e.line, range: r(e.range), date: e.date, time: e.time, title: e.title, titleRange: r(e.titleRange), endLine: e.endLine, lastContentLine: e.lastContentLine };
+  return {
+    line: e.line,
+    range: r(e.range),
+    date: e.date,
+    time: e.time,
+    title: e.title,
+    titleRange: r(e.titleRange),
+    endLine: e.endLine,
+    lastContentLine: e.lastContentLine,
+  };
 }
 function event(h: HistoryEvent) {
   return { verb: h.verb, range: r(h.range), date: h.date, from: h.from, fromTime: h.fromTime, by: h.by, reason: h.reason, apology: h.apology };
@@ -96,11 +114,24 @@ const NO_ENTRY: Entry = Object.freeze({ line: -1, range: lineRange(0, 0, 0), tit
 export function restoreCompact(json: string): ClientLog | undefined {
   try {
     const s = JSON.parse(json) as Stored;
-    if (!s || s.v !== STORE_VERSION || typeof s.client !== 'string' || !Array.isArray(s.entries) || !Array.isArray(s.items) || !Array.isArray(s.tags) || !Array.isArray(s.problems)) return undefined;
+    if (
+      !s ||
+      s.v !== STORE_VERSION ||
+      typeof s.client !== 'string' ||
+      !Array.isArray(s.entries) ||
+      !Array.isArray(s.items) ||
+      !Array.isArray(s.tags) ||
+      !Array.isArray(s.problems)
+    )
+      return undefined;
     const fm = s.frontMatter;
     return {
       client: s.client,
-      frontMatter: fm && { ...fm, range: range(fm.range), contacts: fm.contacts.map((c) => ({ ...c, range: range(c.range), handleRange: optRange(c.handleRange) })) },
+      frontMatter: fm && {
+        ...fm,
+        range: range(fm.range),
+        contacts: fm.contacts.map((c) => ({ ...c, range: range(c.range), handleRange: optRange(c.handleRange) })),
+      },
       entries: s.entries.map((e) => (e ? { ...e, range: range(e.range), titleRange: range(e.titleRange) } : NO_ENTRY)),
       items: s.items.map((i) => ({
         ...i,

@@ -8,8 +8,7 @@ import { fieldLabel } from './notes';
 export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
 
 /** English: fills `{0}`, `{1}`… */
-export const formatMessage: Translate = (message, ...args) =>
-  message.replace(/\{(\d+)\}/g, (m, i: string) => (args[+i] !== undefined ? String(args[+i]) : m));
+export const formatMessage: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => (args[+i] !== undefined ? String(args[+i]) : m));
 
 /** The language (of the four) closest to a VS Code display locale such as `bg`, `ru`, `ro-RO`, `en-US`. */
 export function languageOfLocale(locale: string | undefined): Language {
@@ -84,9 +83,18 @@ function describeOne(f: Finding, t: Translate, locale: string): string {
     case 'promise.dueSoon':
       return t('Promise to {0} is due {1} ({2})', s(d.client), relativeDays(Number(d.days), locale), when);
     case 'waiting.followUp':
-      return t('No answer from {0} for {1}; follow up (follow-up date {2})', s(d.contact ?? (d.handle ? `@${s(d.handle)}` : d.client)), durationDays(Number(d.days), locale), s(d.date));
+      return t(
+        'No answer from {0} for {1}; follow up (follow-up date {2})',
+        s(d.contact ?? (d.handle ? `@${s(d.handle)}` : d.client)),
+        durationDays(Number(d.days), locale),
+        s(d.date),
+      );
     case 'scope.unconfirmed':
-      return t('Scope change not confirmed by {0} for {1}: get their confirmation before doing the work', s(d.contact ?? (d.handle ? `@${s(d.handle)}` : d.client)), durationDays(Number(d.days), locale));
+      return t(
+        'Scope change not confirmed by {0} for {1}: get their confirmation before doing the work',
+        s(d.contact ?? (d.handle ? `@${s(d.handle)}` : d.client)),
+        durationDays(Number(d.days), locale),
+      );
     case 'urgent.untriaged':
       return t('Urgent request or crisis? Ask what breaks, and for whom, if it waits until tomorrow; then write "URGENT request:" or "URGENT crisis:"');
     case 'refusal.noAlternative':
@@ -100,11 +108,16 @@ function describeOne(f: Finding, t: Translate, locale: string): string {
     case 'date.invalid':
       return d.time ? t('{0} is not a valid time (HH:MM, 00:00 to 23:59)', s(d.text)) : t('{0} is not a real date', s(d.text));
     case 'date.format':
-      return d.suggestion ? t('Write dates as YYYY-MM-DD: {0} is {1}', s(d.text), s(d.suggestion)) : t('Write dates as YYYY-MM-DD: {0} is ambiguous or impossible', s(d.text));
+      return d.suggestion
+        ? t('Write dates as YYYY-MM-DD: {0} is {1}', s(d.text), s(d.suggestion))
+        : t('Write dates as YYYY-MM-DD: {0} is ambiguous or impossible', s(d.text));
     case 'date.missing':
       return t('{0} needs a date right after the keyword (YYYY-MM-DD)', s(d.kind).toUpperCase());
     case 'history.invalid':
-      return t('This history segment is not understood: "{0}" (see docs/FORMAT.md for kept, moved from, dropped, broken, received, confirmed, declined)', s(d.text));
+      return t(
+        'This history segment is not understood: "{0}" (see docs/FORMAT.md for kept, moved from, dropped, broken, received, confirmed, declined)',
+        s(d.text),
+      );
     case 'history.conflict':
       if (d.why === 'beforeEntry') return t('Closed on {0}, before the entry that made it ({1}): one of the dates is wrong', s(d.date), s(d.entryDate));
       return t('This segment comes after the item was closed ("{0}"): an item closes only once', s(d.closedBy));
@@ -159,7 +172,12 @@ function describeOne(f: Finding, t: Translate, locale: string): string {
     case 'frontMatter.unknownKey':
       return t('Unknown front matter key "{0}" (known: client, language, timezone, cadence, contacts, notes)', s(d.key));
     case 'client.quiet':
-      return t('No entry for {0} in {1} (you aim for every {2}): check in', s(d.client), durationDays(Number(d.days), locale), durationDays(Number(d.cadence), locale));
+      return t(
+        'No entry for {0} in {1} (you aim for every {2}): check in',
+        s(d.client),
+        durationDays(Number(d.days), locale),
+        durationDays(Number(d.cadence), locale),
+      );
     case 'mention.unknown':
       return (d.known as readonly string[]).length
         ? t('@{0} is not a contact of this client (contacts: {1})', s(d.handle), (d.known as readonly string[]).map((h) => `@${h}`).join(', '))

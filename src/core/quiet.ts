@@ -2,7 +2,8 @@ import { isIsoDate } from './dates';
 import { lineRange, type LineSource, type Position, type TextEdit } from './text';
 
 /** An edit and where the cursor goes after it, ready to type. */
-export type NewEntryResult = { readonly ok: true; readonly edits: TextEdit[]; readonly cursor: Position } | { readonly ok: false; readonly reason: 'invalidDate' };
+export type NewEntryResult =
+  { readonly ok: true; readonly edits: TextEdit[]; readonly cursor: Position } | { readonly ok: false; readonly reason: 'invalidDate' };
 
 /** Whether a line is the heading of an entry dated `today`. */
 function isHeadingOf(text: string, today: string): boolean {
@@ -40,7 +41,11 @@ export function newEntryEdit(doc: LineSource, today: string): NewEntryResult {
   const lastText = lastLine >= 0 ? doc.lineAt(lastLine) : '';
   if (lastLine <= 0 && lastText.trim() === '') {
     // A blank document: the heading goes first, before whatever blank lines are there.
-    return { ok: true, edits: [{ range: lineRange(0, 0, 0), newText: doc.lineCount > 1 ? heading + eol : heading }], cursor: { line: 0, character: heading.length } };
+    return {
+      ok: true,
+      edits: [{ range: lineRange(0, 0, 0), newText: doc.lineCount > 1 ? heading + eol : heading }],
+      cursor: { line: 0, character: heading.length },
+    };
   }
   return {
     ok: true,

@@ -122,9 +122,12 @@ export class Scheduler<K> {
     const at = nextWake(this.spans.values(), now);
     this.wake = at;
     if (at === undefined) return;
-    this.timer = this.timers.setTimeout(() => {
-      this.timer = undefined;
-      this.check();
-    }, Math.min(Math.max(0, at - now), MAX_WAIT_MS));
+    this.timer = this.timers.setTimeout(
+      () => {
+        this.timer = undefined;
+        this.check();
+      },
+      Math.min(Math.max(0, at - now), MAX_WAIT_MS),
+    );
   }
 }

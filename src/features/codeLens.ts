@@ -41,7 +41,12 @@ class PromiseLenses implements vscode.CodeLensProvider {
       const arg = targetArg(doc.uri, item);
       out.push(
         new vscode.CodeLens(range, { title, command: '', tooltip: `${item.date}${item.time ? ` ${item.time}` : ''}` }),
-        new vscode.CodeLens(range, { title: vscode.l10n.t('Mark kept'), command: 'clientlog.promise.markKept', arguments: [arg], tooltip: vscode.l10n.t('Mark kept (today)') }),
+        new vscode.CodeLens(range, {
+          title: vscode.l10n.t('Mark kept'),
+          command: 'clientlog.promise.markKept',
+          arguments: [arg],
+          tooltip: vscode.l10n.t('Mark kept (today)'),
+        }),
         new vscode.CodeLens(range, { title: vscode.l10n.t('Reschedule…'), command: 'clientlog.promise.reschedule', arguments: [arg] }),
       );
     }

@@ -29,7 +29,10 @@ export function registerDecorations(models: EditorModels, clock: Clock, time: Ti
       if (!isClientLog(editor.document)) continue;
       const log = models.latest(editor.document);
       const ranges = log ? overdueDateRanges(log, now, tz).filter((r) => r.end.line < editor.document.lineCount) : [];
-      editor.setDecorations(overdue, ranges.map((r) => editor.document.validateRange(toRange(r))));
+      editor.setDecorations(
+        overdue,
+        ranges.map((r) => editor.document.validateRange(toRange(r))),
+      );
     }
   };
   const all = () => update(vscode.window.visibleTextEditors);

@@ -121,7 +121,11 @@ export class Drafts {
     if (!editor.selection.isEmpty) return doc.getText(editor.selection).replace(/\s+/g, ' ').trim();
     const line = doc.lineAt(editor.selection.active.line).text;
     if (line.startsWith('## ') || line.startsWith('---')) return '';
-    return line.replace(/^(PROMISE|WAITING|SCOPE)\s+\S+(\s+\d{1,2}:\d{2})?\s+/, '').replace(/^URGENT[\s:]+(\p{L}+[\s:]+)?/u, '').split(' | ')[0].trim();
+    return line
+      .replace(/^(PROMISE|WAITING|SCOPE)\s+\S+(\s+\d{1,2}:\d{2})?\s+/, '')
+      .replace(/^URGENT[\s:]+(\p{L}+[\s:]+)?/u, '')
+      .split(' | ')[0]
+      .trim();
   }
 
   private async pickRecipient(t: ClientTarget, title: string, hint: string): Promise<Contact | undefined | null> {
@@ -182,7 +186,9 @@ export class Drafts {
       const t = await this.pickClient(title);
       if (!t) return false;
       const version = t.doc.version;
-      const request = need(await this.input(title, vscode.l10n.t('What did {0} ask for? (the request you are declining)', t.log.client), this.contextText(t.doc)));
+      const request = need(
+        await this.input(title, vscode.l10n.t('What did {0} ask for? (the request you are declining)', t.log.client), this.contextText(t.doc)),
+      );
       const uiLang = languageOfLocale(vscode.env.language);
       const reasonPick = need(
         await vscode.window.showQuickPick(
@@ -197,7 +203,10 @@ export class Drafts {
         if (agreed.length > 0) {
           const pick = need(
             await vscode.window.showQuickPick(
-              [{ label: vscode.l10n.t('Write the facts myself'), text: '' }, ...agreed.map((a) => ({ label: a, text: a, description: vscode.l10n.t('agreed earlier, from the log') }))],
+              [
+                { label: vscode.l10n.t('Write the facts myself'), text: '' },
+                ...agreed.map((a) => ({ label: a, text: a, description: vscode.l10n.t('agreed earlier, from the log') })),
+              ],
               { title, placeHolder: vscode.l10n.t('What was agreed? The log says:'), ignoreFocusOut: true },
             ),
           );
@@ -208,7 +217,10 @@ export class Drafts {
       const facts = need(await this.input(title, vscode.l10n.t('The facts behind the "no": what you know, from data and experience'), factsSeed));
       const alt = need(
         await vscode.window.showQuickPick(
-          [...suggestAlternatives(reason, t.lang).map((s) => ({ label: s, text: s })), { label: `$(edit) ${vscode.l10n.t('Write my own alternative…')}`, text: '' }],
+          [
+            ...suggestAlternatives(reason, t.lang).map((s) => ({ label: s, text: s })),
+            { label: `$(edit) ${vscode.l10n.t('Write my own alternative…')}`, text: '' },
+          ],
           { title, placeHolder: vscode.l10n.t('What do you offer instead? A refusal always offers an alternative.'), ignoreFocusOut: true },
         ),
       );
@@ -253,7 +265,9 @@ export class Drafts {
       const what = need(await this.input(title, vscode.l10n.t('What happened, in one or two sentences (no excuses)'), whatSeed));
       const fix = need(await this.input(title, vscode.l10n.t('What are you doing to fix it?'), p ? fixSeed(p, readerOf(t, today)) : ''));
       const fixDate = need(
-        await this.input(title, vscode.l10n.t('By when will it be fixed? (YYYY-MM-DD)'), addDays(today, 1), true, (v) => (isIsoDate(v.trim()) ? undefined : vscode.l10n.t('Write a date as YYYY-MM-DD'))),
+        await this.input(title, vscode.l10n.t('By when will it be fixed? (YYYY-MM-DD)'), addDays(today, 1), true, (v) =>
+          isIsoDate(v.trim()) ? undefined : vscode.l10n.t('Write a date as YYYY-MM-DD'),
+        ),
       ).trim();
       const prevention = need(await this.input(title, vscode.l10n.t('What will prevent a repeat?')));
       const makeup = need(await this.input(title, vscode.l10n.t('What do you offer to make up for the trouble? (optional)'), '', false));
@@ -263,8 +277,16 @@ export class Drafts {
         const choice = need(
           await vscode.window.showQuickPick(
             [
-              { label: vscode.l10n.t('Reschedule it to {0}', fixDate), description: vscode.l10n.t('the promise stays open with the new date; the old one is kept'), v: 'move' as const },
-              { label: vscode.l10n.t('Mark it broken'), description: vscode.l10n.t('the line points to this apology; the fix becomes a new promise'), v: 'broken' as const },
+              {
+                label: vscode.l10n.t('Reschedule it to {0}', fixDate),
+                description: vscode.l10n.t('the promise stays open with the new date; the old one is kept'),
+                v: 'move' as const,
+              },
+              {
+                label: vscode.l10n.t('Mark it broken'),
+                description: vscode.l10n.t('the line points to this apology; the fix becomes a new promise'),
+                v: 'broken' as const,
+              },
             ],
             { title, placeHolder: vscode.l10n.t('What happens to the promise?'), ignoreFocusOut: true },
           ),
@@ -272,7 +294,9 @@ export class Drafts {
         const src = lineSource(t.doc);
         const lineText = src.lineAt(promiseTarget.line);
         if (choice.v === 'move') {
-          lineEdits.push(fixDate === p.date ? { ok: false, reason: 'sameDate' } : reschedule(src, promiseTarget.line, { newDate: fixDate, today }, { lineText }));
+          lineEdits.push(
+            fixDate === p.date ? { ok: false, reason: 'sameDate' } : reschedule(src, promiseTarget.line, { newDate: fixDate, today }, { lineText }),
+          );
         } else {
           lineEdits.push(markBroken(src, promiseTarget.line, today, today, { lineText }));
           promise = { text: fix, due: fixDate };
@@ -307,8 +331,16 @@ export class Drafts {
       const kind = need(
         await vscode.window.showQuickPick(
           [
-            { label: vscode.l10n.t('Urgent request'), description: vscode.l10n.t('nothing breaks if it waits a day: agree a realistic date'), v: 'request' as const },
-            { label: vscode.l10n.t('Crisis'), description: vscode.l10n.t('something is broken now and harm grows by the hour: act today'), v: 'crisis' as const },
+            {
+              label: vscode.l10n.t('Urgent request'),
+              description: vscode.l10n.t('nothing breaks if it waits a day: agree a realistic date'),
+              v: 'request' as const,
+            },
+            {
+              label: vscode.l10n.t('Crisis'),
+              description: vscode.l10n.t('something is broken now and harm grows by the hour: act today'),
+              v: 'crisis' as const,
+            },
           ],
           { title, placeHolder: vscode.l10n.t('Crisis or urgent request? Crises are the exception.'), ignoreFocusOut: true },
         ),
@@ -328,7 +360,9 @@ export class Drafts {
         ).trim();
       } else {
         proposedDate = need(
-          await this.input(title, vscode.l10n.t('What date can you realistically agree? (YYYY-MM-DD)'), addDays(today, 2), true, (v) => (isIsoDate(v.trim()) ? undefined : vscode.l10n.t('Write a date as YYYY-MM-DD'))),
+          await this.input(title, vscode.l10n.t('What date can you realistically agree? (YYYY-MM-DD)'), addDays(today, 2), true, (v) =>
+            isIsoDate(v.trim()) ? undefined : vscode.l10n.t('Write a date as YYYY-MM-DD'),
+          ),
         ).trim();
       }
       const recipient = await this.pickRecipient(t, title, request);

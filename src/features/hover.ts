@@ -30,7 +30,11 @@ function stateLine(h: ItemHover): string {
     case 'open':
       return vscode.l10n.t('Open');
     case 'overdue':
-      return h.kind === 'promise' ? vscode.l10n.t('Open, overdue') : h.kind === 'waiting' ? vscode.l10n.t('Open, follow-up date passed') : vscode.l10n.t('Open, awaiting confirmation');
+      return h.kind === 'promise'
+        ? vscode.l10n.t('Open, overdue')
+        : h.kind === 'waiting'
+          ? vscode.l10n.t('Open, follow-up date passed')
+          : vscode.l10n.t('Open, awaiting confirmation');
     case 'keptOnTime':
       return vscode.l10n.t('Kept on time ({0})', on);
     case 'keptLate':
@@ -98,8 +102,14 @@ function itemHover(h: ItemHover, uri: vscode.Uri, today: string): vscode.Markdow
             link(vscode.l10n.t('Drop…'), 'clientlog.promise.drop', arg),
           ]
         : h.kind === 'waiting'
-          ? [link(vscode.l10n.t('Mark received (today)'), 'clientlog.waiting.markReceived', arg), link(vscode.l10n.t('Move the follow-up date…'), 'clientlog.waiting.reschedule', arg)]
-          : [link(vscode.l10n.t('Client confirmed the change'), 'clientlog.scope.confirm', arg), link(vscode.l10n.t('Client declined the change'), 'clientlog.scope.decline', arg)];
+          ? [
+              link(vscode.l10n.t('Mark received (today)'), 'clientlog.waiting.markReceived', arg),
+              link(vscode.l10n.t('Move the follow-up date…'), 'clientlog.waiting.reschedule', arg),
+            ]
+          : [
+              link(vscode.l10n.t('Client confirmed the change'), 'clientlog.scope.confirm', arg),
+              link(vscode.l10n.t('Client declined the change'), 'clientlog.scope.decline', arg),
+            ];
     out.appendMarkdown(`\n---\n\n${links.join(' · ')}\n`);
     out.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
   }
@@ -114,7 +124,11 @@ function contactHover(h: ContactHover): vscode.MarkdownString {
   const c = h.contact;
   if (!c) {
     out.appendMarkdown(
-      escapeMarkdown(h.hasContacts ? vscode.l10n.t('@{0} is not a contact of this client', h.handle) : vscode.l10n.t('@{0}: this log lists no contacts in its front matter', h.handle)),
+      escapeMarkdown(
+        h.hasContacts
+          ? vscode.l10n.t('@{0} is not a contact of this client', h.handle)
+          : vscode.l10n.t('@{0}: this log lists no contacts in its front matter', h.handle),
+      ),
     );
     return out;
   }
@@ -135,7 +149,12 @@ class Hovers implements vscode.HoverProvider {
     const log = this.models.current(doc);
     if (!log) return undefined;
     const options = analyzeOptions(this.clock.now());
-    const h = hoverInfo(log, position, { now: options.now, userTimeZone: options.timeZone, horizonDays: options.horizonDays, confirmationDays: options.confirmationDays }, lineSource(doc));
+    const h = hoverInfo(
+      log,
+      position,
+      { now: options.now, userTimeZone: options.timeZone, horizonDays: options.horizonDays, confirmationDays: options.confirmationDays },
+      lineSource(doc),
+    );
     if (!h) return undefined;
     if (h.type === 'contact') return new vscode.Hover(contactHover(h), toRange(h.range));
     const today = zonedNow(options.now, h.timeZone).date;

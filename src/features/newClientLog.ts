@@ -18,7 +18,7 @@ export function registerNewClientLog(clock: Clock): vscode.Disposable {
   return vscode.commands.registerCommand('clientlog.newClientLog', async (folderArg?: vscode.Uri) => {
     const client = await vscode.window.showInputBox({
       title: vscode.l10n.t('New client log'),
-      prompt: vscode.l10n.t('The client\'s name'),
+      prompt: vscode.l10n.t("The client's name"),
       validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a name')),
     });
     if (!client) return undefined;

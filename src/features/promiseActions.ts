@@ -85,7 +85,11 @@ export class PromiseActions {
     const nodes = provider.allItems().filter((n) => n.item.kind === kind);
     if (nodes.length === 0) {
       void vscode.window.showInformationMessage(
-        kind === 'promise' ? vscode.l10n.t('There are no open promises.') : kind === 'waiting' ? vscode.l10n.t('Nothing is awaited from clients.') : vscode.l10n.t('No scope change awaits confirmation.'),
+        kind === 'promise'
+          ? vscode.l10n.t('There are no open promises.')
+          : kind === 'waiting'
+            ? vscode.l10n.t('Nothing is awaited from clients.')
+            : vscode.l10n.t('No scope change awaits confirmation.'),
       );
       return undefined;
     }
@@ -141,11 +145,21 @@ export class PromiseActions {
     const t = await this.resolve(arg, kind);
     if (!t) return false;
     const today = this.clock.todayFor(this.index.get(t.uri)?.log);
-    return this.edit(t, kind, (item, doc) => ask(item, doc, today), (src, line, a, lineText) => build(src, line, a, lineText, today));
+    return this.edit(
+      t,
+      kind,
+      (item, doc) => ask(item, doc, today),
+      (src, line, a, lineText) => build(src, line, a, lineText, today),
+    );
   }
 
   markKept(arg?: unknown): Promise<boolean> {
-    return this.act(arg, 'promise', async () => true, (src, line, _a, lineText, today) => markKept(src, line, today, { lineText }));
+    return this.act(
+      arg,
+      'promise',
+      async () => true,
+      (src, line, _a, lineText, today) => markKept(src, line, today, { lineText }),
+    );
   }
 
   reschedule(arg?: unknown, kind: TrackedKind = 'promise'): Promise<boolean> {
@@ -158,7 +172,8 @@ export class PromiseActions {
           title: kind === 'promise' ? vscode.l10n.t('Reschedule: {0}', item.text) : vscode.l10n.t('New follow-up date: {0}', item.text),
           prompt: vscode.l10n.t('New date as YYYY-MM-DD, optionally with a time (YYYY-MM-DD HH:MM). The old date is kept in the line.'),
           value: addDays(base, 7),
-          validateInput: (v) => (parseDue(v, item) ? undefined : vscode.l10n.t('Write a new date as YYYY-MM-DD (and optionally HH:MM), different from the current one')),
+          validateInput: (v) =>
+            parseDue(v, item) ? undefined : vscode.l10n.t('Write a new date as YYYY-MM-DD (and optionally HH:MM), different from the current one'),
         });
         if (value === undefined) return undefined;
         const due = parseDue(value, item)!;
@@ -187,7 +202,12 @@ export class PromiseActions {
   }
 
   markReceived(arg?: unknown): Promise<boolean> {
-    return this.act(arg, 'waiting', async () => true, (src, line, _a, lineText, today) => markReceived(src, line, today, { lineText }));
+    return this.act(
+      arg,
+      'waiting',
+      async () => true,
+      (src, line, _a, lineText, today) => markReceived(src, line, today, { lineText }),
+    );
   }
 
   decideScope(arg: unknown, verdict: 'confirmed' | 'declined'): Promise<boolean> {
@@ -213,7 +233,11 @@ async function askWho(doc: vscode.TextDocument, index: WorkspaceIndex, title: st
   const contacts = log?.frontMatter?.contacts ?? [];
   type P = vscode.QuickPickItem & { value?: string; other?: boolean };
   const picks: P[] = [
-    ...contacts.map((c) => ({ label: c.name, description: [c.handle ? `@${c.handle}` : '', c.role ?? ''].filter(Boolean).join(' · '), value: c.handle ? `@${c.handle}` : c.name })),
+    ...contacts.map((c) => ({
+      label: c.name,
+      description: [c.handle ? `@${c.handle}` : '', c.role ?? ''].filter(Boolean).join(' · '),
+      value: c.handle ? `@${c.handle}` : c.name,
+    })),
     { label: `$(edit) ${vscode.l10n.t('Someone else…')}`, other: true },
     { label: `$(circle-slash) ${vscode.l10n.t('Not agreed yet')}`, description: vscode.l10n.t('tell the client and record who agrees later'), value: '' },
   ];

@@ -198,7 +198,7 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
           ? n.overdue > 0
             ? ICONS.overdue
             : new vscode.ThemeIcon('account')
-          : ICONS[n.id === 'week' ? 'soon' : (n.id as Band)] ?? ICONS.later;
+          : (ICONS[n.id === 'week' ? 'soon' : (n.id as Band)] ?? ICONS.later);
       return t;
     }
     if (n.type === 'quiet') return quietItem(n, this.groupBy);
@@ -267,7 +267,16 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
     const quietNodes = new Map<QuietRow<Tracked>, QuietNode>();
     for (const q of a.quiet) {
       const e = byId.get(q.source.id)!;
-      quietNodes.set(q, { type: 'quiet', uri: e.uri, client: q.source.label, clientKey: q.source.id, days: q.days, cadence: q.cadence, lastEntry: q.lastEntry, line: q.line });
+      quietNodes.set(q, {
+        type: 'quiet',
+        uri: e.uri,
+        client: q.source.label,
+        clientKey: q.source.id,
+        days: q.days,
+        cadence: q.cadence,
+        lastEntry: q.lastEntry,
+        line: q.line,
+      });
     }
     this.quietNodes = [...quietNodes.values()];
     this.roots = a.groups.map((g) => {
@@ -329,13 +338,13 @@ function clientLabel(e: IndexedLog, nameCount: Map<string, number>): string {
 export function relative(n: Pick<ItemNode, 'band' | 'days' | 'item' | 'age'>): string {
   const locale = vscode.env.language;
   if (n.item.kind === 'scope') {
-    return n.band === 'overdue'
-      ? vscode.l10n.t('unconfirmed for {0}', durationDays(n.age ?? -n.days, locale))
-      : vscode.l10n.t('awaiting confirmation');
+    return n.band === 'overdue' ? vscode.l10n.t('unconfirmed for {0}', durationDays(n.age ?? -n.days, locale)) : vscode.l10n.t('awaiting confirmation');
   }
   if (n.band === 'overdue') {
     if (n.days === 0) return vscode.l10n.t('overdue since {0}', n.item.time ?? '');
-    return n.item.kind === 'waiting' ? vscode.l10n.t('follow up: {0} late', durationDays(-n.days, locale)) : vscode.l10n.t('{0} overdue', durationDays(-n.days, locale));
+    return n.item.kind === 'waiting'
+      ? vscode.l10n.t('follow up: {0} late', durationDays(-n.days, locale))
+      : vscode.l10n.t('{0} overdue', durationDays(-n.days, locale));
   }
   if (n.band === 'today') return n.item.time ? vscode.l10n.t('today at {0}', n.item.time) : vscode.l10n.t('today');
   return relativeDays(n.days, locale);
@@ -345,16 +354,24 @@ function tooltip(n: ItemNode): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.supportThemeIcons = true;
   const kind =
-    n.item.kind === 'promise' ? vscode.l10n.t('Promise') : n.item.kind === 'waiting' ? vscode.l10n.t('Waiting on the client') : vscode.l10n.t('Scope change awaiting confirmation');
+    n.item.kind === 'promise'
+      ? vscode.l10n.t('Promise')
+      : n.item.kind === 'waiting'
+        ? vscode.l10n.t('Waiting on the client')
+        : vscode.l10n.t('Scope change awaiting confirmation');
   md.appendMarkdown(`**${escapeMarkdown(kind)}** · ${escapeMarkdown(n.client)}\n\n`);
   md.appendText(n.item.text);
   md.appendMarkdown('\n\n');
   const dateLabel = n.item.kind === 'promise' ? vscode.l10n.t('Due') : n.item.kind === 'waiting' ? vscode.l10n.t('Follow up') : vscode.l10n.t('Raised');
-  md.appendMarkdown(`- ${escapeMarkdown(dateLabel)}: \`${n.item.date}${n.item.time ? ` ${n.item.time}` : ''}\` (${escapeMarkdown(n.timeZone)}) · ${escapeMarkdown(relative(n))}\n`);
+  md.appendMarkdown(
+    `- ${escapeMarkdown(dateLabel)}: \`${n.item.date}${n.item.time ? ` ${n.item.time}` : ''}\` (${escapeMarkdown(n.timeZone)}) · ${escapeMarkdown(relative(n))}\n`,
+  );
   if (n.contact) md.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('Contact'))}: ${escapeMarkdown(n.contact)}\n`);
   const moved = n.item.history.filter((h) => h.verb === 'moved');
   for (const h of moved) md.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('Moved from {0}', h.from ?? '?'))}${h.by ? ` · ${escapeMarkdown(h.by)}` : ''}\n`);
-  md.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('Promised in'))}: ${escapeMarkdown(vscode.workspace.asRelativePath(n.uri))}:${n.item.line + 1}${n.entryTitle ? ` · ${escapeMarkdown(n.entryTitle)}` : ''}\n`);
+  md.appendMarkdown(
+    `- ${escapeMarkdown(vscode.l10n.t('Promised in'))}: ${escapeMarkdown(vscode.workspace.asRelativePath(n.uri))}:${n.item.line + 1}${n.entryTitle ? ` · ${escapeMarkdown(n.entryTitle)}` : ''}\n`,
+  );
   return md;
 }
 
@@ -428,7 +445,10 @@ export function registerPromiseTree(index: WorkspaceIndex, clock: Clock, time: T
       {
         label: `$(search) ${vscode.l10n.t('Filter by text…')}`,
         run: async () => {
-          const text = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Show promises whose text, client or contact contains'), value: view.filter.text });
+          const text = await vscode.window.showInputBox({
+            prompt: vscode.l10n.t('Show promises whose text, client or contact contains'),
+            value: view.filter.text,
+          });
           if (text !== undefined) view.filter = { ...view.filter, text: text.trim() || undefined };
         },
       },
@@ -466,31 +486,31 @@ export function registerPromiseTree(index: WorkspaceIndex, clock: Clock, time: T
 
   refresh();
   const disposable = vscode.Disposable.from(
-      promises,
-      waiting,
-      promisesView,
-      waitingView,
-      status,
-      index.onDidChange(refresh),
-      ...(records ? [records.onDidLoad(refresh)] : []),
-      time.onDidChange(refresh),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affectsAnalysis(e) || e.affectsConfiguration('clientlog.statusBar.enabled')) refresh();
-      }),
-      vscode.commands.registerCommand('clientlog.tree.groupByClient', () => setGroup('client')),
-      vscode.commands.registerCommand('clientlog.tree.groupByDate', () => setGroup('date')),
-      vscode.commands.registerCommand('clientlog.tree.filter', pickFilter),
-      vscode.commands.registerCommand('clientlog.tree.clearFilter', () => {
-        view.filter = {};
-        refresh();
-      }),
-      vscode.commands.registerCommand('clientlog.tree.refresh', async () => {
-        await index.rescan();
-        refresh();
-      }),
-      vscode.commands.registerCommand('clientlog.showPromises', async () => {
-        await vscode.commands.executeCommand('clientlog.promises.focus');
-      }),
+    promises,
+    waiting,
+    promisesView,
+    waitingView,
+    status,
+    index.onDidChange(refresh),
+    ...(records ? [records.onDidLoad(refresh)] : []),
+    time.onDidChange(refresh),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsAnalysis(e) || e.affectsConfiguration('clientlog.statusBar.enabled')) refresh();
+    }),
+    vscode.commands.registerCommand('clientlog.tree.groupByClient', () => setGroup('client')),
+    vscode.commands.registerCommand('clientlog.tree.groupByDate', () => setGroup('date')),
+    vscode.commands.registerCommand('clientlog.tree.filter', pickFilter),
+    vscode.commands.registerCommand('clientlog.tree.clearFilter', () => {
+      view.filter = {};
+      refresh();
+    }),
+    vscode.commands.registerCommand('clientlog.tree.refresh', async () => {
+      await index.rescan();
+      refresh();
+    }),
+    vscode.commands.registerCommand('clientlog.showPromises', async () => {
+      await vscode.commands.executeCommand('clientlog.promises.focus');
+    }),
   );
   return { promises, waiting, dispose: () => disposable.dispose() };
 }

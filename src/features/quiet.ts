@@ -15,7 +15,7 @@ class QuietActions implements vscode.CodeActionProvider {
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const diags = context.diagnostics.filter((d) => d.source === 'Clientlog' && d.code === 'client.quiet');
     if (diags.length === 0) return [];
-    const title = vscode.l10n.t('Write today\'s entry');
+    const title = vscode.l10n.t("Write today's entry");
     const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     a.command = { title, command: 'clientlog.newEntryToday', arguments: [doc.uri] };
     a.diagnostics = diags;

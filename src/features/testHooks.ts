@@ -13,7 +13,15 @@ import type { ReviewPanel } from './review';
  * They move the clock and report the index and the views, so tests wait on conditions instead of
  * sleeping. Users never see them.
  */
-export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock, time: TimeScheduler, index: WorkspaceIndex, views: TreeViews, loaded: number, review?: ReviewPanel): vscode.Disposable {
+export function registerTestHooks(
+  context: vscode.ExtensionContext,
+  clock: Clock,
+  time: TimeScheduler,
+  index: WorkspaceIndex,
+  views: TreeViews,
+  loaded: number,
+  review?: ReviewPanel,
+): vscode.Disposable {
   // Called at the end of activate(): from bundle load to here is the activation time.
   const activationMs = performance.now() - loaded;
   const scan = index.ready().then(() => performance.now() - loaded);
@@ -24,20 +32,27 @@ export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock
       label: g.type === 'group' ? g.label : '',
       description: g.type === 'group' ? (g.description ?? '') : '',
       tooltip: g.type === 'group' ? (g.tooltip ?? '') : '',
-      items: p.getChildren(g).map((n) =>
-        n.type === 'item'
-          ? { text: n.item.text, client: n.client, band: n.band, days: n.days, description: relative(n), uri: n.uri.toString(), line: n.item.line }
-          : n.type === 'quiet'
-            ? { quiet: true, text: '', client: n.client, band: 'overdue', days: n.days, cadence: n.cadence, uri: n.uri.toString(), line: n.line }
-            : undefined,
-      ),
+      items: p
+        .getChildren(g)
+        .map((n) =>
+          n.type === 'item'
+            ? { text: n.item.text, client: n.client, band: n.band, days: n.days, description: relative(n), uri: n.uri.toString(), line: n.item.line }
+            : n.type === 'quiet'
+              ? { quiet: true, text: '', client: n.client, band: 'overdue', days: n.days, cadence: n.cadence, uri: n.uri.toString(), line: n.line }
+              : undefined,
+        ),
     }));
   return vscode.Disposable.from(
     // The Weekly Review as last shown: its figures, the view sent to the webview, and when the webview drew it.
     vscode.commands.registerCommand('clientlog._test.review', (act?: { type: string; id?: string; source?: number; line?: number }) =>
       act ? review?.act(act).then(() => review?.lastShown ?? null) : (review?.lastShown ?? null),
     ),
-    vscode.commands.registerCommand('clientlog._test.timing', async () => ({ activationMs, indexReadyMs: await scan, files: index.size, persisted: index.persisted?.counts })),
+    vscode.commands.registerCommand('clientlog._test.timing', async () => ({
+      activationMs,
+      indexReadyMs: await scan,
+      files: index.size,
+      persisted: index.persisted?.counts,
+    })),
     // `running`: time goes on from `iso` at the real pace (the scheduler's own timer then has to see it pass).
     vscode.commands.registerCommand('clientlog._test.setNow', (iso?: string, running?: boolean) => {
       clock.setNow(iso, running === true);
@@ -70,7 +85,14 @@ export function registerTestHooks(context: vscode.ExtensionContext, clock: Clock
     }),
     vscode.commands.registerCommand('clientlog._test.views', async () => {
       await index.ready();
-      return { now: clock.now().toISOString(), nextCheck: time.nextCheck === undefined ? null : new Date(time.nextCheck).toISOString(), groupBy: views.promises.groupBy, overdue: overdueCount(views.promises), promises: dump(views.promises), waiting: dump(views.waiting) };
+      return {
+        now: clock.now().toISOString(),
+        nextCheck: time.nextCheck === undefined ? null : new Date(time.nextCheck).toISOString(),
+        groupBy: views.promises.groupBy,
+        overdue: overdueCount(views.promises),
+        promises: dump(views.promises),
+        waiting: dump(views.waiting),
+      };
     }),
   );
 }

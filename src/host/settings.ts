@@ -36,7 +36,9 @@ function clampInt(v: unknown, min: number, max: number, fallback: number): numbe
 }
 
 export function affectsAnalysis(e: vscode.ConfigurationChangeEvent): boolean {
-  return ['timeZone', 'diagnostics.levels', 'horizonDays', 'scope.confirmationDays', 'cadence.defaultDays'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
+  return ['timeZone', 'diagnostics.levels', 'horizonDays', 'scope.confirmationDays', 'cadence.defaultDays'].some((k) =>
+    e.affectsConfiguration(`${SECTION}.${k}`),
+  );
 }
 
 export { DEFAULT_LEVELS };

@@ -99,7 +99,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       try {
         uris = (await vscode.workspace.findFiles(GLOB)).filter((u) => isUserLogUri(u));
       } catch (e) {
-        output.error('Could not list the workspace\'s .clientlog files:', e);
+        output.error("Could not list the workspace's .clientlog files:", e);
         return;
       }
       if (gen !== this.generation || this.disposed) return;
@@ -147,7 +147,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (e.contentChanges.length === 0 || !isUserLog(e.document)) return;
     const doc = e.document;
     const t0 = performance.now();
-    this.guard(doc.uri, () => this.logs.applyEditorChanges(doc.uri.toString(), meta(doc.uri), doc.uri.path, e.contentChanges, doc.version, () => doc.getText()));
+    this.guard(doc.uri, () =>
+      this.logs.applyEditorChanges(doc.uri.toString(), meta(doc.uri), doc.uri.path, e.contentChanges, doc.version, () => doc.getText()),
+    );
     this.editTimes.push(performance.now() - t0);
     if (this.editTimes.length > 10_000) this.editTimes.splice(0, 5_000);
     // Typing: tell the listeners once the burst pauses (the model is already current).
@@ -243,5 +245,8 @@ export function isUserLog(doc: vscode.TextDocument): boolean {
 }
 
 function isUserLogUri(uri: vscode.Uri): boolean {
-  return isUserLogScheme(uri.scheme, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme));
+  return isUserLogScheme(
+    uri.scheme,
+    (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme),
+  );
 }

@@ -19,7 +19,11 @@ let view: ReviewView | undefined;
 let openList: number | undefined;
 const charts: uPlot[] = [];
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) if (v !== undefined) e.setAttribute(k, v);
   for (const c of children) e.append(c);
@@ -88,7 +92,12 @@ function showList(k: number, from?: HTMLElement): void {
   const heading = el('h2', { id: 'list-title', tabindex: '-1' }, `${l.title} (${l.items.length})`);
   const ul = el('ul', { 'aria-labelledby': 'list-title' });
   for (const item of l.items) {
-    const b = el('button', { type: 'button', class: 'ref', 'data-source': String(item.source), 'data-line': String(item.line) }, el('span', { class: 'ref-label' }, item.label), el('span', { class: 'ref-detail' }, item.detail));
+    const b = el(
+      'button',
+      { type: 'button', class: 'ref', 'data-source': String(item.source), 'data-line': String(item.line) },
+      el('span', { class: 'ref-label' }, item.label),
+      el('span', { class: 'ref-detail' }, item.detail),
+    );
     b.addEventListener('click', () => vscode.postMessage({ type: 'open', source: item.source, line: item.line }));
     ul.append(el('li', {}, b));
   }
@@ -110,8 +119,21 @@ function barsChart(target: HTMLElement, labels: readonly string[], values: reado
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
       axes: [
-        { stroke: fg, grid: { show: false }, ticks: { stroke: grid }, values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? labels[s] ?? '' : '')), splits: () => xs, size: 40 },
-        { stroke: fg, grid: { stroke: grid }, ticks: { stroke: grid }, incrs: [1, 2, 5, 10, 20, 50, 100], values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? String(s) : '')) },
+        {
+          stroke: fg,
+          grid: { show: false },
+          ticks: { stroke: grid },
+          values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? (labels[s] ?? '') : '')),
+          splits: () => xs,
+          size: 40,
+        },
+        {
+          stroke: fg,
+          grid: { stroke: grid },
+          ticks: { stroke: grid },
+          incrs: [1, 2, 5, 10, 20, 50, 100],
+          values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? String(s) : '')),
+        },
       ],
       series: [{}, { stroke: bar, fill: bar, width: 0, paths: uPlot.paths.bars!({ size: [0.6, 60] }), points: { show: false } }],
     },
@@ -138,8 +160,21 @@ function trendChart(target: HTMLElement, v: ReviewView['trend']): void {
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false }, y: { range: [0, 1] } },
       axes: [
-        { stroke: fg, grid: { stroke: grid }, ticks: { stroke: grid }, splits: () => xs, values: (_u, splits) => splits.map((s) => (s % 2 === (xs.length - 1) % 2 ? v.weeks[s]?.slice(5) ?? '' : '')) },
-        { stroke: fg, grid: { stroke: grid }, ticks: { stroke: grid }, splits: () => [0, 0.25, 0.5, 0.75, 1], values: (_u, splits) => splits.map((s) => `${Math.round(s * 100)}%`), size: 48 },
+        {
+          stroke: fg,
+          grid: { stroke: grid },
+          ticks: { stroke: grid },
+          splits: () => xs,
+          values: (_u, splits) => splits.map((s) => (s % 2 === (xs.length - 1) % 2 ? (v.weeks[s]?.slice(5) ?? '') : '')),
+        },
+        {
+          stroke: fg,
+          grid: { stroke: grid },
+          ticks: { stroke: grid },
+          splits: () => [0, 0.25, 0.5, 0.75, 1],
+          values: (_u, splits) => splits.map((s) => `${Math.round(s * 100)}%`),
+          size: 48,
+        },
       ],
       series: [{}, { stroke: line, width: 2, spanGaps: false, points: { show: true, size: 7, fill: line } }],
     },
@@ -190,9 +225,25 @@ function render(): void {
   app.append(el('div', { class: 'table' }, table));
   app.append(el('section', { id: 'list', class: 'list', hidden: '', 'aria-live': 'polite' }));
 
-  const trend = el('div', { class: 'chart', id: 'trend', role: 'img', 'aria-label': `${v.trend.title}: ${v.trend.weeks.map((w, k) => `${w} ${v.trend.counts[k]}`).join(', ')}`, 'data-points': String(v.trend.rates.length) });
-  const slips = el('div', { class: 'chart', id: 'slips', role: 'img', 'aria-label': `${v.slips.title}: ${v.slips.labels.map((l, k) => `${l} ${v.slips.values[k]}`).join(', ')}` });
-  const overdue = el('div', { class: 'chart', id: 'overdue', role: 'img', 'aria-label': `${v.overdue.title}: ${v.overdue.labels.map((l, k) => `${l} ${v.overdue.values[k]}`).join(', ')}` });
+  const trend = el('div', {
+    class: 'chart',
+    id: 'trend',
+    role: 'img',
+    'aria-label': `${v.trend.title}: ${v.trend.weeks.map((w, k) => `${w} ${v.trend.counts[k]}`).join(', ')}`,
+    'data-points': String(v.trend.rates.length),
+  });
+  const slips = el('div', {
+    class: 'chart',
+    id: 'slips',
+    role: 'img',
+    'aria-label': `${v.slips.title}: ${v.slips.labels.map((l, k) => `${l} ${v.slips.values[k]}`).join(', ')}`,
+  });
+  const overdue = el('div', {
+    class: 'chart',
+    id: 'overdue',
+    role: 'img',
+    'aria-label': `${v.overdue.title}: ${v.overdue.labels.map((l, k) => `${l} ${v.overdue.values[k]}`).join(', ')}`,
+  });
   const slipButton = numberButton(v.slips.title, v.slips.list, v.slips.title);
   app.append(
     el(

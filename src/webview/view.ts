@@ -45,10 +45,19 @@ export interface ReviewView {
   readonly period: PeriodId;
   readonly periods: ReadonlyArray<{ readonly id: PeriodId; readonly label: string }>;
   readonly columns: readonly string[];
-  readonly rows: ReadonlyArray<{ readonly total: boolean; readonly cells: ReadonlyArray<{ readonly text: string; readonly list?: number }>; readonly trend: ReadonlyArray<number | null> }>;
+  readonly rows: ReadonlyArray<{
+    readonly total: boolean;
+    readonly cells: ReadonlyArray<{ readonly text: string; readonly list?: number }>;
+    readonly trend: ReadonlyArray<number | null>;
+  }>;
   /** The lists behind the numbers: a title and its lines. */
   readonly lists: ReadonlyArray<{ readonly title: string; readonly items: readonly ViewRef[] }>;
-  readonly trend: { readonly title: string; readonly weeks: readonly string[]; readonly rates: ReadonlyArray<number | null>; readonly counts: readonly string[] };
+  readonly trend: {
+    readonly title: string;
+    readonly weeks: readonly string[];
+    readonly rates: ReadonlyArray<number | null>;
+    readonly counts: readonly string[];
+  };
   readonly slips: { readonly title: string; readonly labels: readonly string[]; readonly values: readonly number[]; readonly list: number };
   readonly overdue: { readonly title: string; readonly labels: readonly string[]; readonly values: readonly number[]; readonly lists: readonly number[] };
   readonly labels: Readonly<Record<'copy' | 'close' | 'empty' | 'noLogs' | 'periodGroup' | 'table' | 'noData', string>>;
@@ -78,7 +87,12 @@ export function reviewView(r: Review, period: PeriodId, paths: readonly string[]
       x.days !== undefined ? t('{0} d', x.days) : '',
       x.who ? (m.from ? t('agreed by {0}', x.who) : x.who) : '',
     ].filter(Boolean);
-    return { label: `${x.date ?? ''} ${x.text}`.trim(), detail: `${x.client}${extra.length ? ` · ${extra.join(' · ')}` : ''} · ${where(x)}`, source: x.source, line: x.line };
+    return {
+      label: `${x.date ?? ''} ${x.text}`.trim(),
+      detail: `${x.client}${extra.length ? ` · ${extra.join(' · ')}` : ''} · ${where(x)}`,
+      source: x.source,
+      line: x.line,
+    };
   };
   const list = (title: string, refs: readonly ReviewRef[]) => {
     lists.push({ title, items: refs.map(refItem) });
@@ -105,7 +119,11 @@ export function reviewView(r: Review, period: PeriodId, paths: readonly string[]
   return {
     lang: locale,
     title: t('Weekly review {0} – {1}', r.since, r.until),
-    subtitle: t('Made on {0} ({1}). Promises due in the period; on time = kept on time / (kept on time + kept late + broken + open overdue).', r.today, r.timeZone),
+    subtitle: t(
+      'Made on {0} ({1}). Promises due in the period; on time = kept on time / (kept on time + kept late + broken + open overdue).',
+      r.today,
+      r.timeZone,
+    ),
     period,
     periods: PERIODS.map((id) => ({ id, label: periodLabel(id, t) })),
     columns: REVIEW_COLUMNS.map((c) => columnTitle(c, t, weeks)),
@@ -140,4 +158,3 @@ export function reviewView(r: Review, period: PeriodId, paths: readonly string[]
     },
   };
 }
-

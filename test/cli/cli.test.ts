@@ -102,14 +102,32 @@ describe('clientlog CLI', () => {
       // Noon UTC on the 23rd: the 11:00 promise is overdue, the 13:00 one due today.
       const dir = tmpTree({ 'a.clientlog': 'PROMISE 2026-11-23 11:00 Call\nPROMISE 2026-11-23 13:00 Mail\n' });
       const utc = await cli(['check', '--today', '2026-11-23', '--tz', 'UTC'], dir);
-      assert.deepEqual(utc.stdout.trim().split('\n').map((l) => l.split(' ')[2]), ['promise.overdue', 'promise.dueToday']);
+      assert.deepEqual(
+        utc.stdout
+          .trim()
+          .split('\n')
+          .map((l) => l.split(' ')[2]),
+        ['promise.overdue', 'promise.dueToday'],
+      );
       // The log names no zone, so it is read in --tz: noon on the 22nd in Auckland, both due tomorrow.
       const akl = await cli(['check', '--today', '2026-11-22', '--tz', 'Pacific/Auckland'], dir);
-      assert.deepEqual(akl.stdout.trim().split('\n').map((l) => l.split(' ')[2]), ['promise.dueSoon', 'promise.dueSoon']);
+      assert.deepEqual(
+        akl.stdout
+          .trim()
+          .split('\n')
+          .map((l) => l.split(' ')[2]),
+        ['promise.dueSoon', 'promise.dueSoon'],
+      );
       // A log with its own zone keeps it: noon UTC on the 23rd is 21:00 in Tokyo, both overdue there.
       fs.writeFileSync(path.join(dir, 'a.clientlog'), '---\ntimezone: Asia/Tokyo\n---\nPROMISE 2026-11-23 11:00 Call\nPROMISE 2026-11-23 13:00 Mail\n');
       const tokyo = await cli(['check', '--today', '2026-11-23', '--tz', 'UTC'], dir);
-      assert.deepEqual(tokyo.stdout.trim().split('\n').map((l) => l.split(' ')[2]), ['promise.overdue', 'promise.overdue']);
+      assert.deepEqual(
+        tokyo.stdout
+          .trim()
+          .split('\n')
+          .map((l) => l.split(' ')[2]),
+        ['promise.overdue', 'promise.overdue'],
+      );
     });
 
     it("equals the core's analysis of the examples", async () => {
@@ -136,8 +154,19 @@ describe('clientlog CLI', () => {
       const files: Record<string, string> = {};
       for (let d = 0; d < 8; d++) for (const f of names) for (let k = 0; k < 8; k++) files[`d${d}/${k}-${f}`] = fs.readFileSync(path.join(examples, f), 'utf8');
       const dir = tmpTree(files);
-      const tasks = Object.keys(files).sort().map((f) => ({ path: path.join(dir, f), display: f }));
-      const o = { mode: 'check' as const, now: Date.UTC(2026, 10, 23, 12), timeZone: 'UTC', horizonDays: 3, confirmationDays: 3, levels: {}, json: false, keepFacts: true };
+      const tasks = Object.keys(files)
+        .sort()
+        .map((f) => ({ path: path.join(dir, f), display: f }));
+      const o = {
+        mode: 'check' as const,
+        now: Date.UTC(2026, 10, 23, 12),
+        timeZone: 'UTC',
+        horizonDays: 3,
+        confirmationDays: 3,
+        levels: {},
+        json: false,
+        keepFacts: true,
+      };
       const main = runInProcess(tasks, o);
       const workers = await runPool(tasks, o, 2, path.join(repo, 'src', 'cli', 'main.ts'), false);
       assert.equal(workers.length, tasks.length);
@@ -202,7 +231,10 @@ describe('clientlog CLI', () => {
       assert.equal(p.band, 'overdue');
       assert.equal(p.relative, '4 days overdue');
       const days = j.promises.map((x: { days: number }) => x.days);
-      assert.deepEqual(days, [...days].sort((a, b) => a - b));
+      assert.deepEqual(
+        days,
+        [...days].sort((a, b) => a - b),
+      );
     });
 
     it('says so when nothing is open', async () => {
@@ -214,7 +246,8 @@ describe('clientlog CLI', () => {
   describe('ics', () => {
     it('writes a calendar: all-day events for dates, UTC times from the client zone', async () => {
       const dir = tmpTree({
-        'acme.clientlog': '---\nclient: Acme\ntimezone: Europe/Sofia\n---\nPROMISE 2026-11-25 Send the plan #plan\nPROMISE 2026-11-26 17:00 Call back\nPROMISE 2026-11-20 Old | kept 2026-11-20\n',
+        'acme.clientlog':
+          '---\nclient: Acme\ntimezone: Europe/Sofia\n---\nPROMISE 2026-11-25 Send the plan #plan\nPROMISE 2026-11-26 17:00 Call back\nPROMISE 2026-11-20 Old | kept 2026-11-20\n',
       });
       const r = await cli(['ics', ...DAY], dir);
       assert.equal(r.code, 0);
@@ -267,7 +300,14 @@ describe('clientlog CLI', () => {
         '.git/e.clientlog': BAD,
         'notes.txt': BAD,
       });
-      const files = (s: string) => [...new Set(s.trim().split('\n').map((l) => l.split(':')[0]))];
+      const files = (s: string) => [
+        ...new Set(
+          s
+            .trim()
+            .split('\n')
+            .map((l) => l.split(':')[0]),
+        ),
+      ];
       assert.deepEqual(files((await cli(['check', ...DAY], dir)).stdout), ['a.clientlog', 'sub/b.clientlog', 'sub/keep.old.clientlog']);
       assert.deepEqual(files((await cli(['check', '--no-ignore', ...DAY], dir)).stdout), [
         'a.clientlog',
@@ -433,8 +473,14 @@ describe('clientlog CLI', () => {
         assert.deepEqual(bare(cached), await cli(argv, dir), `step ${step}: ${argv.join(' ')}`);
         if (argv[0] === 'check') how(cached.stderr).forEach((n, k) => (answered[k] += n));
       }
-      assert.ok(Object.values(ops).every((n) => n > 0), JSON.stringify(ops));
-      assert.ok(answered.every((n) => n > 10), `printed, from parses, parsed: ${answered.join(', ')}`);
+      assert.ok(
+        Object.values(ops).every((n) => n > 0),
+        JSON.stringify(ops),
+      );
+      assert.ok(
+        answered.every((n) => n > 10),
+        `printed, from parses, parsed: ${answered.join(', ')}`,
+      );
     });
 
     it('forgets the files that are gone from a directory it walked, and keeps those it did not walk', async () => {
@@ -472,9 +518,20 @@ describe('clientlog CLI', () => {
       const spoil: Array<[string, (t: Buffer) => Buffer | string]> = [
         ['check.bin', (t) => t.subarray(0, t.length - 10)], // cut short
         ['check.bin', (t) => t.subarray(0, t.indexOf(10) + 20)], // cut in the numbers
-        ['check.bin', (t) => Buffer.concat([Buffer.from(t.toString('latin1', 0, t.indexOf(10)).replace(/"count":\d+/, '"count":1')), t.subarray(t.indexOf(10))])], // wrong count
-        ['check.bin', (t) => Buffer.concat([Buffer.from(t.toString('latin1', 0, t.indexOf(10)).replace(/"endianness":"LE"/, '"endianness":"BE"')), t.subarray(t.indexOf(10))])], // another machine
-        ['facts.bin', (t) => Buffer.concat([Buffer.from(t.toString('latin1', 0, t.indexOf(10)).replace(/"header":"[^"]*"/, '"header":"0.0.0"')), t.subarray(t.indexOf(10))])], // another build
+        [
+          'check.bin',
+          (t) => Buffer.concat([Buffer.from(t.toString('latin1', 0, t.indexOf(10)).replace(/"count":\d+/, '"count":1')), t.subarray(t.indexOf(10))]),
+        ], // wrong count
+        [
+          'check.bin',
+          (t) =>
+            Buffer.concat([Buffer.from(t.toString('latin1', 0, t.indexOf(10)).replace(/"endianness":"LE"/, '"endianness":"BE"')), t.subarray(t.indexOf(10))]),
+        ], // another machine
+        [
+          'facts.bin',
+          (t) =>
+            Buffer.concat([Buffer.from(t.toString('latin1', 0, t.indexOf(10)).replace(/"header":"[^"]*"/, '"header":"0.0.0"')), t.subarray(t.indexOf(10))]),
+        ], // another build
         ['check.bin', () => 'null\n'],
         ['check.bin', () => ''],
         ['facts.bin', (t) => Buffer.concat([t.subarray(0, t.length - 5), Buffer.from('}}}}}')])], // a blob that is not JSON
@@ -484,7 +541,11 @@ describe('clientlog CLI', () => {
         fs.writeFileSync(path.join(at, file), f(fs.readFileSync(path.join(at, file))));
         // A day on which check.bin cannot answer, so facts.bin is read too.
         assert.deepEqual(bare(await cli(argv, dir)), plain, file);
-        assert.deepEqual(bare(await cli([...argv.slice(0, 2), '2026-11-30', ...argv.slice(3)], dir)), await cli([...argv.slice(0, 2), '2026-11-30', ...argv.slice(3, 5)], dir), file);
+        assert.deepEqual(
+          bare(await cli([...argv.slice(0, 2), '2026-11-30', ...argv.slice(3)], dir)),
+          await cli([...argv.slice(0, 2), '2026-11-30', ...argv.slice(3, 5)], dir),
+          file,
+        );
       }
     });
 

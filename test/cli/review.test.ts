@@ -85,13 +85,24 @@ describe('clientlog review (issue 14)', () => {
     assert.equal(j.schema, 'clientlog-review');
     assert.equal(j.version, 1);
     assert.deepEqual([j.since, j.until, j.today, j.timeZone, j.weeks, j.files], ['2026-09-01', '2026-11-20', '2026-11-20', 'Europe/Sofia', 12, 2]);
-    assert.deepEqual(j.clients.map((c: { client: string }) => c.client), ['Acme Logistics', 'Balkan Foods']);
+    assert.deepEqual(
+      j.clients.map((c: { client: string }) => c.client),
+      ['Acme Logistics', 'Balkan Foods'],
+    );
     const acme = j.clients[0];
     assert.deepEqual(acme.files, ['acme.clientlog']);
     assert.deepEqual(acme.lastTouch, { date: '2026-11-15', days: 5, file: 'acme.clientlog', line: 8 });
     assert.equal(acme.promises.due, 4);
     assert.equal(acme.promises.onTimeRate, 0.5);
-    assert.deepEqual(acme.promises.overdue[0], { file: 'acme.clientlog', line: 12, kind: 'promise', client: 'Acme Logistics', date: '2026-11-19', text: 'Call <b>Ivan</b> back & confirm', days: 1 });
+    assert.deepEqual(acme.promises.overdue[0], {
+      file: 'acme.clientlog',
+      line: 12,
+      kind: 'promise',
+      client: 'Acme Logistics',
+      date: '2026-11-19',
+      text: 'Call <b>Ivan</b> back & confirm',
+      days: 1,
+    });
     assert.equal(j.total.promises.due, 5);
     assert.equal(j.total.trend.length, 12);
     assert.equal(j.total.trend.at(-1).week, '2026-W47');

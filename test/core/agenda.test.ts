@@ -39,7 +39,16 @@ describe('agenda', () => {
     assert.deepEqual(lines(a.rows), ['Acme:8', 'Beta:3', 'Acme:10', 'Acme:9', 'Acme:11', 'Acme:7', 'Beta:4', 'Acme:12']);
     assert.deepEqual(
       a.rows.map((r) => [r.band, r.days]),
-      [['overdue', -3], ['overdue', -3], ['overdue', 0], ['today', 0], ['today', 0], ['soon', 2], ['soon', 2], ['later', 17]],
+      [
+        ['overdue', -3],
+        ['overdue', -3],
+        ['overdue', 0],
+        ['today', 0],
+        ['today', 0],
+        ['soon', 2],
+        ['soon', 2],
+        ['later', 17],
+      ],
     );
     assert.equal(a.overdue, 3);
   });
@@ -49,20 +58,34 @@ describe('agenda', () => {
     assert.deepEqual(lines(a.rows), ['Acme:15', 'Acme:16', 'Acme:14', 'Acme:17']);
     assert.deepEqual(
       a.rows.map((r) => [r.item.kind, r.band, r.days, r.age]),
-      [['waiting', 'overdue', -3, undefined], ['scope', 'overdue', -1, 4], ['waiting', 'today', 0, undefined], ['scope', 'soon', 2, 1]],
+      [
+        ['waiting', 'overdue', -3, undefined],
+        ['scope', 'overdue', -1, 4],
+        ['waiting', 'today', 0, undefined],
+        ['scope', 'soon', 2, 1],
+      ],
     );
     // Exactly the rows the diagnostics call late.
     const late = analyze(acme, { now, timeZone: 'UTC' })
       .filter((f) => f.code === 'waiting.followUp' || f.code === 'scope.unconfirmed')
       .map((f) => f.range.start.line);
-    assert.deepEqual(a.rows.filter((r) => r.band === 'overdue').map((r) => r.item.line).sort(), late.sort());
+    assert.deepEqual(
+      a.rows
+        .filter((r) => r.band === 'overdue')
+        .map((r) => r.item.line)
+        .sort(),
+      late.sort(),
+    );
   });
 
   it('groups by client in order of each client’s most urgent row, with overdue counts', () => {
     const a = agenda(sources(), { ...base, kinds: ['promise'], groupBy: 'client' });
     assert.deepEqual(
       a.groups.map((g) => [g.key, g.label, g.rows.length, g.overdue]),
-      [['file:///acme.clientlog', 'Acme', 6, 2], ['file:///beta.clientlog', 'Beta', 2, 1]],
+      [
+        ['file:///acme.clientlog', 'Acme', 6, 2],
+        ['file:///beta.clientlog', 'Beta', 2, 1],
+      ],
     );
   });
 
@@ -77,7 +100,10 @@ describe('agenda', () => {
         ['later', ['Acme:12']],
       ],
     );
-    assert.deepEqual(agenda([logSource(beta, 'b', 'Beta')], { ...base, kinds: ['promise'], groupBy: 'date', filter: { overdueOnly: true } }).groups.map((g) => g.key), ['overdue']);
+    assert.deepEqual(
+      agenda([logSource(beta, 'b', 'Beta')], { ...base, kinds: ['promise'], groupBy: 'date', filter: { overdueOnly: true } }).groups.map((g) => g.key),
+      ['overdue'],
+    );
     // The week ends on the user's Sunday: on Sunday 29 November, Monday 30 is "later".
     assert.equal(dateGroup({ band: 'soon', days: 1 }, '2026-11-29'), 'later');
     assert.equal(dateGroup({ band: 'soon', days: 6 }, '2026-11-23'), 'week');
@@ -104,7 +130,13 @@ describe('agenda', () => {
     const tokyo = parse('---\nclient: T\ntimezone: Asia/Tokyo\n---\nPROMISE 2026-11-23 Ship\n');
     const utc = parse('---\nclient: U\n---\nPROMISE 2026-11-23 Ship\n');
     const late = agenda([logSource(tokyo, 't', 'T'), logSource(utc, 'u', 'U')], { now: new Date('2026-11-23T23:30:00Z'), timeZone: 'UTC' });
-    assert.deepEqual(late.rows.map((r) => [r.source.label, r.band, r.timeZone]), [['T', 'overdue', 'Asia/Tokyo'], ['U', 'today', 'UTC']]);
+    assert.deepEqual(
+      late.rows.map((r) => [r.source.label, r.band, r.timeZone]),
+      [
+        ['T', 'overdue', 'Asia/Tokyo'],
+        ['U', 'today', 'UTC'],
+      ],
+    );
     // An unknown zone falls back to the user's.
     const odd = parse('---\nclient: X\ntimezone: Mars/Olympus\n---\nPROMISE 2026-11-23 Ship\n');
     assert.equal(agenda([logSource(odd, 'x', 'X')], { ...base, timeZone: 'Europe/Sofia' }).rows[0].timeZone, 'Europe/Sofia');
@@ -118,7 +150,10 @@ describe('agenda', () => {
       ],
       base,
     );
-    assert.deepEqual(a.groups.map((g) => [g.key, g.rows.map((r) => r.source.id)]), [['Acme', ['b.clientlog', 'a.clientlog']]]);
+    assert.deepEqual(
+      a.groups.map((g) => [g.key, g.rows.map((r) => r.source.id)]),
+      [['Acme', ['b.clientlog', 'a.clientlog']]],
+    );
   });
 
   it('lists the clients gone quiet first (the Waiting on clients view), kept by "overdue only", counted as overdue', () => {
@@ -126,10 +161,22 @@ describe('agenda', () => {
     const all = [...sources(), logSource(quietLog, 'file:///quiet.clientlog', 'Quiet Co')];
     const waits = { ...base, kinds: ['waiting' as const, 'scope' as const], quiet: true };
     const a = agenda(all, { ...waits, groupBy: 'client' });
-    assert.deepEqual(a.quiet.map((q) => [q.source.label, q.days, q.cadence, q.lastEntry, q.line]), [['Quiet Co', 22, 7, '2026-11-01', 1]]);
-    assert.deepEqual(a.groups.map((g) => [g.label, g.quiet.length, g.rows.length, g.overdue]), [['Quiet Co', 1, 1, 1], ['Acme', 0, 4, 2]]);
+    assert.deepEqual(
+      a.quiet.map((q) => [q.source.label, q.days, q.cadence, q.lastEntry, q.line]),
+      [['Quiet Co', 22, 7, '2026-11-01', 1]],
+    );
+    assert.deepEqual(
+      a.groups.map((g) => [g.label, g.quiet.length, g.rows.length, g.overdue]),
+      [
+        ['Quiet Co', 1, 1, 1],
+        ['Acme', 0, 4, 2],
+      ],
+    );
     const byDate = agenda(all, { ...waits, groupBy: 'date', filter: { overdueOnly: true } });
-    assert.deepEqual(byDate.groups.map((g) => [g.key, g.quiet.length, g.rows.length, g.overdue]), [['overdue', 1, 2, 3]]);
+    assert.deepEqual(
+      byDate.groups.map((g) => [g.key, g.quiet.length, g.rows.length, g.overdue]),
+      [['overdue', 1, 2, 3]],
+    );
     assert.equal(agenda(all, { ...waits, filter: { text: 'acme' } }).groups.flatMap((g) => g.quiet).length, 0);
     assert.equal(agenda(all, { ...waits, filter: { client: 'file:///acme.clientlog' } }).groups.flatMap((g) => g.quiet).length, 0);
     // The default cadence applies to logs that set none; without `quiet`, no silence is listed.

@@ -80,7 +80,13 @@ describe('analyze', () => {
 
   it('uses the horizon and confirmation periods', () => {
     const f = analyze(l, { now, timeZone: 'UTC', horizonDays: 30, confirmationDays: 10 });
-    assert.deepEqual(codes(f), ['6:promise.overdue:warning', '7:promise.dueToday:information', '8:promise.dueSoon:information', '9:promise.dueSoon:information', '11:waiting.followUp:warning']);
+    assert.deepEqual(codes(f), [
+      '6:promise.overdue:warning',
+      '7:promise.dueToday:information',
+      '8:promise.dueSoon:information',
+      '9:promise.dueSoon:information',
+      '11:waiting.followUp:warning',
+    ]);
   });
 
   it('asks to triage untriaged urgency and checks note blocks', () => {
@@ -147,14 +153,25 @@ describe('compactLog', () => {
     );
     const c = compactLog(l);
     assert.equal(c.compact, true);
-    assert.deepEqual(c.items.map((i) => i.line), [8]);
+    assert.deepEqual(
+      c.items.map((i) => i.line),
+      [8],
+    );
     assert.equal(c.entries[1].title, 'Call');
     assert.equal(c.entries[0].line, -1, 'an entry with no open item is a placeholder');
-    assert.deepEqual(c.tags.map((t) => t.tag), ['a', 'b']);
+    assert.deepEqual(
+      c.tags.map((t) => t.tag),
+      ['a', 'b'],
+    );
     assert.deepEqual([c.notes.length, c.urgents.length, c.mentions.length], [0, 0, 0]);
     const now = new Date('2026-11-23T12:00:00Z');
     assert.deepEqual(analyze(c, { now, timeZone: 'UTC' }), analyze(l, { now, timeZone: 'UTC' }));
-    assert.deepEqual(codes(analyze(c, { now, timeZone: 'UTC' })), ['7:urgent.untriaged:information', '8:promise.overdue:warning', '8:mention.unknown:warning', '9:refusal.noAlternative:warning']);
+    assert.deepEqual(codes(analyze(c, { now, timeZone: 'UTC' })), [
+      '7:urgent.untriaged:information',
+      '8:promise.overdue:warning',
+      '8:mention.unknown:warning',
+      '9:refusal.noAlternative:warning',
+    ]);
     assert.equal(compactLog(c), c, 'compacting twice changes nothing');
   });
 });

@@ -75,7 +75,15 @@ describe('dates', () => {
 
 describe('zonedNow in UTC (arithmetic, no ICU formatter)', () => {
   it('equals what Intl reports for the same instant, from year 1 to 9999', () => {
-    const intl = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    const intl = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'UTC',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     const viaIntl = (d: Date) => {
       const p = Object.fromEntries(intl.formatToParts(d).map((x) => [x.type, x.value]));
       return { date: `${p.year.padStart(4, '0')}-${p.month}-${p.day}`, minutes: (+p.hour % 24) * 60 + +p.minute };

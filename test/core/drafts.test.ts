@@ -160,7 +160,13 @@ describe('drafts: refusal', () => {
   });
 
   it('starts a lower-case sentence with a capital and ends it with a full stop, nothing else', () => {
-    const d = draftRefusal({ lang: 'en', request: 'weekend go-live', reason: 'timeline', facts: 'testing ends on Monday', alternative: 'go live on Wednesday' });
+    const d = draftRefusal({
+      lang: 'en',
+      request: 'weekend go-live',
+      reason: 'timeline',
+      facts: 'testing ends on Monday',
+      alternative: 'go live on Wednesday',
+    });
     assert.ok(d.message.includes('“weekend go-live”'));
     assert.ok(d.message.includes('Testing ends on Monday.'));
     assert.ok(d.message.includes('\nGo live on Wednesday.\n'));
@@ -301,7 +307,13 @@ describe('drafts: apology', () => {
   }
 
   it('keeps the user apology, and omits the optional parts when absent', () => {
-    const d = draftApology({ lang: 'ro', what: 'Factura a avut totalul greșit.', apology: 'Îmi pare rău pentru confuzie.', fix: 'Am emis o factură corectă.', prevention: '' });
+    const d = draftApology({
+      lang: 'ro',
+      what: 'Factura a avut totalul greșit.',
+      apology: 'Îmi pare rău pentru confuzie.',
+      fix: 'Am emis o factură corectă.',
+      prevention: '',
+    });
     const { fields } = noteOf(d);
     assert.equal(fields.get('apology'), 'Îmi pare rău pentru confuzie.');
     assert.equal(fields.has('makeup'), false);
@@ -385,7 +397,10 @@ describe('drafts: escalation', () => {
       assert.deepEqual(d.trackLines, []);
       const log = parse(['## 2026-11-12 Call', ...d.noteLines, ''].join('\n'));
       const findings = analyze(log, { now: new Date(Date.UTC(2026, 10, 12, 12)), timeZone: 'UTC' });
-      assert.deepEqual(findings.filter((f) => f.code === 'note.missingField'), []);
+      assert.deepEqual(
+        findings.filter((f) => f.code === 'note.missingField'),
+        [],
+      );
     });
 
     it(`${lang} / request: acknowledges the urgency and proposes a realistic date`, () => {
@@ -421,7 +436,15 @@ describe('drafts: escalation', () => {
   }
 
   it('without a proposed date, promises a realistic date by the next update', () => {
-    const d = draftEscalation({ lang: 'bg', kind: 'request', breaks: 'Нищо.', deadlineSource: 'Среща', request: 'Отчет', nextUpdate: '2026-11-13 10:00', today: '2026-11-12' });
+    const d = draftEscalation({
+      lang: 'bg',
+      kind: 'request',
+      breaks: 'Нищо.',
+      deadlineSource: 'Среща',
+      request: 'Отчет',
+      nextUpdate: '2026-11-13 10:00',
+      today: '2026-11-12',
+    });
     assert.ok(d.message.includes('Ще се свържем с Вас отново в петък, 13 ноември, в 10:00 ч., за да Ви предложим реалистичен срок.'));
     assert.deepEqual(d.trackLines, []);
     checkText(d, 'bg');

@@ -69,33 +69,45 @@ describe('editor: outline', () => {
     assert.equal(o[0].name, 'Acme Logistics');
     assert.deepEqual(o[0].range.start, pos(0, 0));
     assert.deepEqual(o[0].range.end.line, 11);
-    assert.deepEqual(o[0].children.map((c) => [c.name, c.handle, c.role]), [
-      ['Ivan Petrov', 'ivan', 'CFO'],
-      ['Maria Ilieva', 'maria', undefined],
-    ]);
+    assert.deepEqual(
+      o[0].children.map((c) => [c.name, c.handle, c.role]),
+      [
+        ['Ivan Petrov', 'ivan', 'CFO'],
+        ['Maria Ilieva', 'maria', undefined],
+      ],
+    );
   });
 
   it('lists entries with their items, urgent lines and notes, in order, with states', () => {
-    assert.deepEqual(o.slice(1).map((n) => [n.kind, n.name]), [
-      ['entry', '2026-11-03 Call with @ivan about process simplification'],
-      ['entry', '2026-11-10 Apology'],
-    ]);
+    assert.deepEqual(
+      o.slice(1).map((n) => [n.kind, n.name]),
+      [
+        ['entry', '2026-11-03 Call with @ivan about process simplification'],
+        ['entry', '2026-11-10 Apology'],
+      ],
+    );
     const first = o[1];
     assert.deepEqual(first.range, { start: pos(13, 0), end: pos(20, 0) });
-    assert.deepEqual(first.children.map((c) => [c.kind, c.state ?? c.triage ?? '']), [
-      ['urgent', 'request'],
-      ['promise', 'open'],
-      ['promise', 'open'],
-      ['promise', 'kept'],
-      ['waiting', 'open'],
-    ]);
+    assert.deepEqual(
+      first.children.map((c) => [c.kind, c.state ?? c.triage ?? '']),
+      [
+        ['urgent', 'request'],
+        ['promise', 'open'],
+        ['promise', 'open'],
+        ['promise', 'kept'],
+        ['waiting', 'open'],
+      ],
+    );
     assert.equal(first.children[1].name, 'Send the pack to @ivan #proposal');
     assert.equal(first.children[1].date, '2026-11-05');
     const second = o[2];
-    assert.deepEqual(second.children.map((c) => [c.kind, c.name, c.state]), [
-      ['apology', 'late pack', undefined],
-      ['scope', 'Add payroll', 'confirmed'],
-    ]);
+    assert.deepEqual(
+      second.children.map((c) => [c.kind, c.name, c.state]),
+      [
+        ['apology', 'late pack', undefined],
+        ['scope', 'Add payroll', 'confirmed'],
+      ],
+    );
     assert.deepEqual(second.children[0].range, { start: pos(22, 0), end: pos(24, len(24)) });
   });
 
@@ -117,10 +129,13 @@ describe('editor: outline', () => {
     const l = parse('PROMISE 2026-11-05 Loose one\n\n## 2026-11-06 Call\nWAITING 2026-11-07 Answer\n', { fileName: 'x.clientlog' });
     const lines = 'PROMISE 2026-11-05 Loose one\n\n## 2026-11-06 Call\nWAITING 2026-11-07 Answer\n'.split('\n');
     const out = outline(l, (i) => lines[i]?.length ?? 0);
-    assert.deepEqual(out.map((n) => [n.kind, n.name]), [
-      ['promise', 'Loose one'],
-      ['entry', '2026-11-06 Call'],
-    ]);
+    assert.deepEqual(
+      out.map((n) => [n.kind, n.name]),
+      [
+        ['promise', 'Loose one'],
+        ['entry', '2026-11-06 Call'],
+      ],
+    );
     assert.equal(out[1].children[0].kind, 'waiting');
   });
 });
@@ -239,7 +254,10 @@ describe('editor: completion context', () => {
 describe('editor: keywords and tags', () => {
   it('offers every keyword, with note fields in the log language', () => {
     const k = keywordSuggestions('2026-11-23', 'bg');
-    assert.deepEqual(k.map((x) => x.keyword), ['PROMISE', 'WAITING', 'SCOPE', 'URGENT', 'APOLOGY', 'REFUSAL', 'ESCALATION', '##']);
+    assert.deepEqual(
+      k.map((x) => x.keyword),
+      ['PROMISE', 'WAITING', 'SCOPE', 'URGENT', 'APOLOGY', 'REFUSAL', 'ESCALATION', '##'],
+    );
     assert.ok(k[0].suggestDate);
     assert.match(k.find((x) => x.keyword === 'APOLOGY')!.snippet, /^APOLOGY \$\{1\}\n {2}Какво се случи: \$2\n/);
     assert.equal(k.find((x) => x.keyword === '##')!.snippet, '## ${1:2026-11-23} ${0}');
@@ -276,14 +294,17 @@ describe('editor: handles', () => {
 
   it('lists every occurrence, case-insensitively, declaration first', () => {
     const occ = handleOccurrences(log, 'IVAN', src);
-    assert.deepEqual(occ.map((o) => [o.range.start.line, o.range.start.character, o.declaration]), [
-      [6, 12, true],
-      [13, 25, false],
-      [16, 37, false],
-      [17, 68, false],
-      [19, 20, false],
-      [23, 29, false],
-    ]);
+    assert.deepEqual(
+      occ.map((o) => [o.range.start.line, o.range.start.character, o.declaration]),
+      [
+        [6, 12, true],
+        [13, 25, false],
+        [16, 37, false],
+        [17, 68, false],
+        [19, 20, false],
+        [23, 29, false],
+      ],
+    );
   });
 
   it('renames a handle in the front matter and every mention, and only there', () => {
@@ -376,10 +397,13 @@ describe('editor: lenses and decorations', () => {
   const now = new Date('2026-11-23T08:00:00Z');
 
   it('lists open promises with where they stand', () => {
-    assert.deepEqual(openPromises(log, now, 'UTC').map((l) => [l.item.line, l.status.band, l.status.days]), [
-      [16, 'overdue', -18],
-      [17, 'later', 7],
-    ]);
+    assert.deepEqual(
+      openPromises(log, now, 'UTC').map((l) => [l.item.line, l.status.band, l.status.days]),
+      [
+        [16, 'overdue', -18],
+        [17, 'later', 7],
+      ],
+    );
   });
 
   it('marks the dates (and times) of overdue open promises only', () => {
@@ -393,8 +417,14 @@ describe('editor: workspace symbols', () => {
   it('matches clients and promises by name, fuzzily', () => {
     assert.ok(fuzzyMatch('acl', 'Acme Logistics'));
     assert.ok(!fuzzyMatch('xyz', 'Acme Logistics'));
-    assert.deepEqual(workspaceSymbols(log, 'acme').map((s) => [s.kind, s.name]), [['client', 'Acme Logistics']]);
-    assert.deepEqual(workspaceSymbols(log, 'draft').map((s) => [s.kind, s.name, s.client]), [['promise', 'Draft the plan', 'Acme Logistics']]);
+    assert.deepEqual(
+      workspaceSymbols(log, 'acme').map((s) => [s.kind, s.name]),
+      [['client', 'Acme Logistics']],
+    );
+    assert.deepEqual(
+      workspaceSymbols(log, 'draft').map((s) => [s.kind, s.name, s.client]),
+      [['promise', 'Draft the plan', 'Acme Logistics']],
+    );
     assert.equal(workspaceSymbols(log, '').length, 4);
   });
 });

@@ -16,7 +16,9 @@ function changedLines(a: string, b: string): number[] {
   return x.map((l, i) => (l === y[i] ? -1 : i)).filter((i) => i >= 0);
 }
 
-const DOC = ['## 2026-11-03 Call', 'PROMISE 2026-11-05 Send the pack to @ivan', 'WAITING 2026-11-12 @ivan to reply', 'SCOPE 2026-11-04 Add payroll', ''].join('\n');
+const DOC = ['## 2026-11-03 Call', 'PROMISE 2026-11-05 Send the pack to @ivan', 'WAITING 2026-11-12 @ivan to reply', 'SCOPE 2026-11-04 Add payroll', ''].join(
+  '\n',
+);
 
 describe('edit builders', () => {
   it('marks a promise kept by appending to its line only', () => {
@@ -80,16 +82,19 @@ describe('edit builders', () => {
     assert.equal(parse(c).items[2].state, 'confirmed');
   });
 
-  it('inserts a note under today\'s entry, after its last line', () => {
+  it("inserts a note under today's entry, after its last line", () => {
     const doc = ['## 2026-11-23 Call', 'Talked.', '', '## 2026-11-24 Later', 'x'].join('\r\n');
     const out = apply(doc, insertNote(textSource(doc), { today: '2026-11-23', entryTitle: 'Refusal', lines: ['REFUSAL x', '  Request: y'] }));
     assert.equal(out, ['## 2026-11-23 Call', 'Talked.', '', 'REFUSAL x', '  Request: y', '', '## 2026-11-24 Later', 'x'].join('\r\n'));
   });
 
-  it('creates today\'s entry at the end when it is missing', () => {
+  it("creates today's entry at the end when it is missing", () => {
     const doc = ['---', 'client: A', '---', '', '## 2026-11-20 Call', 'Talked.', '', ''].join('\n');
     const out = apply(doc, insertNote(textSource(doc), { today: '2026-11-23', entryTitle: 'Apology', lines: ['APOLOGY', '  Apology: sorry'] }));
-    assert.equal(out, ['---', 'client: A', '---', '', '## 2026-11-20 Call', 'Talked.', '', '## 2026-11-23 Apology', 'APOLOGY', '  Apology: sorry', '', ''].join('\n'));
+    assert.equal(
+      out,
+      ['---', 'client: A', '---', '', '## 2026-11-20 Call', 'Talked.', '', '## 2026-11-23 Apology', 'APOLOGY', '  Apology: sorry', '', ''].join('\n'),
+    );
     const parsed = parse(out);
     assert.equal(parsed.notes[0].entry, 1);
     const empty = apply('', insertNote(textSource(''), { today: '2026-11-23', entryTitle: 'Apology', lines: ['APOLOGY'] }));
@@ -108,30 +113,56 @@ describe('combineEdits', () => {
     assert.ok(a.ok && b.ok);
     const out = applyEdits(doc, combineEdits([...a.edits, ...b.edits]));
     assert.equal(out, '## 2026-11-23 Call\nPROMISE 2026-11-20 Send it | broken 2026-11-23 see APOLOGY 2026-11-23\n\nAPOLOGY\n  Apology: sorry');
-    assert.throws(() => combineEdits([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, newText: '' }, { range: { start: { line: 0, character: 2 }, end: { line: 0, character: 3 } }, newText: '' }]));
+    assert.throws(() =>
+      combineEdits([
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, newText: '' },
+        { range: { start: { line: 0, character: 2 }, end: { line: 0, character: 3 } }, newText: '' },
+      ]),
+    );
   });
 });
 
 describe('edit builders read the document as the parser does', () => {
-  it('does not take a front-matter line that looks like a heading for today\'s entry', () => {
+  it("does not take a front-matter line that looks like a heading for today's entry", () => {
     // In YAML, `## …` is a comment: the parser sees no entry there, so insertNote must not either.
     const doc = ['---', 'client: Acme', '## 2026-11-23 kickoff (a YAML comment)', '---', '', '## 2026-11-20 Call', 'Talked.', ''].join('\n');
     const out = apply(doc, insertNote(textSource(doc), { today: '2026-11-23', entryTitle: 'Apology', lines: ['APOLOGY', '  Apology: sorry'] }));
-    assert.equal(out, ['---', 'client: Acme', '## 2026-11-23 kickoff (a YAML comment)', '---', '', '## 2026-11-20 Call', 'Talked.', '', '## 2026-11-23 Apology', 'APOLOGY', '  Apology: sorry', ''].join('\n'));
+    assert.equal(
+      out,
+      [
+        '---',
+        'client: Acme',
+        '## 2026-11-23 kickoff (a YAML comment)',
+        '---',
+        '',
+        '## 2026-11-20 Call',
+        'Talked.',
+        '',
+        '## 2026-11-23 Apology',
+        'APOLOGY',
+        '  Apology: sorry',
+        '',
+      ].join('\n'),
+    );
     const parsed = parse(out);
     assert.equal(parsed.notes.length, 1);
     assert.equal(parsed.entries[parsed.notes[0].entry].date, '2026-11-23');
   });
 
-  it('puts the note under today\'s entry as the parser reads its heading and its last line', () => {
+  it("puts the note under today's entry as the parser reads its heading and its last line", () => {
     // "## 2026-11-23, Call" is today's entry for the parser (a comma after the date is punctuation).
     const doc = ['## 2026-11-23, Call', 'Talked.', '  // a comment is content too', '', '## 2026-11-24 Later', 'x'].join('\n');
     const out = apply(doc, insertNote(textSource(doc), { today: '2026-11-23', entryTitle: 'T', lines: ['APOLOGY', '  Apology: sorry'] }));
-    assert.equal(out, ['## 2026-11-23, Call', 'Talked.', '  // a comment is content too', '', 'APOLOGY', '  Apology: sorry', '', '## 2026-11-24 Later', 'x'].join('\n'));
+    assert.equal(
+      out,
+      ['## 2026-11-23, Call', 'Talked.', '  // a comment is content too', '', 'APOLOGY', '  Apology: sorry', '', '## 2026-11-24 Later', 'x'].join('\n'),
+    );
   });
 
   it('finds the tracked item on a `PROMISE:` line, which the parser tracks', () => {
-    const src = textSource(['## 2026-11-03 Call', 'PROMISE: 2026-11-05 Send the pack', 'WAITING:', 'SCOPEx 2026-11-05', '\ufeffPROMISE 2026-11-05 x'].join('\n'));
+    const src = textSource(
+      ['## 2026-11-03 Call', 'PROMISE: 2026-11-05 Send the pack', 'WAITING:', 'SCOPEx 2026-11-05', '\ufeffPROMISE 2026-11-05 x'].join('\n'),
+    );
     assert.equal(parse('PROMISE: 2026-11-05 Send the pack').items.length, 1, 'the parser tracks the line');
     assert.equal(trackedAt(src, 1)?.kind, 'promise');
     assert.equal(trackedAt(src, 1)?.line, 1);

@@ -7,7 +7,10 @@ import { parse } from '../../src/core/parse';
 const dir = path.join(__dirname, '..', '..', 'examples');
 
 describe('examples workspace', () => {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.clientlog')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.clientlog'))
+    .sort();
   const logs = files.map((f) => ({ f, log: parse(fs.readFileSync(path.join(dir, f), 'utf8'), { fileName: f }) }));
 
   it('holds six clients in four languages, with CRLF and BOM variety', () => {

@@ -19,10 +19,57 @@ function same(text: string) {
 
 const KEYS = ['client', 'language', 'timezone', 'notes', 'contacts', 'clinet', 'x_1', 'name', 'handle', 'role', 'email', 'address', 'Client'];
 const VALUES = [
-  'Acme Logistics', 'Балкан Фуудс ООД', 'en', 'bg', 'de', 'Europe/Sofia', 'Mars/Base', 'ivan', '@ivan', 'iv an', 'ivan.', 'a@b.example',
-  'Prefers calls; decisions go through @ivan.', '12', '1e3', '0x1F', 'true', 'True', 'no', 'null', '~', '', ' ', 'a ', ' a', 'a: b', 'a:b',
-  'a #c', 'a#c', '"quoted"', "'q'", '[a, b]', '{a: 1}', '- x', '? x', '|', '>-', '*ref', '&anchor x', '!tag x', '%x', '`x', 'x:', 'a\tb',
-  '.inf', '-1', '+1', 'Ivan Petrov', 'CFO', 'ё', 'emoji 🙂',
+  'Acme Logistics',
+  'Балкан Фуудс ООД',
+  'en',
+  'bg',
+  'de',
+  'Europe/Sofia',
+  'Mars/Base',
+  'ivan',
+  '@ivan',
+  'iv an',
+  'ivan.',
+  'a@b.example',
+  'Prefers calls; decisions go through @ivan.',
+  '12',
+  '1e3',
+  '0x1F',
+  'true',
+  'True',
+  'no',
+  'null',
+  '~',
+  '',
+  ' ',
+  'a ',
+  ' a',
+  'a: b',
+  'a:b',
+  'a #c',
+  'a#c',
+  '"quoted"',
+  "'q'",
+  '[a, b]',
+  '{a: 1}',
+  '- x',
+  '? x',
+  '|',
+  '>-',
+  '*ref',
+  '&anchor x',
+  '!tag x',
+  '%x',
+  '`x',
+  'x:',
+  'a\tb',
+  '.inf',
+  '-1',
+  '+1',
+  'Ivan Petrov',
+  'CFO',
+  'ё',
+  'emoji 🙂',
 ];
 const lineArb = fc.oneof(
   fc.tuple(fc.constantFrom(...KEYS), fc.constantFrom(...VALUES)).map(([k, v]) => `${k}: ${v}`),
@@ -38,9 +85,13 @@ describe('front matter: the fast reader of simple profiles', () => {
   });
 
   it('agrees with the YAML parser on typical profiles', () => {
-    same('---\nclient: Acme 3\nlanguage: en\ntimezone: Europe/Sofia\ncontacts:\n  - name: Ivan Petrov\n    handle: ivan\n    role: CFO\n    email: ivan@acme.example\n  - name: Maria\n    handle: maria\nnotes: Prefers short e-mails; decisions go through @ivan.\n---\n');
+    same(
+      '---\nclient: Acme 3\nlanguage: en\ntimezone: Europe/Sofia\ncontacts:\n  - name: Ivan Petrov\n    handle: ivan\n    role: CFO\n    email: ivan@acme.example\n  - name: Maria\n    handle: maria\nnotes: Prefers short e-mails; decisions go through @ivan.\n---\n',
+    );
     same('---\ncontacts:\n- name: A\n  handle: a\nclient: X\n---\n');
-    same('---\nclient: X\ncontacts:\n  - name: Елена Смирнова\n    address: Елена Викторовна\n  - name: Ion Ionescu\n    address: domnule Ionescu\n  - name: B\n    address: \n---\n');
+    same(
+      '---\nclient: X\ncontacts:\n  - name: Елена Смирнова\n    address: Елена Викторовна\n  - name: Ion Ionescu\n    address: domnule Ionescu\n  - name: B\n    address: \n---\n',
+    );
     same('---\nclient: X\ncontacts:\n  - name: A\n---\n');
     same('---\nclient: X\ncontacts:\n  - name: A\n  - handle: b\n  - name: C\n    handle: b\n    handle: c\n---\n');
     same('---\nclient: X\nclient: Y\n---\n');

@@ -43,7 +43,10 @@ export interface GoldenInput {
 
 export const GOLDEN: Record<Language, GoldenInput> = {
   en: {
-    people: [{ name: 'Ivan Petrov', handle: 'ivan' }, { name: 'Maria Ivanova', handle: 'maria' }],
+    people: [
+      { name: 'Ivan Petrov', handle: 'ivan' },
+      { name: 'Maria Ivanova', handle: 'maria' },
+    ],
     recipient: { name: 'Ivan Petrov' },
     sender: 'Maria Ivanova',
     request: 'Send @ivan the raw payroll file with every change made since 2026-10-01 #payroll',
@@ -68,7 +71,10 @@ export const GOLDEN: Record<Language, GoldenInput> = {
     },
   },
   bg: {
-    people: [{ name: 'Иван Петров', handle: 'ivan' }, { name: 'Мария Иванова', handle: 'maria' }],
+    people: [
+      { name: 'Иван Петров', handle: 'ivan' },
+      { name: 'Мария Иванова', handle: 'maria' },
+    ],
     recipient: { name: 'г-н Иван Петров' },
     sender: 'Мария Иванова',
     request: 'Да изпратим на @ivan суровия файл със заплатите с всички промени от 2026-10-01 #заплати',
@@ -93,7 +99,10 @@ export const GOLDEN: Record<Language, GoldenInput> = {
     },
   },
   ru: {
-    people: [{ name: 'Смирнова Елена Викторовна', handle: 'elena' }, { name: 'Мария Иванова', handle: 'maria' }],
+    people: [
+      { name: 'Смирнова Елена Викторовна', handle: 'elena' },
+      { name: 'Мария Иванова', handle: 'maria' },
+    ],
     recipient: { name: 'Смирнова Елена Викторовна' },
     sender: 'Мария Иванова',
     request: 'Отправить исходный файл с зарплатами со всеми изменениями с 2026-10-01; инициатор — @elena #зарплата',
@@ -118,7 +127,10 @@ export const GOLDEN: Record<Language, GoldenInput> = {
     },
   },
   ro: {
-    people: [{ name: 'Popescu Ioana', handle: 'ioana' }, { name: 'Maria Ionescu', handle: 'maria' }],
+    people: [
+      { name: 'Popescu Ioana', handle: 'ioana' },
+      { name: 'Maria Ionescu', handle: 'maria' },
+    ],
     recipient: { name: 'Popescu Ioana' },
     sender: 'Maria Ionescu',
     request: 'Să-i trimitem lui @ioana fișierul brut cu salariile și toate modificările de la 2026-10-01 #salarii',
@@ -164,7 +176,11 @@ export function letters(lang: Language): Letter[] {
   for (const reason of REFUSAL_REASONS) {
     const facts = reason === 'scope' || reason === 'budget' ? `${agreedSeed(u.agreed, reader)} ${u.facts}` : u.facts;
     suggestAlternatives(reason, lang).forEach((alternative, k) => {
-      out.push({ kind: 'refusal', heading: `refusal · ${reason} · alternative ${k + 1}`, draft: draftRefusal({ ...common, request: u.request, reason, facts, alternative }) });
+      out.push({
+        kind: 'refusal',
+        heading: `refusal · ${reason} · alternative ${k + 1}`,
+        draft: draftRefusal({ ...common, request: u.request, reason, facts, alternative }),
+      });
     });
   }
   out.push({ kind: 'apology', heading: 'apology · typed', draft: draftApology({ ...common, ...u.apology, fixDate: '2026-11-13' }) });

@@ -33,7 +33,8 @@ function editEverything(text: string, log: ClientLog): number {
     if (kind === 'promise') n += checkEdit(text, { kind: 'kept', today: '2026-11-23' }, item.line) === 'applied' ? 1 : 0;
     if (kind === 'waiting') n += checkEdit(text, { kind: 'received', today: '2026-11-23' }, item.line) === 'applied' ? 1 : 0;
     if (kind === 'scope') n += checkEdit(text, { kind: 'scope', verdict: 'confirmed', today: '2026-11-23', by: '@ivan' }, item.line) === 'applied' ? 1 : 0;
-    if (kind !== 'scope') checkEdit(text, { kind: 'reschedule', today: '2026-11-23', newDate: '2026-12-01', newTime: '9:30', agreedBy: 'Иван Петров', on: kind }, item.line);
+    if (kind !== 'scope')
+      checkEdit(text, { kind: 'reschedule', today: '2026-11-23', newDate: '2026-12-01', newTime: '9:30', agreedBy: 'Иван Петров', on: kind }, item.line);
   }
   checkEdit(text, { kind: 'note', today: '2026-11-23', title: 'Apology', lines: ['APOLOGY hostile', '  Apology: sorry'] }, 0);
   return n;
@@ -72,7 +73,10 @@ describe('hostile inputs', function () {
   this.timeout(60_000);
 
   after(() => {
-    if (timings.length) console.log(`      timings (parse; fastest of 5 runs for a baseline, of 3 for a 1 MB line, 1 run for the 10 MB file and 100,000 entries):\n${timings.map((t) => `        ${t}`).join('\n')}`);
+    if (timings.length)
+      console.log(
+        `      timings (parse; fastest of 5 runs for a baseline, of 3 for a 1 MB line, 1 run for the 10 MB file and 100,000 entries):\n${timings.map((t) => `        ${t}`).join('\n')}`,
+      );
   });
 
   describe('committed fixtures', () => {
@@ -104,7 +108,10 @@ describe('hostile inputs', function () {
       const send = log.items.find((i) => i.text.startsWith('Send the pack'));
       assert.equal(send?.date, '2026-11-05');
       assert.deepEqual(send?.handles, ['ivan']);
-      assert.ok(codes(findings).has('date.missing') || codes(findings).has('date.format') || codes(findings).has('date.invalid'), 'the date with a bad byte is reported');
+      assert.ok(
+        codes(findings).has('date.missing') || codes(findings).has('date.format') || codes(findings).has('date.invalid'),
+        'the date with a bad byte is reported',
+      );
       const scope = log.items.find((i) => i.kind === 'scope');
       assert.equal(scope?.state, 'confirmed');
     });
@@ -124,7 +131,10 @@ describe('hostile inputs', function () {
       const { log, findings } = checkDocument(text);
       assert.equal(log.client, 'Bomb Corp');
       assert.ok(findings.some((f) => f.code === 'frontMatter.unknownKey' && f.data.key === 'bomb'));
-      assert.ok(findings.some((f) => f.code === 'frontMatter.value' && f.data.key === 'contacts'), 'an alias is not a list of contacts');
+      assert.ok(
+        findings.some((f) => f.code === 'frontMatter.value' && f.data.key === 'contacts'),
+        'an alias is not a list of contacts',
+      );
       assert.equal(log.items.length, 1);
       // 9^9 strings expanded would take minutes and gigabytes; not expanding takes as long as a small file.
       const small = fixture('duplicate-keys.clientlog');
@@ -154,15 +164,33 @@ describe('hostile inputs', function () {
       const { log, findings } = checkDocument(text);
       const lines = linesOf(text);
       const invalid = new Set(findings.filter((f) => f.code === 'date.invalid').map((f) => String(f.data.text)));
-      for (const d of ['0000-01-01', '2026-02-29', '2100-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '24:00', '23:60', '99:99', '0000-12-31', '0000-00-00']) {
+      for (const d of [
+        '0000-01-01',
+        '2026-02-29',
+        '2100-02-29',
+        '2026-02-30',
+        '2026-13-01',
+        '2026-00-10',
+        '24:00',
+        '23:60',
+        '99:99',
+        '0000-12-31',
+        '0000-00-00',
+      ]) {
         assert.ok(invalid.has(d), `${d} is reported as invalid (got ${[...invalid].join(', ')})`);
       }
       const valid = log.items.map((i) => i.date).filter(Boolean);
       for (const d of ['0001-01-01', '9999-12-31', '2024-02-29', '2000-02-29']) assert.ok(valid.includes(d), `${d} is a real date`);
       // "## 10000-01-01" does not look like a date at all: a plain heading, not an entry.
-      assert.deepEqual(log.entries.map((e) => e.date), [undefined, '0001-01-01', '9999-12-31']);
+      assert.deepEqual(
+        log.entries.map((e) => e.date),
+        [undefined, '0001-01-01', '9999-12-31'],
+      );
       const format = findings.filter((f) => f.code === 'date.format').map((f) => [f.data.text, f.data.suggestion]);
-      assert.deepEqual(format, [['31/02/2026', undefined], ['29.02.2024', '2024-02-29']]);
+      assert.deepEqual(format, [
+        ['31/02/2026', undefined],
+        ['29.02.2024', '2024-02-29'],
+      ]);
       // Due in 9999 is "later" (no finding), due in 0001 is overdue by about 739,000 days, and says so.
       const overdue = findings.filter((f) => f.code === 'promise.overdue');
       assert.ok(overdue.some((f) => lines[f.range.start.line].text.includes('Ancient') && Number(f.data.days) > 700_000));
@@ -191,7 +219,10 @@ describe('hostile inputs', function () {
       assert.equal(log.items.find((i) => i.kind === 'scope')?.state, 'confirmed');
       assert.equal(log.urgents[0]?.triage, 'crisis');
       // Every handle written matches its contact, in any script; only the made-up mathematical one does not.
-      assert.deepEqual(findings.filter((f) => f.code === 'mention.unknown').map((f) => f.data.handle), ['\u{1d400}bc']);
+      assert.deepEqual(
+        findings.filter((f) => f.code === 'mention.unknown').map((f) => f.data.handle),
+        ['\u{1d400}bc'],
+      );
       assert.ok(!codes(findings).has('refusal.noAlternative'), 'the tab-indented Alternative: is read');
     });
 
@@ -242,7 +273,10 @@ describe('hostile inputs', function () {
       ['1,999 levels of indentation (maps)', () => fm(Array.from({ length: 1999 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'))],
       ['1,999 levels of indentation (lists)', () => fm(Array.from({ length: 1999 }, (_, i) => `${' '.repeat(i)}-`).join('\n'))],
       ['1,500 levels of tab-and-space indentation', () => fm(Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}- \tk:`).join('\n'))],
-      ['2,500 levels of indentation (over the line limit, never closed in time)', () => fm(Array.from({ length: 2500 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'))],
+      [
+        '2,500 levels of indentation (over the line limit, never closed in time)',
+        () => fm(Array.from({ length: 2500 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')),
+      ],
     ];
 
     it('deeply nested YAML is reported, never parsed into a stack overflow (which can abort the process)', () => {
@@ -263,7 +297,10 @@ describe('hostile inputs', function () {
     it('front matter over 100,000 characters is reported, not handed to the YAML parser', () => {
       const text = fm(`client: [${'a, '.repeat(40_000)}]\nnotes: ok`);
       const { log, findings } = checkDocument(text);
-      assert.deepEqual(findings.filter((f) => f.code.startsWith('frontMatter')).map((f) => [f.code, f.data.yamlCode]), [['frontMatter.invalid', 'RESOURCE_EXHAUSTION']]);
+      assert.deepEqual(
+        findings.filter((f) => f.code.startsWith('frontMatter')).map((f) => [f.code, f.data.yamlCode]),
+        [['frontMatter.invalid', 'RESOURCE_EXHAUSTION']],
+      );
       assert.equal(log.items.length, 1);
       assert.equal(log.client, 'hostile', 'the client is named after the file');
     });
@@ -283,7 +320,10 @@ describe('hostile inputs', function () {
         ].join('\n'),
       );
       const { log, findings } = checkDocument(text);
-      assert.deepEqual(findings.filter((f) => f.code.startsWith('frontMatter')), []);
+      assert.deepEqual(
+        findings.filter((f) => f.code.startsWith('frontMatter')),
+        [],
+      );
       assert.equal(log.frontMatter?.contacts[0].handle, 'ivan');
     });
 
@@ -309,7 +349,12 @@ describe('hostile inputs', function () {
 
     it('a YAML alias bomb twenty levels deep is still never expanded', () => {
       const yaml = ['client: Deep Bomb', 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-      for (let i = 1; i <= 20; i++) yaml.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+      for (let i = 1; i <= 20; i++)
+        yaml.push(
+          `a${i}: &a${i} [${Array(10)
+            .fill(`*a${i - 1}`)
+            .join(', ')}]`,
+        );
       yaml.push('contacts: *a20', 'notes: *a20');
       const { log } = checkDocument(fm(yaml.join('\n')), 'alias bomb 10^20');
       assert.equal(log.client, 'Deep Bomb');
@@ -353,7 +398,9 @@ describe('hostile inputs', function () {
       }
       const ratio = tb / Math.max(ta, FLOOR);
       const mb = (x: string) => `${(x.length / 1e6).toFixed(1)} M chars`;
-      timings.push(`${what}: ${mb(small)} ${ta.toFixed(1)} ms; ${mb(big)} ${tb.toFixed(1)} ms (×${(tb / Math.max(ta, 0.01)).toFixed(1)}); analyze ${tz.toFixed(1)} ms`);
+      timings.push(
+        `${what}: ${mb(small)} ${ta.toFixed(1)} ms; ${mb(big)} ${tb.toFixed(1)} ms (×${(tb / Math.max(ta, 0.01)).toFixed(1)}); analyze ${tz.toFixed(1)} ms`,
+      );
       assert.ok(ratio < RATIO, `${what}: ${tb.toFixed(1)} ms for ${big.length} chars vs ${ta.toFixed(1)} ms for ${small.length} chars`);
       return { log };
     }
@@ -384,7 +431,11 @@ describe('hostile inputs', function () {
 
     const realistic = readdirSync(join(__dirname, '..', '..', 'examples'))
       .filter((f) => f.endsWith('.clientlog'))
-      .map((f) => readFileSync(join(__dirname, '..', '..', 'examples', f), 'utf8').replace(/^\ufeff/, '').replace(/^---[\s\S]*?\n---\r?\n/, ''))
+      .map((f) =>
+        readFileSync(join(__dirname, '..', '..', 'examples', f), 'utf8')
+          .replace(/^\ufeff/, '')
+          .replace(/^---[\s\S]*?\n---\r?\n/, ''),
+      )
       .join('\n');
 
     it('a 10 MB file (the examples, over and over)', () => {

@@ -48,26 +48,34 @@ const LINES = [
   'Plain text with @ivan and #tag, e-mail a@b.c',
   'Текст на кирилица @иван',
 ];
-const FRAGMENTS = ['', 'x', ' ', '\n', '\r\n', '\r', '#', '@', '## ', '## 2026-11-09 ', 'PROMISE 2026-11-05 ', '  ', ' | kept 2026-11-06', '---', '\ufeff', 'я', '2026-13-01'];
+const FRAGMENTS = [
+  '',
+  'x',
+  ' ',
+  '\n',
+  '\r\n',
+  '\r',
+  '#',
+  '@',
+  '## ',
+  '## 2026-11-09 ',
+  'PROMISE 2026-11-05 ',
+  '  ',
+  ' | kept 2026-11-06',
+  '---',
+  '\ufeff',
+  'я',
+  '2026-13-01',
+];
 const BREAKS = ['\n', '\n', '\n', '\r\n', '\r'];
 
 const textArb = fc
-  .tuple(
-    fc.boolean(),
-    fc.array(fc.tuple(fc.constantFrom(...LINES), fc.constantFrom(...BREAKS)), { minLength: 0, maxLength: 40 }),
-    fc.constantFrom(...LINES),
-  )
+  .tuple(fc.boolean(), fc.array(fc.tuple(fc.constantFrom(...LINES), fc.constantFrom(...BREAKS)), { minLength: 0, maxLength: 40 }), fc.constantFrom(...LINES))
   .map(([bom, body, last]) => (bom ? '\ufeff' : '') + body.map(([l, b]) => l + b).join('') + last);
 
 const changeArb = (doc: ParsedDocument) =>
   fc
-    .tuple(
-      fc.nat(doc.log.lineCount - 1),
-      fc.nat(200),
-      fc.nat(3),
-      fc.nat(200),
-      fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 4 }),
-    )
+    .tuple(fc.nat(doc.log.lineCount - 1), fc.nat(200), fc.nat(3), fc.nat(200), fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 4 }))
     .map(([line, ch, extra, ch2, parts]): TextChange => {
       const start: Position = { line, character: Math.min(ch, lineAt(doc, line).length) };
       const endLine = Math.min(doc.log.lineCount - 1, line + (extra === 3 ? 0 : extra));
@@ -114,25 +122,29 @@ describe('incremental reparse', () => {
 
   it('equals a full parse after a sequence of edits (property)', () => {
     fc.assert(
-      fc.property(textArb, fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(3), fc.nat(), fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 3 })), { maxLength: 8 }), (text, raw) => {
-        let doc = parseDocument(text);
-        let findings = analyze(doc.log, OPTIONS);
-        let current = text;
-        for (const [l, c1, extra, c2, parts] of raw) {
-          const line = l % doc.log.lineCount;
-          const start = { line, character: c1 % (lineAt(doc, line).length + 1) };
-          const endLine = Math.min(doc.log.lineCount - 1, line + (extra === 3 ? 0 : extra));
-          let end = { line: endLine, character: c2 % (lineAt(doc, endLine).length + 1) };
-          if (end.line === start.line && end.character < start.character) end = start;
-          const change = { range: { start, end }, text: parts.join('') };
-          doc = reparse(doc, change);
-          findings = reanalyze(doc, findings, OPTIONS);
-          current = applyEdits(current, [{ range: change.range, newText: change.text }]);
-          const full = parse(current);
-          assert.deepEqual(doc.log, full);
-          assert.deepEqual(findings, analyze(full, OPTIONS));
-        }
-      }),
+      fc.property(
+        textArb,
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(3), fc.nat(), fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 3 })), { maxLength: 8 }),
+        (text, raw) => {
+          let doc = parseDocument(text);
+          let findings = analyze(doc.log, OPTIONS);
+          let current = text;
+          for (const [l, c1, extra, c2, parts] of raw) {
+            const line = l % doc.log.lineCount;
+            const start = { line, character: c1 % (lineAt(doc, line).length + 1) };
+            const endLine = Math.min(doc.log.lineCount - 1, line + (extra === 3 ? 0 : extra));
+            let end = { line: endLine, character: c2 % (lineAt(doc, endLine).length + 1) };
+            if (end.line === start.line && end.character < start.character) end = start;
+            const change = { range: { start, end }, text: parts.join('') };
+            doc = reparse(doc, change);
+            findings = reanalyze(doc, findings, OPTIONS);
+            current = applyEdits(current, [{ range: change.range, newText: change.text }]);
+            const full = parse(current);
+            assert.deepEqual(doc.log, full);
+            assert.deepEqual(findings, analyze(full, OPTIONS));
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -12,8 +12,7 @@ function phrases(lang: Language): string[] {
     else if (typeof v === 'function') {
       const f = v as (...a: unknown[]) => unknown;
       out.push(String(f.length === 1 && f.toString().includes('.weekday') ? f({ weekday: '', dayMonth: '' }) : f('', 'formal', '')));
-    }
-    else if (Array.isArray(v)) v.forEach(walk);
+    } else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
   const { functionWords: _fw, titles: _t, ...rest } = BOOKS[lang];
@@ -75,7 +74,11 @@ describe('letters as the client reads them', () => {
         const last = wordsOf(title).pop() ?? '';
         assert.ok(!fw.has(last), `${l.heading}: "${title}" ends on "${last}"`);
         assert.doesNotMatch(title, /\p{N}[\p{P}\s]*$/u, `${l.heading}: "${title}" ends on a number`);
-        for (const [o, c] of [['(', ')'], ['«', '»']]) assert.equal(title.split(o).length, title.split(c).length, `${l.heading}: ${title}`);
+        for (const [o, c] of [
+          ['(', ')'],
+          ['«', '»'],
+        ])
+          assert.equal(title.split(o).length, title.split(c).length, `${l.heading}: ${title}`);
       }
     });
 
@@ -84,7 +87,11 @@ describe('letters as the client reads them', () => {
       for (const seed of [agreedSeed('Weekly report', r), missedSeed({ text: 'Estimate', date: '2026-11-10' }, r), fixSeed({ text: 'Estimate' }, r)]) {
         const own = wordsOf(seed).filter((w) => VOCABULARY[lang].has(w));
         assert.ok(own.length >= 3, `${seed}: mostly the phrasebook's words`);
-        assert.deepEqual(wordsOf(seed).filter((w) => foreign.has(w)), [], seed);
+        assert.deepEqual(
+          wordsOf(seed).filter((w) => foreign.has(w)),
+          [],
+          seed,
+        );
         assert.doesNotMatch(seed, ISO_DATE);
       }
     });
@@ -102,16 +109,19 @@ describe('letters as the client reads them', () => {
 
   it('writes log syntax as the client reads it', () => {
     const r = { lang: 'ru' as const, people: [{ name: 'Мария Иванова', handle: 'maria' }], today: '2026-11-12' };
-    assert.equal(forClient('Смета готова (отвечает @maria) #смета, отправка 2026-11-14 10:00; "срочно"', r), 'Смета готова (отвечает Мария Иванова), отправка 14 ноября, 10:00; «срочно»');
+    assert.equal(
+      forClient('Смета готова (отвечает @maria) #смета, отправка 2026-11-14 10:00; "срочно"', r),
+      'Смета готова (отвечает Мария Иванова), отправка 14 ноября, 10:00; «срочно»',
+    );
     assert.equal(forClient('Ship on 2027-01-04 to @unknown', { lang: 'en', today: '2026-11-12' }), 'Ship on 4 January 2027 to unknown');
     assert.equal(forClient('Invoice 2026-02-30 stays', { lang: 'en' }), 'Invoice 2026-02-30 stays', 'not a date: left alone');
   });
 });
 
-describe('greetings: the contact\'s address, else a polite form of the name', () => {
+describe("greetings: the contact's address, else a polite form of the name", () => {
   const g = (name: string | undefined, lang: Language, address?: string) => greeting({ name, address }, lang);
 
-  it('uses `address` when given, with the language\'s greeting and a title in the letter\'s own form', () => {
+  it("uses `address` when given, with the language's greeting and a title in the letter's own form", () => {
     assert.equal(g('Elena Smirnova', 'ru', 'Елена Викторовна'), 'Уважаемая Елена Викторовна!');
     assert.equal(g('Иван Сергеевич Петров', 'ru', 'Иван Сергеевич'), 'Уважаемый Иван Сергеевич!');
     assert.equal(g('Ion Ionescu', 'ro', 'domnule Ionescu'), 'Bună ziua, domnule Ionescu,');
@@ -120,7 +130,14 @@ describe('greetings: the contact\'s address, else a polite form of the name', ()
     assert.equal(g('Jane Smith', 'en', 'Mrs Smith'), 'Dear Mrs Smith,');
     assert.equal(g('Мария Петрова', 'bg', 'г-жа Петрова'), 'Уважаема г-жо Петрова,');
     assert.equal(g('Ivan Petrov', 'en', 'Ivan'), 'Hi Ivan,');
-    const d = draftRefusal({ lang: 'ru', recipient: { name: 'Петров Иван Сергеевич', address: 'Иван Сергеевич' }, request: 'a', reason: 'scope', facts: 'b', alternative: 'c' });
+    const d = draftRefusal({
+      lang: 'ru',
+      recipient: { name: 'Петров Иван Сергеевич', address: 'Иван Сергеевич' },
+      request: 'a',
+      reason: 'scope',
+      facts: 'b',
+      alternative: 'c',
+    });
     assert.equal(d.message.split('\n')[0], 'Уважаемый Иван Сергеевич!');
   });
 

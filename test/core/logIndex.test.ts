@@ -34,7 +34,7 @@ describe('LogIndex (the workspace index rules, without VS Code)', () => {
     assert.deepEqual(texts(ix, A), ['From disk']);
   });
 
-  it('takes a stored model of a closed file (the persisted index), never over an editor\'s text', () => {
+  it("takes a stored model of a closed file (the persisted index), never over an editor's text", () => {
     const ix = new LogIndex<{ name: string }>();
     const stored = compactLog(parse(DISK, { fileName: '/w/a.clientlog' }));
     assert.equal(ix.setDiskLog(A, meta('a'), stored), true);
@@ -80,7 +80,13 @@ describe('LogIndex (the workspace index rules, without VS Code)', () => {
     const C = 'file:///w/c.clientlog';
     ix.setEditorText(C, meta('c'), '/w/c.clientlog', EDITOR, 3);
     ix.retain(new Set([A]));
-    assert.deepEqual(ix.all().map((e) => e.name).sort(), ['a', 'c']);
+    assert.deepEqual(
+      ix
+        .all()
+        .map((e) => e.name)
+        .sort(),
+      ['a', 'c'],
+    );
   });
 
   it('batches: each changed log is reported once, however many events touched it', () => {

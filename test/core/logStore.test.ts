@@ -52,7 +52,8 @@ describe('cache table (the format --cache and the persisted index share)', () =>
 
     it(`ignores bytes cut short anywhere${checksum ? ', with a checksum' : ''}`, () => {
       const bytes = written(checksum);
-      for (let k = 0; k < bytes.length; k++) assert.equal(new CacheTable('h', 5, T0, checksum).decode(bytes.subarray(0, k)), false, `cut at ${k} of ${bytes.length}`);
+      for (let k = 0; k < bytes.length; k++)
+        assert.equal(new CacheTable('h', 5, T0, checksum).decode(bytes.subarray(0, k)), false, `cut at ${k} of ${bytes.length}`);
     });
   }
 
@@ -61,7 +62,14 @@ describe('cache table (the format --cache and the persisted index share)', () =>
     assert.equal(new CacheTable('h', 4, T0).decode(written(false)), false);
     const text = new TextDecoder().decode(written(false));
     assert.equal(new CacheTable('h', 5, T0).decode(utf8.encode(text.replace('"clientlogCache":2', '"clientlogCache":1'))), false);
-    for (const junk of ['', '\n', 'null\n', '{}\n', '{"clientlogCache":2,"header":"h","width":5,"endianness":"LE","count":-1,"pathBytes":0}\n', 'PK\u0003\u0004 a zip']) {
+    for (const junk of [
+      '',
+      '\n',
+      'null\n',
+      '{}\n',
+      '{"clientlogCache":2,"header":"h","width":5,"endianness":"LE","count":-1,"pathBytes":0}\n',
+      'PK\u0003\u0004 a zip',
+    ]) {
       assert.equal(new CacheTable('h', 5, T0).decode(utf8.encode(junk)), false, JSON.stringify(junk));
     }
   });
@@ -103,10 +111,33 @@ describe('persisted index (LogStore)', () => {
         assert.equal(storeCompact(back), storeCompact(compactLog(log)), 'stores the same again');
         // What the views read of a closed file: its open items, their entries and the profile.
         const small = compactLog(log);
-        const item = (i: ClientLog['items'][number]) => json([i.kind, i.line, i.range, i.date, i.dateRange, i.time, i.timeRange, i.text, i.textRange, i.state, i.closedOn, i.entry, i.handles, i.tags, i.history.map((h) => [h.verb, h.range, h.date, h.from, h.fromTime, h.by, h.reason, h.apology])]);
+        const item = (i: ClientLog['items'][number]) =>
+          json([
+            i.kind,
+            i.line,
+            i.range,
+            i.date,
+            i.dateRange,
+            i.time,
+            i.timeRange,
+            i.text,
+            i.textRange,
+            i.state,
+            i.closedOn,
+            i.entry,
+            i.handles,
+            i.tags,
+            i.history.map((h) => [h.verb, h.range, h.date, h.from, h.fromTime, h.by, h.reason, h.apology]),
+          ]);
         assert.deepEqual(back.items.map(item), small.items.map(item));
-        assert.deepEqual(back.entries.map((e) => [e.line, e.date, e.title, e.endLine]), small.entries.map((e) => [e.line, e.date, e.title, e.endLine]));
-        assert.deepEqual(json(back.frontMatter?.contacts.map((c) => [c.name, c.handle, c.role, c.email])), json(small.frontMatter?.contacts.map((c) => [c.name, c.handle, c.role, c.email])));
+        assert.deepEqual(
+          back.entries.map((e) => [e.line, e.date, e.title, e.endLine]),
+          small.entries.map((e) => [e.line, e.date, e.title, e.endLine]),
+        );
+        assert.deepEqual(
+          json(back.frontMatter?.contacts.map((c) => [c.name, c.handle, c.role, c.email])),
+          json(small.frontMatter?.contacts.map((c) => [c.name, c.handle, c.role, c.email])),
+        );
       }),
       { numRuns: runs(300), seed: SEED },
     );
@@ -205,7 +236,7 @@ describe('persisted index (LogStore)', () => {
           else if (s.op === 'cut' && bytes) bytes = bytes.subarray(0, s.at % (bytes.length + 1));
           else if (s.op === 'flip' && bytes && bytes.length) {
             bytes = bytes.slice();
-            bytes[s.at % bytes.length] ^= 1 << s.at % 8;
+            bytes[s.at % bytes.length] ^= 1 << (s.at % 8);
           } else if (s.op === 'otherBuild') build = build === 'b1' ? 'b2' : 'b1';
           else if (s.op === 'scan') scan();
           now += 1;

@@ -11,7 +11,7 @@ describe('messages', () => {
     assert.equal(describeFinding(f, formatMessage, 'en'), 'Promise to Acme Logistics was due 3 days ago (2026-11-05)');
   });
 
-  it('uses the locale\'s own plural rules for days', () => {
+  it("uses the locale's own plural rules for days", () => {
     assert.equal(relativeDays(-3, 'ru'), '3 дня назад');
     assert.equal(relativeDays(-5, 'ru'), '5 дней назад');
     assert.equal(relativeDays(-1, 'bg'), 'вчера');
@@ -35,7 +35,21 @@ describe('messages', () => {
       seen.push(m);
       return formatMessage(m, ...a);
     };
-    const data = { client: 'A', days: 2, date: '2026-11-05', text: 'x', kind: 'apology', missing: ['fix'], known: ['ivan'], handle: 'h', key: 'k', value: 'v', reason: 'yaml', message: 'm', expected: 'timeZone' };
+    const data = {
+      client: 'A',
+      days: 2,
+      date: '2026-11-05',
+      text: 'x',
+      kind: 'apology',
+      missing: ['fix'],
+      known: ['ivan'],
+      handle: 'h',
+      key: 'k',
+      value: 'v',
+      reason: 'yaml',
+      message: 'm',
+      expected: 'timeZone',
+    };
     for (const code of FINDING_CODES) {
       const f: Finding = { code: code as FindingCode, level: 'warning', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, data };
       const msg = describeFinding(f, t, 'en');

@@ -88,7 +88,10 @@ describe('parse', () => {
     });
     assert.equal(p[2].history[0].reason, 'workshop cancelled');
     assert.equal(p[3].history[0].apology, '2026-11-02');
-    assert.equal(p.every((i) => i.entry === 0), true);
+    assert.equal(
+      p.every((i) => i.entry === 0),
+      true,
+    );
   });
 
   it('reads waits, scope changes and urgency triage', () => {
@@ -98,7 +101,10 @@ describe('parse', () => {
     const s = log.items.find((i) => i.kind === 'scope')!;
     assert.equal(s.state, 'confirmed');
     assert.equal(s.history[0].by, 'ivan');
-    assert.deepEqual(log.urgents.map((u) => [u.line, u.triage]), [[14, 'request']]);
+    assert.deepEqual(
+      log.urgents.map((u) => [u.line, u.triage]),
+      [[14, 'request']],
+    );
   });
 
   it('reads note blocks with labelled fields and continuation lines', () => {
@@ -123,7 +129,10 @@ describe('parse', () => {
       log.mentions.map((m) => m.handle),
       ['ivan', 'ivan', 'ivan', 'ivan', 'ivan'],
     );
-    assert.deepEqual(log.tags.map((t) => t.tag), ['ops', 'proposal']);
+    assert.deepEqual(
+      log.tags.map((t) => t.tag),
+      ['ops', 'proposal'],
+    );
     assert.deepEqual(log.mentions[0].range, { start: { line: 12, character: 24 }, end: { line: 12, character: 29 } });
   });
 
@@ -143,7 +152,11 @@ describe('parse', () => {
     );
     assert.deepEqual(
       l.notes.map((n) => n.fields.map((f) => f.key)),
-      [['request', 'alternative'], ['kind', 'breaks'], ['what', 'makeup']],
+      [
+        ['request', 'alternative'],
+        ['kind', 'breaks'],
+        ['what', 'makeup'],
+      ],
     );
   });
 
@@ -191,13 +204,27 @@ describe('parse', () => {
 
   it('reports front matter that never closes, and still reads the body', () => {
     const l = parse(['---', 'client: Acme', 'PROMISE 2026-11-05 x'].join('\n'));
-    assert.deepEqual(l.problems.map((p) => [p.code, p.data.reason]), [['frontMatter.invalid', 'unclosed']]);
+    assert.deepEqual(
+      l.problems.map((p) => [p.code, p.data.reason]),
+      [['frontMatter.invalid', 'unclosed']],
+    );
     assert.equal(l.items.length, 1);
   });
 
   it('reports bad front matter values', () => {
     const l = parse(
-      ['---', 'client: Acme', 'language: de', 'timezone: Mars/Base', 'contacts:', '  - role: CFO', '  - name: A', '    handle: "a b"', 'colour: red', '---'].join('\n'),
+      [
+        '---',
+        'client: Acme',
+        'language: de',
+        'timezone: Mars/Base',
+        'contacts:',
+        '  - role: CFO',
+        '  - name: A',
+        '    handle: "a b"',
+        'colour: red',
+        '---',
+      ].join('\n'),
     );
     assert.deepEqual(
       l.problems.map((p) => [p.code, p.data.expected ?? p.data.value ?? p.data.key, p.range.start.line]),
@@ -213,11 +240,14 @@ describe('parse', () => {
 
   it('reports history it does not understand', () => {
     const l = parse('PROMISE 2026-11-05 x | finished 2026-11-06 | received 2026-11-06 | kept');
-    assert.deepEqual(l.problems.map((p) => [p.code, p.data.why]), [
-      ['history.invalid', 'verb'],
-      ['history.invalid', 'verbForKind'],
-      ['history.invalid', 'date'],
-    ]);
+    assert.deepEqual(
+      l.problems.map((p) => [p.code, p.data.why]),
+      [
+        ['history.invalid', 'verb'],
+        ['history.invalid', 'verbForKind'],
+        ['history.invalid', 'date'],
+      ],
+    );
     assert.equal(l.items[0].state, 'open');
   });
 

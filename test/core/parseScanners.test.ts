@@ -10,9 +10,59 @@ import { HANDLE_SOURCE } from '../../src/core/parse';
 import type { NoteField, Tracked } from '../../src/core/model';
 
 const piece = fc.constantFrom(
-  ' ', ' ', '  ', '\t', '\u00a0', '\u3000', ':', '::', ',', ';', '|', ' | ', ' |', '@', '#', '/', '-', '.', '_', '(', '"', '«', "'",
-  'a', 'Z', 'x.y', 'я', 'ș', '🙂', '٣', '0', '7', '12', '17:00', '7:05', '24:00', '23:60', '1:2', '2026-11-05', '2026-02-30',
-  'kept', 'Kept', 'moved', 'from', 'by', 'on', 'confirmed', 'dropped', 'see', 'APOLOGY', 'ivan', 'i.p', 'x'.repeat(30),
+  ' ',
+  ' ',
+  '  ',
+  '\t',
+  '\u00a0',
+  '\u3000',
+  ':',
+  '::',
+  ',',
+  ';',
+  '|',
+  ' | ',
+  ' |',
+  '@',
+  '#',
+  '/',
+  '-',
+  '.',
+  '_',
+  '(',
+  '"',
+  '«',
+  "'",
+  'a',
+  'Z',
+  'x.y',
+  'я',
+  'ș',
+  '🙂',
+  '٣',
+  '0',
+  '7',
+  '12',
+  '17:00',
+  '7:05',
+  '24:00',
+  '23:60',
+  '1:2',
+  '2026-11-05',
+  '2026-02-30',
+  'kept',
+  'Kept',
+  'moved',
+  'from',
+  'by',
+  'on',
+  'confirmed',
+  'dropped',
+  'see',
+  'APOLOGY',
+  'ivan',
+  'i.p',
+  'x'.repeat(30),
 );
 const line = fc.array(piece, { maxLength: 14 }).map((ps) => ps.join(''));
 const RUNS = 3000;
@@ -42,7 +92,10 @@ describe('parser scanners: the regular expressions they replace', () => {
   it('reads the note fields the field expression reads', () => {
     const FIELD = /^([ \t]+)([^:\s][^:]{0,59}?)\s*:(?:\s+|$)/;
     const indent = fc.constantFrom(' ', '  ', '\t', ' \t ');
-    const label = fc.oneof(line, fc.integer({ min: 55, max: 65 }).map((n) => 'L'.repeat(n)));
+    const label = fc.oneof(
+      line,
+      fc.integer({ min: 55, max: 65 }).map((n) => 'L'.repeat(n)),
+    );
     fc.assert(
       fc.property(indent, label, fc.constantFrom(':', ' :', '\t: ', ': ', ':x', ''), line, (ind, l, colon, value) => {
         const field = `${ind}${l}${colon}${value}`;

@@ -33,9 +33,29 @@ const dateish = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.constantFrom(
-      '2026-02-29', '2024-02-29', '2026-02-30', '2026-13-01', '0000-01-01', '9999-12-31', '10000-01-01', '2026-1-5',
-      '25.11.2026', '25/11/2026', '11/25/2026', '03/04/2026', '2026/11/25', '2026.11.25', '31/02/2026', '2026-11-05,', '2026-11-05:',
-      '', 'tomorrow', '2026-11', '٢٠٢٦-١١-٠٥', '２０２６-１１-０５', '2026‐11‐05',
+      '2026-02-29',
+      '2024-02-29',
+      '2026-02-30',
+      '2026-13-01',
+      '0000-01-01',
+      '9999-12-31',
+      '10000-01-01',
+      '2026-1-5',
+      '25.11.2026',
+      '25/11/2026',
+      '11/25/2026',
+      '03/04/2026',
+      '2026/11/25',
+      '2026.11.25',
+      '31/02/2026',
+      '2026-11-05,',
+      '2026-11-05:',
+      '',
+      'tomorrow',
+      '2026-11',
+      '٢٠٢٦-١١-٠٥',
+      '２０２６-１１-０５',
+      '2026‐11‐05',
     ),
   },
   { weight: 1, arbitrary: fc.string({ unit: 'binary-ascii', maxLength: 12 }) },
@@ -49,7 +69,54 @@ const handle = fc.oneof(
   fc.stringMatching(/^[a-z][a-z0-9_.-]{0,8}$/),
 );
 const word = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('Send', 'the', 'pack', 'to', 'call', 'plan', 'on', 'by', 'from', 'see', 'APOLOGY', '|', '||', ' | ', '//', '##', '---', ':', 'request', 'crisis', 'криза', 'Изпрати', 'пакета', 'trimite', 'ș', 'ț', 'מחר', 'שלום', 'مرحبا', '\u202e', '\u200f', '🙂', '👩‍👩‍👧', '\u0301', '\t', '\u00a0', '\u2028', '\u0000', '\ufeff', '\ufffd', 'a@b.example', '{0}', '$&') },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      'Send',
+      'the',
+      'pack',
+      'to',
+      'call',
+      'plan',
+      'on',
+      'by',
+      'from',
+      'see',
+      'APOLOGY',
+      '|',
+      '||',
+      ' | ',
+      '//',
+      '##',
+      '---',
+      ':',
+      'request',
+      'crisis',
+      'криза',
+      'Изпрати',
+      'пакета',
+      'trimite',
+      'ș',
+      'ț',
+      'מחר',
+      'שלום',
+      'مرحبا',
+      '\u202e',
+      '\u200f',
+      '🙂',
+      '👩‍👩‍👧',
+      '\u0301',
+      '\t',
+      '\u00a0',
+      '\u2028',
+      '\u0000',
+      '\ufeff',
+      '\ufffd',
+      'a@b.example',
+      '{0}',
+      '$&',
+    ),
+  },
   { weight: 2, arbitrary: handle.map((h) => `@${h}`) },
   { weight: 1, arbitrary: fc.stringMatching(/^#[a-z0-9/_-]{1,8}$/) },
   { weight: 1, arbitrary: dateish },
@@ -59,10 +126,16 @@ const word = fc.oneof(
 /** Free text: words separated by spaces, no line breaks (those are added by the document generator). */
 const text = fc.array(word, { maxLength: 8 }).map((ws) => ws.join(' ').replace(/[\r\n]/g, ' '));
 const sp = fc.constantFrom(' ', ' ', ' ', '  ', '\t', '');
-const who = fc.oneof(handle.map((h) => `@${h}`), handle, fc.constantFrom('Ivan Petrov', "O'Brien", 'Иван Петров', 'the CFO (Ivan)'));
+const who = fc.oneof(
+  handle.map((h) => `@${h}`),
+  handle,
+  fc.constantFrom('Ivan Petrov', "O'Brien", 'Иван Петров', 'the CFO (Ivan)'),
+);
 const segment = fc.oneof(
   fc.tuple(dateish).map(([d]) => `kept ${d}`),
-  fc.tuple(dateish, fc.option(timeish), fc.option(who), fc.option(dateish)).map(([d, t, b, o]) => `moved from ${d}${t ? ` ${t}` : ''}${b ? ` by ${b}` : ''}${o !== null ? ` on ${o}` : ''}`),
+  fc
+    .tuple(dateish, fc.option(timeish), fc.option(who), fc.option(dateish))
+    .map(([d, t, b, o]) => `moved from ${d}${t ? ` ${t}` : ''}${b ? ` by ${b}` : ''}${o !== null ? ` on ${o}` : ''}`),
   fc.tuple(dateish, text).map(([d, why]) => `dropped ${d} ${why}`),
   fc.tuple(dateish, fc.option(dateish)).map(([d, a]) => `broken ${d}${a !== null ? ` see APOLOGY ${a}` : ''}`),
   fc.tuple(dateish).map(([d]) => `received ${d}`),
@@ -84,7 +157,9 @@ const tracked = fc
 const heading = fc
   .tuple(fc.constantFrom('## ', '##  ', '##', '### ', '## \t'), dateish, fc.option(timeish), text)
   .map(([h, d, t, title]) => `${h}${d}${t ? ` ${t}` : ''} ${title}`);
-const urgent = fc.tuple(fc.constantFrom('URGENT', 'URGENT:', 'URGENT '), fc.constantFrom(' request:', ' crisis:', ' Criză', ' ', ''), text).map(([a, b, c]) => `${a}${b} ${c}`);
+const urgent = fc
+  .tuple(fc.constantFrom('URGENT', 'URGENT:', 'URGENT '), fc.constantFrom(' request:', ' crisis:', ' Criză', ' ', ''), text)
+  .map(([a, b, c]) => `${a}${b} ${c}`);
 const allLabels = Object.values(NOTE_FIELDS).flatMap((fs) => fs.flatMap((f) => Object.values(f.labels).flat()));
 const noteBlock = fc
   .tuple(
@@ -92,7 +167,14 @@ const noteBlock = fc
     text,
     fc.array(
       fc.oneof(
-        fc.tuple(fc.constantFrom('  ', '\t', '    ', ' '), fc.oneof(fc.constantFrom(...allLabels), fc.string({ maxLength: 70 })), fc.constantFrom(': ', ':', ' : ', ':\t'), text).map(([i, l, c, v]) => `${i}${l}${c}${v}`),
+        fc
+          .tuple(
+            fc.constantFrom('  ', '\t', '    ', ' '),
+            fc.oneof(fc.constantFrom(...allLabels), fc.string({ maxLength: 70 })),
+            fc.constantFrom(': ', ':', ' : ', ':\t'),
+            text,
+          )
+          .map(([i, l, c, v]) => `${i}${l}${c}${v}`),
         text.map((t) => `      ${t}`),
         fc.constantFrom('  Kind: crisis', '  Вид: криза', '  Alternative:', '  :', '  ::', '\t\t', '  '),
       ),
@@ -102,12 +184,61 @@ const noteBlock = fc
   .map(([h, title, fields]) => [`${h} ${title}`, ...fields].join('\n'));
 const yamlLine = fc.oneof(
   fc.constantFrom(
-    'client: Acme Logistics', 'client:', 'client: [a, b]', 'language: bg', 'language: de', 'language: 12', 'timezone: Europe/Sofia', 'timezone: Mars/Olympus',
-    'timezone: ""', 'contacts:', '  - name: Ivan Petrov', '    handle: ivan', '    handle: "@maria"', '    handle: bad handle', '    role: CFO', '  - handle: nameless',
-    '  - just a string', 'notes: Prefers calls.', 'notes: |', '  multi', 'contacts: 5', 'unknown: 1', 'client: a', 'client: b', 'a: &x [1, 2]', 'b: *x', 'c: *nope',
-    'd: !!binary aGVsbG8=', 'e: !!js/function "function(){}"', 'f: !custom x', '[', '{', ']', ': :', '- item', '"unterminated', "'single", '\t- tab', '? key', '%YAML 1.2',
-    '...', '# comment', '', '   ', 'client: "\\ud800"', '<<: *x', '&a', 'x: [[[[[[', 'y: {{{{',
-    'cadence: 14d', 'cadence: 2w', 'cadence: 1m', 'cadence: off', 'cadence: weekly', 'cadence: 7',
+    'client: Acme Logistics',
+    'client:',
+    'client: [a, b]',
+    'language: bg',
+    'language: de',
+    'language: 12',
+    'timezone: Europe/Sofia',
+    'timezone: Mars/Olympus',
+    'timezone: ""',
+    'contacts:',
+    '  - name: Ivan Petrov',
+    '    handle: ivan',
+    '    handle: "@maria"',
+    '    handle: bad handle',
+    '    role: CFO',
+    '  - handle: nameless',
+    '  - just a string',
+    'notes: Prefers calls.',
+    'notes: |',
+    '  multi',
+    'contacts: 5',
+    'unknown: 1',
+    'client: a',
+    'client: b',
+    'a: &x [1, 2]',
+    'b: *x',
+    'c: *nope',
+    'd: !!binary aGVsbG8=',
+    'e: !!js/function "function(){}"',
+    'f: !custom x',
+    '[',
+    '{',
+    ']',
+    ': :',
+    '- item',
+    '"unterminated',
+    "'single",
+    '\t- tab',
+    '? key',
+    '%YAML 1.2',
+    '...',
+    '# comment',
+    '',
+    '   ',
+    'client: "\\ud800"',
+    '<<: *x',
+    '&a',
+    'x: [[[[[[',
+    'y: {{{{',
+    'cadence: 14d',
+    'cadence: 2w',
+    'cadence: 1m',
+    'cadence: off',
+    'cadence: weekly',
+    'cadence: 7',
   ),
   fc.string({ maxLength: 20 }),
 );
@@ -120,10 +251,27 @@ const bodyLine = fc.oneof(
   { weight: 2, arbitrary: noteBlock },
   { weight: 1, arbitrary: urgent },
   { weight: 3, arbitrary: text },
-  { weight: 1, arbitrary: fc.constantFrom('', '', '   ', '// a comment with @nobody', '  // indented comment', '---', '\u0000\u0000', '\ufeffPROMISE 2026-11-05 x', ' PROMISE 2026-11-05 indented') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      '',
+      '   ',
+      '// a comment with @nobody',
+      '  // indented comment',
+      '---',
+      '\u0000\u0000',
+      '\ufeffPROMISE 2026-11-05 x',
+      ' PROMISE 2026-11-05 indented',
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
 );
-const eolArb = fc.oneof({ weight: 4, arbitrary: fc.constant('\n') }, { weight: 3, arbitrary: fc.constant('\r\n') }, { weight: 1, arbitrary: fc.constant('\r') });
+const eolArb = fc.oneof(
+  { weight: 4, arbitrary: fc.constant('\n') },
+  { weight: 3, arbitrary: fc.constant('\r\n') },
+  { weight: 1, arbitrary: fc.constant('\r') },
+);
 
 /** A document: optional BOM, optional front matter, body lines, each line break chosen at random. */
 export const documentArb = fc
@@ -140,7 +288,6 @@ export const documentArb = fc
     });
   });
 
-
 /** An open tracked line with a valid date (what the edit builders are for). */
 const openTracked = fc
   .tuple(
@@ -148,37 +295,50 @@ const openTracked = fc
     goodDate,
     fc.option(timeish, { freq: 3 }),
     text,
-    fc.array(fc.tuple(dateish, who, goodDate).map(([d, b, o]) => ` | moved from ${d} by ${b} on ${o}`), { maxLength: 2 }),
+    fc.array(
+      fc.tuple(dateish, who, goodDate).map(([d, b, o]) => ` | moved from ${d} by ${b} on ${o}`),
+      { maxLength: 2 },
+    ),
     fc.constantFrom('', '', ' ', '\t', ' |', '|', ' | '),
   )
   .map(([kw, d, t, body, moves, trail]) => `${kw} ${d}${t ? ` ${t}` : ''} ${body}${moves.join('')}${trail}`);
 
 /** A generated document with a few open tracked lines put in at random line starts. */
-const editDocArb = fc
-  .tuple(documentArb, fc.array(fc.tuple(fc.nat(), openTracked, eolArb), { minLength: 1, maxLength: 5 }))
-  .map(([doc, adds]) => {
-    let out = doc;
-    for (const [k, t, eol] of adds) {
-      const lines = linesOf(out);
-      const i = k % (lines.length + 1);
-      if (i < lines.length) out = out.slice(0, lines[i].start) + t + eol + out.slice(lines[i].start);
-      else out = out + (lines[lines.length - 1].text === '' && lines.length > 1 ? '' : eol) + t;
-    }
-    return out;
-  });
+const editDocArb = fc.tuple(documentArb, fc.array(fc.tuple(fc.nat(), openTracked, eolArb), { minLength: 1, maxLength: 5 })).map(([doc, adds]) => {
+  let out = doc;
+  for (const [k, t, eol] of adds) {
+    const lines = linesOf(out);
+    const i = k % (lines.length + 1);
+    if (i < lines.length) out = out.slice(0, lines[i].start) + t + eol + out.slice(lines[i].start);
+    else out = out + (lines[lines.length - 1].text === '' && lines.length > 1 ? '' : eol) + t;
+  }
+  return out;
+});
 
-const freeArg = fc.oneof(text, fc.string({ maxLength: 12 }), fc.constantFrom('', ' ', '|', 'a |', '| a', 'x | y', 'on', 'x on', 'on 2026-01-01', '\r\n', 'a\nb', ' @ivan ', 'Ivan Petrov'));
+const freeArg = fc.oneof(
+  text,
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom('', ' ', '|', 'a |', '| a', 'x | y', 'on', 'x on', 'on 2026-01-01', '\r\n', 'a\nb', ' @ivan ', 'Ivan Petrov'),
+);
 const editArb: fc.Arbitrary<Op> = fc.oneof(
   goodDate.map((today) => ({ kind: 'kept' as const, today })),
   fc.record({ kind: fc.constant('dropped' as const), today: goodDate, reason: freeArg }),
   fc.record({ kind: fc.constant('broken' as const), today: goodDate, apology: fc.option(goodDate, { nil: undefined }) }),
   goodDate.map((today) => ({ kind: 'received' as const, today })),
-  fc.record({ kind: fc.constant('scope' as const), verdict: fc.constantFrom('confirmed' as const, 'declined' as const), today: goodDate, by: fc.option(freeArg, { nil: undefined }) }),
+  fc.record({
+    kind: fc.constant('scope' as const),
+    verdict: fc.constantFrom('confirmed' as const, 'declined' as const),
+    today: goodDate,
+    by: fc.option(freeArg, { nil: undefined }),
+  }),
   fc.record({
     kind: fc.constant('reschedule' as const),
     today: goodDate,
     newDate: goodDate,
-    newTime: fc.option(fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${h}:${String(m).padStart(2, '0')}`), { nil: undefined }),
+    newTime: fc.option(
+      fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${h}:${String(m).padStart(2, '0')}`),
+      { nil: undefined },
+    ),
     agreedBy: fc.option(freeArg, { nil: undefined }),
     on: fc.constantFrom('promise' as const, 'waiting' as const),
   }),
@@ -212,23 +372,75 @@ describe(`core properties (fast-check, seed ${SEED}${LONG_RUNS ? `, CLIENTLOG_FU
   });
 
   it('parse and analyze never throw, and every range lies inside the document: arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => void checkDocument(s)), params(runs(800, 0.1)));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => void checkDocument(s)),
+      params(runs(800, 0.1)),
+    );
   });
 
   it('… full Unicode strings (lone surrogates, control characters, every line break)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => void checkDocument(s)), params(runs(800, 0.1)));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => void checkDocument(s)),
+      params(runs(800, 0.1)),
+    );
   });
 
-  it('… strings made of the format\'s own pieces', () => {
+  it("… strings made of the format's own pieces", () => {
     const piece = fc.constantFrom(
-      '---', '...', '\n', '\r\n', '\r', '\ufeff', '## ', 'PROMISE ', 'WAITING ', 'SCOPE ', 'URGENT ', 'APOLOGY', 'REFUSAL', '  Fix: ', '  Kind: crisis', ' | ', '|',
-      'kept ', 'moved from ', ' by ', ' on ', 'see APOLOGY ', '2026-11-05', '2026-02-30', '25/11/2026', '17:30', '24:00', '@ivan', '#t', ':', '[', '{', '&a', '*a', '"', '\t', ' ', 'x', '\u0000',
+      '---',
+      '...',
+      '\n',
+      '\r\n',
+      '\r',
+      '\ufeff',
+      '## ',
+      'PROMISE ',
+      'WAITING ',
+      'SCOPE ',
+      'URGENT ',
+      'APOLOGY',
+      'REFUSAL',
+      '  Fix: ',
+      '  Kind: crisis',
+      ' | ',
+      '|',
+      'kept ',
+      'moved from ',
+      ' by ',
+      ' on ',
+      'see APOLOGY ',
+      '2026-11-05',
+      '2026-02-30',
+      '25/11/2026',
+      '17:30',
+      '24:00',
+      '@ivan',
+      '#t',
+      ':',
+      '[',
+      '{',
+      '&a',
+      '*a',
+      '"',
+      '\t',
+      ' ',
+      'x',
+      '\u0000',
     );
-    fc.assert(fc.property(fc.array(piece, { maxLength: 60 }).map((a) => a.join('')), (s) => void checkDocument(s)), params(runs(1000, 0.2)));
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 60 }).map((a) => a.join('')),
+        (s) => void checkDocument(s),
+      ),
+      params(runs(1000, 0.2)),
+    );
   });
 
   it('… generated .clientlog documents (front matter, entries, tracked lines with history, note blocks, mentions, junk; mixed breaks, BOM)', () => {
-    fc.assert(fc.property(documentArb, (s) => void checkDocument(s)), params(runs(1000, 0.3)));
+    fc.assert(
+      fc.property(documentArb, (s) => void checkDocument(s)),
+      params(runs(1000, 0.3)),
+    );
   });
 
   it('parsing is the same under CRLF / LF / CR and with or without a BOM (apart from eol and bom)', () => {
@@ -281,7 +493,10 @@ describe(`core properties (fast-check, seed ${SEED}${LONG_RUNS ? `, CLIENTLOG_FU
       fc.property(documentArb, settings, (text, o) => {
         const log = parse(text, { fileName: 'a.clientlog' });
         const small = compactLog(log);
-        assert.equal(small.items.every((i) => i.state === 'open'), true);
+        assert.equal(
+          small.items.every((i) => i.state === 'open'),
+          true,
+        );
         for (const now of instants) assert.deepEqual(analyze(small, { ...o, now }), analyze(log, { ...o, now }));
       }),
       params(runs(400, 0.1)),
@@ -313,7 +528,10 @@ describe(`core properties (fast-check, seed ${SEED}${LONG_RUNS ? `, CLIENTLOG_FU
       fc.property(documentArb, timed, o, instant, fc.double({ min: 0, max: 1, noNaN: true }), (text, extra, opts, at, where) => {
         // Add promises due at a time on the days around the instant, so spans are cut by them.
         const day = new Date(at).toISOString().slice(0, 10);
-        const lines = extra.map(([h, m, dd]) => `PROMISE ${fromDayNumber(Math.floor(Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) / 86_400_000) + dd)} ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')} call`);
+        const lines = extra.map(
+          ([h, m, dd]) =>
+            `PROMISE ${fromDayNumber(Math.floor(Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) / 86_400_000) + dd)} ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')} call`,
+        );
         const log = parse(`${text}\n## ${day} Calls\n${lines.join('\n')}\n`, { fileName: 'a.clientlog' });
         const input = analysisInput(log);
         const now = new Date(at);
@@ -322,7 +540,11 @@ describe(`core properties (fast-check, seed ${SEED}${LONG_RUNS ? `, CLIENTLOG_FU
         const expected = analyzeInput(input, { ...opts, now });
         for (const t of [span.from, span.until - 1, Math.min(span.until - 1, span.from + Math.floor(where * (span.until - span.from)))]) {
           const probe = new Date(t);
-          assert.deepEqual(analyzeInput(input, { ...opts, now: probe }), expected, `${probe.toISOString()} in [${new Date(span.from).toISOString()}, ${new Date(span.until).toISOString()})`);
+          assert.deepEqual(
+            analyzeInput(input, { ...opts, now: probe }),
+            expected,
+            `${probe.toISOString()} in [${new Date(span.from).toISOString()}, ${new Date(span.until).toISOString()})`,
+          );
         }
       }),
       params(runs(600, 0.1)),
@@ -332,20 +554,24 @@ describe(`core properties (fast-check, seed ${SEED}${LONG_RUNS ? `, CLIENTLOG_FU
   it('reads who agreed to a move exactly as the original pattern did (differential, short names)', () => {
     const ch = fc.constantFrom('a', 'o', 'n', 'on', ' on ', '@', ' ', '  ', '\t', '.', '-', "'", 'é', '𝐀', '1', ',', '(', '\u00a0', '\u2003');
     fc.assert(
-      fc.property(fc.array(ch, { maxLength: 14 }).map((a) => a.join('')), fc.boolean(), (name, withOn) => {
-        const rest = `${name}${withOn ? ' on 2026-11-04' : ''}`;
-        const line = `PROMISE 2026-11-12 x | moved from 2026-11-05 by ${rest}`;
-        const ev = parse(line).items[0].history[0];
-        const after = rest.replace(/^\s+/, '');
-        const w = WHO_REGEX.exec(after);
-        if (w) {
-          assert.equal(ev.by, w[1].trim().replace(/^@/, ''), JSON.stringify(line));
-        } else {
-          // A name the pattern could not read ("the CFO (Ivan)") is now read up to " on ", or to the end.
-          const k = after.search(/\son\s/);
-          assert.equal(ev.by ?? '', (k < 0 ? after : after.slice(0, k)).trim().replace(/^@/, ''), JSON.stringify(line));
-        }
-      }),
+      fc.property(
+        fc.array(ch, { maxLength: 14 }).map((a) => a.join('')),
+        fc.boolean(),
+        (name, withOn) => {
+          const rest = `${name}${withOn ? ' on 2026-11-04' : ''}`;
+          const line = `PROMISE 2026-11-12 x | moved from 2026-11-05 by ${rest}`;
+          const ev = parse(line).items[0].history[0];
+          const after = rest.replace(/^\s+/, '');
+          const w = WHO_REGEX.exec(after);
+          if (w) {
+            assert.equal(ev.by, w[1].trim().replace(/^@/, ''), JSON.stringify(line));
+          } else {
+            // A name the pattern could not read ("the CFO (Ivan)") is now read up to " on ", or to the end.
+            const k = after.search(/\son\s/);
+            assert.equal(ev.by ?? '', (k < 0 ? after : after.slice(0, k)).trim().replace(/^@/, ''), JSON.stringify(line));
+          }
+        },
+      ),
       params(runs(2000, 0.05)),
     );
   });

@@ -21,13 +21,27 @@ PROMISE 2026-10-22 Send the pack | kept 2026-10-22
 Went well.
 `;
 const sofia = (date: string, minutes = 12 * 60) => zonedInstant(date, minutes, 'Europe/Sofia');
-const quietOf = (text: string, now: Date, cadenceDays?: number) => analyze(parse(text), { now, timeZone: 'UTC', cadenceDays }).filter((f) => f.code === 'client.quiet');
+const quietOf = (text: string, now: Date, cadenceDays?: number) =>
+  analyze(parse(text), { now, timeZone: 'UTC', cadenceDays }).filter((f) => f.code === 'client.quiet');
 
 describe('client.quiet (issue 14)', () => {
   it('reads cadence as days, weeks, months of 30 days, a bare number of days, or off', () => {
     const cases: Array<[string, number | undefined]> = [
-      ['14d', 14], ['2w', 14], ['1m', 30], ['3M', 90], ['10', 10], ['2 w', 14], ['off', 0], ['0', 0], ['0d', 0],
-      ['weekly', undefined], ['-1', undefined], ['1y', undefined], ['', undefined], ['14 days', undefined], ['1.5w', undefined],
+      ['14d', 14],
+      ['2w', 14],
+      ['1m', 30],
+      ['3M', 90],
+      ['10', 10],
+      ['2 w', 14],
+      ['off', 0],
+      ['0', 0],
+      ['0d', 0],
+      ['weekly', undefined],
+      ['-1', undefined],
+      ['1y', undefined],
+      ['', undefined],
+      ['14 days', undefined],
+      ['1.5w', undefined],
     ];
     for (const [text, days] of cases) assert.equal(parseCadence(text), days, text);
   });
@@ -44,7 +58,10 @@ describe('client.quiet (issue 14)', () => {
       assert.equal(p.length, 1, bad);
       assert.equal(p[0].range.start.line, 3);
       assert.equal(p[0].range.start.character, 9);
-      assert.equal(describeFinding({ ...p[0], level: 'error' }, formatMessage, 'en'), '"weekly" is not a cadence: write a number of days, weeks or months, such as 14d, 2w or 1m (or off)');
+      assert.equal(
+        describeFinding({ ...p[0], level: 'error' }, formatMessage, 'en'),
+        '"weekly" is not a cadence: write a number of days, weeks or months, such as 14d, 2w or 1m (or off)',
+      );
     }
     assert.equal(parse(ACME('cadence: 2w\n')).problems.filter((x) => x.code === 'frontMatter.unknownKey').length, 0);
   });
@@ -68,7 +85,7 @@ describe('client.quiet (issue 14)', () => {
     const input = analysisInput(parse(text));
     const span = stableSpan(input, { now: sofia('2026-11-15', 10 * 60), timeZone: 'UTC' });
     assert.equal(span.until, sofia('2026-11-16', 0).getTime());
-    const at = (ms: number) => analyzeInput(input, { now: new Date(ms), timeZone: 'UTC' , cadenceDays: 0 }).filter((f) => f.code === 'client.quiet').length;
+    const at = (ms: number) => analyzeInput(input, { now: new Date(ms), timeZone: 'UTC', cadenceDays: 0 }).filter((f) => f.code === 'client.quiet').length;
     assert.deepEqual([at(span.from), at(span.until - 1), at(span.until)], [0, 0, 1]);
   });
 
@@ -93,7 +110,10 @@ describe('client.quiet (issue 14)', () => {
       const o = { now: sofia('2026-11-25'), timeZone: 'UTC', cadenceDays: 7 };
       const log = parse(text);
       const full = analyze(log, o);
-      assert.ok(full.some((f) => f.code === 'client.quiet'), text);
+      assert.ok(
+        full.some((f) => f.code === 'client.quiet'),
+        text,
+      );
       assert.deepEqual(analyzeInput(JSON.parse(JSON.stringify(analysisInput(log))), o), JSON.parse(JSON.stringify(full)));
       assert.deepEqual(analyze(compactLog(log), o), full);
     }

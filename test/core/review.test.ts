@@ -64,12 +64,18 @@ describe('review figures (issue 14)', () => {
   it('puts every promise due in the period in one bucket', () => {
     assert.deepEqual(lines(p.onTime), [15, 17]);
     assert.deepEqual(lines(p.late), [12, 16]);
-    assert.deepEqual(p.late.map((x) => x.days), [6, 2]);
+    assert.deepEqual(
+      p.late.map((x) => x.days),
+      [6, 2],
+    );
     assert.deepEqual(lines(p.broken), [13]);
     assert.deepEqual(lines(p.dropped), [18]);
     // Due yesterday, and due today at 09:00 (passed at noon); "Send the minutes" is due until midnight.
     assert.deepEqual(lines(p.overdue), [19, 21]);
-    assert.deepEqual(p.overdue.map((x) => x.days), [1, 0]);
+    assert.deepEqual(
+      p.overdue.map((x) => x.days),
+      [1, 0],
+    );
     assert.deepEqual(lines(p.notYetDue), [20]);
     assert.equal(p.due, 9);
   });
@@ -119,7 +125,7 @@ describe('review figures (issue 14)', () => {
     assert.deepEqual(acme.lastTouch, { date: '2026-11-19', days: 1, source: 0, line: 35 });
   });
 
-  it('draws a 12-week ISO trend ending with the week of the period\'s last day', () => {
+  it("draws a 12-week ISO trend ending with the week of the period's last day", () => {
     assert.equal(acme.trend.length, 12);
     const last = acme.trend[11];
     assert.deepEqual(last, { week: '2026-W47', start: '2026-11-16', end: '2026-11-22', onTime: 2, counted: 5, rate: 2 / 5 });
@@ -132,7 +138,10 @@ describe('review figures (issue 14)', () => {
   it('totals the clients, and keeps clients apart by name', () => {
     const other = log('---\nclient: Balkan Foods\n---\n## 2026-11-16 x\nPROMISE 2026-11-17 Send it | kept 2026-11-17\n');
     const both = review([log(ACME), other], { now: NOW, timeZone: 'Europe/Sofia' });
-    assert.deepEqual(both.clients.map((c) => c.client), ['Acme Logistics', 'Balkan Foods']);
+    assert.deepEqual(
+      both.clients.map((c) => c.client),
+      ['Acme Logistics', 'Balkan Foods'],
+    );
     assert.equal(both.total.promises.due, 10);
     assert.equal(both.total.promises.onTimeRate, 3 / 8);
     assert.deepEqual(both.clients[1].sources, [1]);
@@ -143,11 +152,19 @@ describe('review figures (issue 14)', () => {
     const body = (tz: string) => `---\nclient: ${tz}\ntimezone: ${tz}\n---\n## 2026-11-19 x\nPROMISE 2026-11-20 Send it\n`;
     // 12:00 UTC on 20 November: already 21 November 01:00 in Auckland, still 04:00 on the 20th in Los Angeles.
     const at = new Date('2026-11-20T12:00:00Z');
-    const rr = review([log(body('Pacific/Auckland')), log(body('America/Los_Angeles'))], { now: at, timeZone: 'UTC', since: '2026-11-14', until: '2026-11-20' });
-    assert.deepEqual(rr.clients.map((c) => [c.client, c.promises.overdue.length, c.promises.notYetDue.length]), [
-      ['America/Los_Angeles', 0, 1],
-      ['Pacific/Auckland', 1, 0],
-    ]);
+    const rr = review([log(body('Pacific/Auckland')), log(body('America/Los_Angeles'))], {
+      now: at,
+      timeZone: 'UTC',
+      since: '2026-11-14',
+      until: '2026-11-20',
+    });
+    assert.deepEqual(
+      rr.clients.map((c) => [c.client, c.promises.overdue.length, c.promises.notYetDue.length]),
+      [
+        ['America/Los_Angeles', 0, 1],
+        ['Pacific/Auckland', 1, 0],
+      ],
+    );
     assert.equal(rr.clients[1].promises.overdue[0].days, 1);
   });
 
@@ -164,10 +181,13 @@ describe('review figures (issue 14)', () => {
     // Europe leaves daylight saving on Sunday 2026-10-25: that day has 25 hours in Sofia.
     const text = '---\ntimezone: Europe/Sofia\n---\n## 2026-10-20 x\nPROMISE 2026-10-25 Send it | kept 2026-10-25\nPROMISE 2026-10-26 Next | kept 2026-10-27\n';
     const t = review([log(text)], { now: zonedInstant('2026-10-28', 12 * 60, 'Europe/Sofia'), timeZone: 'Europe/Sofia' }).total.trend;
-    assert.deepEqual(t.slice(-2).map((w) => [w.week, w.start, w.end, w.onTime, w.counted]), [
-      ['2026-W43', '2026-10-19', '2026-10-25', 1, 1],
-      ['2026-W44', '2026-10-26', '2026-11-01', 0, 1],
-    ]);
+    assert.deepEqual(
+      t.slice(-2).map((w) => [w.week, w.start, w.end, w.onTime, w.counted]),
+      [
+        ['2026-W43', '2026-10-19', '2026-10-25', 1, 1],
+        ['2026-W44', '2026-10-26', '2026-11-01', 0, 1],
+      ],
+    );
   });
 
   it('numbers ISO weeks across year ends', () => {
@@ -204,7 +224,10 @@ const history = fc.array(
 );
 const promiseLine = fc.tuple(day, time, history).map(([d, t, h]) => `PROMISE ${d}${t ? ` ${t}` : ''} Do it${h.map((x) => ` | ${x}`).join('')}`);
 const logText = fc
-  .tuple(fc.constantFrom('Europe/Sofia', 'America/New_York', 'Pacific/Auckland', 'UTC'), fc.array(fc.tuple(day, fc.array(promiseLine, { maxLength: 5 })), { maxLength: 5 }))
+  .tuple(
+    fc.constantFrom('Europe/Sofia', 'America/New_York', 'Pacific/Auckland', 'UTC'),
+    fc.array(fc.tuple(day, fc.array(promiseLine, { maxLength: 5 })), { maxLength: 5 }),
+  )
   .map(([tz, entries]) => `---\ntimezone: ${tz}\n---\n${entries.map(([d, ps]) => `## ${d} entry\n${ps.join('\n')}\n`).join('')}`);
 
 describe('review partition (property)', () => {
@@ -242,7 +265,10 @@ describe('review partition (property)', () => {
           assert.deepEqual(new Set(total), expected);
           const perClient = r.clients.flatMap((c) => check(c));
           assert.deepEqual(perClient.sort(), [...total].sort());
-          assert.equal(r.total.trend.reduce((n, w) => n + w.counted, 0), r.clients.reduce((n, c) => n + c.trend.reduce((m, w) => m + w.counted, 0), 0));
+          assert.equal(
+            r.total.trend.reduce((n, w) => n + w.counted, 0),
+            r.clients.reduce((n, c) => n + c.trend.reduce((m, w) => m + w.counted, 0), 0),
+          );
         },
       ),
       { numRuns: 300, seed: 20261114 },
@@ -254,6 +280,12 @@ describe('review partition (property)', () => {
     const p = review([log(text)], { now: new Date('2026-11-20T12:00:00Z'), timeZone: 'UTC', since: '2026-11-01', until: '2026-11-20' }).total.promises;
     assert.equal(p.due, 1);
     assert.deepEqual([p.onTime.length, p.firstDate.length, p.moves.length], [1, 0, 2]);
-    assert.deepEqual(p.moves.map((m) => [m.from, m.to]), [['2026-11-05', '2026-11-08'], ['2026-11-08', '2026-11-12']]);
+    assert.deepEqual(
+      p.moves.map((m) => [m.from, m.to]),
+      [
+        ['2026-11-05', '2026-11-08'],
+        ['2026-11-08', '2026-11-12'],
+      ],
+    );
   });
 });

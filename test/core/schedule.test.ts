@@ -144,7 +144,10 @@ describe('the scheduler (one timer for every log, at the earliest instant any fi
     // 10:00 EET is 08:00Z: overdue from 08:01Z.
     assert.deepEqual(codes(sofia, at('2026-10-25T08:00:59Z'), 'UTC'), ['6:promise.dueToday']);
     assert.deepEqual(codes(sofia, at('2026-10-25T08:01:00Z'), 'UTC'), ['6:promise.overdue']);
-    assert.ok(fired.some(([t]) => t === '2026-10-25T08:01:00.000Z'), 'a check falls on 08:01Z');
+    assert.ok(
+      fired.some(([t]) => t === '2026-10-25T08:01:00.000Z'),
+      'a check falls on 08:01Z',
+    );
   });
 
   for (const [zone, day] of [
@@ -174,7 +177,10 @@ describe('the scheduler (one timer for every log, at the earliest instant any fi
         const now = codes(l, t, userZone).join();
         if (now !== before) {
           changes++;
-          assert.ok(fired.length > firedBefore && Date.parse(fired[fired.length - 1][0]) <= t, `findings changed at ${new Date(t).toISOString()} without the scheduler firing`);
+          assert.ok(
+            fired.length > firedBefore && Date.parse(fired[fired.length - 1][0]) <= t,
+            `findings changed at ${new Date(t).toISOString()} without the scheduler firing`,
+          );
         }
         before = now;
       }
@@ -198,7 +204,11 @@ describe('the scheduler (one timer for every log, at the earliest instant any fi
     let zone = 'UTC';
     const timers = new FakeTimers(at('2026-11-23T12:00:00Z'));
     const fired: string[][] = [];
-    const s = new Scheduler<string>((_k, now) => logSpan(plain, { now, timeZone: zone }), (k) => fired.push(k), timers);
+    const s = new Scheduler<string>(
+      (_k, now) => logSpan(plain, { now, timeZone: zone }),
+      (k) => fired.push(k),
+      timers,
+    );
     s.changed(['plain']);
     assert.equal(s.nextCheck, at('2026-11-24T00:00:00Z'));
     zone = 'Asia/Tokyo';
@@ -210,7 +220,16 @@ describe('the scheduler (one timer for every log, at the earliest instant any fi
 
 describe('nextWake', () => {
   it('is the earliest span end', () => {
-    assert.equal(nextWake([{ from: 0, until: 5000 }, { from: 0, until: 3000 }], 1000), 3000);
+    assert.equal(
+      nextWake(
+        [
+          { from: 0, until: 5000 },
+          { from: 0, until: 3000 },
+        ],
+        1000,
+      ),
+      3000,
+    );
     assert.equal(nextWake([], 1000), undefined);
   });
   it('floors a span shorter than a second to the next whole minute', () => {

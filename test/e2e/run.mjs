@@ -31,7 +31,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { KEEP, RESULTS_DIR, ROOT, T, VSIX, WEB, killAllServers, launchBrowser, liveDirs, preflight, prepareExtensions, startSession } from './lib/harness.mjs';
 
 const SCENARIOS_DIR = path.join(ROOT, 'test/e2e/scenarios');
-const filters = process.argv.slice(2).filter((a) => a !== '--web' && a !== '--node').concat(process.env.E2E_GREP ? [process.env.E2E_GREP] : []).map((f) => f.toLowerCase());
+const filters = process.argv
+  .slice(2)
+  .filter((a) => a !== '--web' && a !== '--node')
+  .concat(process.env.E2E_GREP ? [process.env.E2E_GREP] : [])
+  .map((f) => f.toLowerCase());
 
 function summary(passed, failed) {
   console.log(`\n${passed} passed, ${failed} failed`);
@@ -60,7 +64,10 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 
 /** The scenarios of one mode that match the filters, in file-name order. */
 async function select(web) {
-  const files = fs.readdirSync(SCENARIOS_DIR).filter((f) => /\.m?js$/.test(f)).sort();
+  const files = fs
+    .readdirSync(SCENARIOS_DIR)
+    .filter((f) => /\.m?js$/.test(f))
+    .sort();
   const scenarios = [];
   for (const file of files) {
     const mod = await import(pathToFileURL(path.join(SCENARIOS_DIR, file)).href);
@@ -120,35 +127,53 @@ async function main() {
       const t0 = Date.now();
       let session;
       try {
-        await withTimeout((async () => {
-          session = await startSession(browser, extensionsTemplate, s.mod.session ?? {});
-          if (KEEP) console.log(`   (kept: ${session.server.base})`);
-          await s.mod.run({
-            page: session.page,
-            probe: session.probe,
-            server: session.server,
-            workspaceDir: session.workspaceDir,
-            consoleErrors: session.consoleErrors,
-            web: WEB,
-            screenshot: (name) => session.screenshot(`${s.id}-${name}`),
-          });
-        })(), s.mod.timeout ?? T.scenario, `scenario "${s.title}"`);
+        await withTimeout(
+          (async () => {
+            session = await startSession(browser, extensionsTemplate, s.mod.session ?? {});
+            if (KEEP) console.log(`   (kept: ${session.server.base})`);
+            await s.mod.run({
+              page: session.page,
+              probe: session.probe,
+              server: session.server,
+              workspaceDir: session.workspaceDir,
+              consoleErrors: session.consoleErrors,
+              web: WEB,
+              screenshot: (name) => session.screenshot(`${s.id}-${name}`),
+            });
+          })(),
+          s.mod.timeout ?? T.scenario,
+          `scenario "${s.title}"`,
+        );
         passed++;
         console.log(`  ✔ ${s.title} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
       } catch (e) {
         failed++;
         console.log(`  ✖ ${s.title} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
-        console.log(String(e?.stack ?? e).split('\n').map((l) => `      ${l}`).join('\n'));
+        console.log(
+          String(e?.stack ?? e)
+            .split('\n')
+            .map((l) => `      ${l}`)
+            .join('\n'),
+        );
         if (session) {
           const logFile = path.join(RESULTS_DIR, `${s.id}.log`);
-          fs.writeFileSync(logFile, [
-            `# ${s.title}`, String(e?.stack ?? e),
-            '\n# probe state', JSON.stringify(session.probe.state(), null, 2),
-            '\n# probe.log', session.probe.log(),
-            '\n# browser console errors', session.consoleErrors.join('\n'),
-            '\n# extension host log', session.server.extensionHostLog(),
-            '\n# code-server log', session.server.log(),
-          ].join('\n'));
+          fs.writeFileSync(
+            logFile,
+            [
+              `# ${s.title}`,
+              String(e?.stack ?? e),
+              '\n# probe state',
+              JSON.stringify(session.probe.state(), null, 2),
+              '\n# probe.log',
+              session.probe.log(),
+              '\n# browser console errors',
+              session.consoleErrors.join('\n'),
+              '\n# extension host log',
+              session.server.extensionHostLog(),
+              '\n# code-server log',
+              session.server.log(),
+            ].join('\n'),
+          );
           console.log(`      details: ${path.relative(ROOT, logFile)}`);
         }
       } finally {
@@ -161,7 +186,12 @@ async function main() {
     }
   } catch (e) {
     failed++;
-    console.log(`  ✖ e2e setup failed\n${String(e?.stack ?? e).split('\n').map((l) => `      ${l}`).join('\n')}`);
+    console.log(
+      `  ✖ e2e setup failed\n${String(e?.stack ?? e)
+        .split('\n')
+        .map((l) => `      ${l}`)
+        .join('\n')}`,
+    );
   } finally {
     if (browser) await browser.close().catch(() => {});
     if (!KEEP) await fsp.rm(runDir, { recursive: true, force: true }).catch(() => {});
@@ -177,6 +207,9 @@ await main();
 if (!WEB && !process.argv.includes('--node') && (await select(true)).length > 0) {
   console.log('\ne2e: web mode (clientlog-web.vsix in the web worker extension host)');
   const args = process.argv.slice(2).filter((a) => a !== '--node');
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--web', ...args], { stdio: 'inherit', env: { ...process.env, E2E_SKIP_INSTALL: '1' } });
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--web', ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, E2E_SKIP_INSTALL: '1' },
+  });
   if (r.status !== 0) process.exitCode = 1;
 }

@@ -24,7 +24,10 @@ describe('web extension (VS Code for the Web)', () => {
   it('has a browser entry: the same bundle as the Node one, let into the package', () => {
     assert.equal(pkg.browser, './dist/extension.js');
     assert.equal(pkg.main, pkg.browser, 'one bundle serves the Node and the web worker host');
-    const allowed = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
+    const allowed = fs
+      .readFileSync(path.join(root, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     assert.ok(allowed.includes(`!${pkg.browser.replace(/^\.\//, '')}`), '.vscodeignore lets the web bundle in');
   });
 
@@ -42,12 +45,26 @@ describe('web extension (VS Code for the Web)', () => {
     const m = await load();
     for (const spec of ['node:fs', 'path', 'fs/promises', 'events']) {
       await assert.rejects(
-        esbuild.build({ stdin: { contents: `import * as x from '${spec}'; console.log(x);`, resolveDir: root }, bundle: true, platform: 'browser', write: false, logLevel: 'silent', plugins: [m.noNodeBuiltins] }),
+        esbuild.build({
+          stdin: { contents: `import * as x from '${spec}'; console.log(x);`, resolveDir: root },
+          bundle: true,
+          platform: 'browser',
+          write: false,
+          logLevel: 'silent',
+          plugins: [m.noNodeBuiltins],
+        }),
         (e: Error) => e.message.includes(`${spec} is a Node built-in`),
         spec,
       );
     }
     // and lets everything else through
-    await esbuild.build({ stdin: { contents: "import { parse } from 'yaml'; console.log(parse('a: 1'));", resolveDir: root }, bundle: true, platform: 'browser', write: false, logLevel: 'silent', plugins: [m.noNodeBuiltins] });
+    await esbuild.build({
+      stdin: { contents: "import { parse } from 'yaml'; console.log(parse('a: 1'));", resolveDir: root },
+      bundle: true,
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+      plugins: [m.noNodeBuiltins],
+    });
   });
 });

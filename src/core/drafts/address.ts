@@ -16,9 +16,26 @@ type Gender = 'male' | 'female' | 'doctor';
 
 /** Titles written before a surname, in any of the four languages (lower case, without a final full stop). */
 const TITLES: Readonly<Record<string, Gender>> = {
-  mr: 'male', mrs: 'female', ms: 'female', miss: 'female', dr: 'doctor',
-  'г-н': 'male', 'г-жа': 'female', 'г-жо': 'female', 'д-р': 'doctor', господин: 'male', госпожа: 'female', госпожо: 'female',
-  dl: 'male', domnul: 'male', domnule: 'male', dna: 'female', 'd-na': 'female', doamna: 'female', doamnă: 'female', 'd-ra': 'female',
+  mr: 'male',
+  mrs: 'female',
+  ms: 'female',
+  miss: 'female',
+  dr: 'doctor',
+  'г-н': 'male',
+  'г-жа': 'female',
+  'г-жо': 'female',
+  'д-р': 'doctor',
+  господин: 'male',
+  госпожа: 'female',
+  госпожо: 'female',
+  dl: 'male',
+  domnul: 'male',
+  domnule: 'male',
+  dna: 'female',
+  'd-na': 'female',
+  doamna: 'female',
+  doamnă: 'female',
+  'd-ra': 'female',
 };
 
 /** A Russian patronymic: -ович/-евич/-ич (Ильич, Кузьмич, Лукич, Никитич) and -овна/-евна/-ична (Ильинична). */
@@ -65,9 +82,13 @@ function patronymicAt(words: readonly string[]): number {
 }
 
 function salutation(r: Recipient | undefined, lang: Language): Salutation | undefined {
-  const address = oneLine(r?.address).split(' ').filter((w) => w);
+  const address = oneLine(r?.address)
+    .split(' ')
+    .filter((w) => w);
   if (address.length > 0) return fromAddress(address, lang);
-  const words = oneLine(r?.name).split(' ').filter((w) => w);
+  const words = oneLine(r?.name)
+    .split(' ')
+    .filter((w) => w);
   if (words.length === 0) return undefined;
   const b = BOOKS[lang];
   const g = titleOf(words[0]);

@@ -107,7 +107,21 @@ export function shortTitle(text: string): string {
   if (open.length === 0) return s;
   // Cut before the quotation the title could not close, when enough is left; else close it.
   const at = s.lastIndexOf(open[0]);
-  const before = at > 0 ? strong(s.slice(0, at).split(' ').filter((w) => w)) : [];
+  const before =
+    at > 0
+      ? strong(
+          s
+            .slice(0, at)
+            .split(' ')
+            .filter((w) => w),
+        )
+      : [];
   if (before.length >= 2 && openQuotes(before.join(' ')).length === 0) return before.join(' ');
-  return s + [...open].reverse().map((q) => CLOSING[q]).join('');
+  return (
+    s +
+    [...open]
+      .reverse()
+      .map((q) => CLOSING[q])
+      .join('')
+  );
 }

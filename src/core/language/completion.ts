@@ -160,7 +160,7 @@ export function keywordSuggestions(today: string, lang: Language): KeywordSugges
   ];
 }
 
-/** The languages `language:` accepts. *//** Tags used across logs, most used first, then alphabetically. */
+/** The languages `language:` accepts. */ /** Tags used across logs, most used first, then alphabetically. */
 export function tagCounts(logs: Iterable<ClientLog>): { tag: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const log of logs) for (const t of log.tags) counts.set(t.tag, (counts.get(t.tag) ?? 0) + 1);

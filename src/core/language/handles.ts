@@ -12,7 +12,6 @@ export interface HandleAt {
   readonly contact?: Contact;
 }
 
-
 /**
  * The exact characters of a contact's handle in the front matter: its `handleRange` may include quotes
  * or a leading `@`, which are not the handle.
@@ -32,7 +31,12 @@ export function handleAt(log: ClientLog, pos: Position, src?: LineSource): Handl
   for (const m of log.mentions) {
     if (m.range.start.line === pos.line && contains(m.range, pos)) {
       const r = m.range;
-      return { handle: m.handle, range: lineRange(r.start.line, r.start.character + 1, r.end.character), declaration: false, contact: contactOf(log, m.handle) };
+      return {
+        handle: m.handle,
+        range: lineRange(r.start.line, r.start.character + 1, r.end.character),
+        declaration: false,
+        contact: contactOf(log, m.handle),
+      };
     }
   }
   for (const c of log.frontMatter?.contacts ?? []) {

@@ -63,11 +63,24 @@ export function outline(log: ClientLog, lineLength: (line: number) => number): O
     children.push({
       line: it.line,
       entry: it.entry,
-      node: { kind: it.kind, name: it.text, range: it.range, selectionRange: it.textRange.end.character > it.textRange.start.character ? it.textRange : it.range, state: it.state, date: it.date, time: it.time, children: [] },
+      node: {
+        kind: it.kind,
+        name: it.text,
+        range: it.range,
+        selectionRange: it.textRange.end.character > it.textRange.start.character ? it.textRange : it.range,
+        state: it.state,
+        date: it.date,
+        time: it.time,
+        children: [],
+      },
     });
   }
   for (const u of log.urgents) {
-    children.push({ line: u.line, entry: u.entry, node: { kind: 'urgent', name: u.text, range: u.range, selectionRange: u.range, triage: u.triage, children: [] } });
+    children.push({
+      line: u.line,
+      entry: u.entry,
+      node: { kind: 'urgent', name: u.text, range: u.range, selectionRange: u.range, triage: u.triage, children: [] },
+    });
   }
   for (const n of log.notes) {
     children.push({
@@ -84,8 +97,9 @@ export function outline(log: ClientLog, lineLength: (line: number) => number): O
     else top.push(c);
   }
   // Top level in document order: the client, then entries and loose items by line.
-  const rest = [...entryNodes.map((n) => ({ line: n.range.start.line, node: n })), ...top.map((c) => ({ line: c.line, node: c.node }))].sort((a, b) => a.line - b.line);
+  const rest = [...entryNodes.map((n) => ({ line: n.range.start.line, node: n })), ...top.map((c) => ({ line: c.line, node: c.node }))].sort(
+    (a, b) => a.line - b.line,
+  );
   out.push(...rest.map((r) => r.node));
   return out;
 }
-

@@ -52,7 +52,7 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
   const entryIndex = () => (current >= 0 ? entryBase + current : -1);
 
   const scanInline = (line: number, s: string, from: number, to: number) => {
-    for (let at = s.indexOf('@', from); at !== -1 && at < to; ) {
+    for (let at = s.indexOf('@', from); at !== -1 && at < to;) {
       const end = at === 0 || mentionMayFollow(s.charCodeAt(at - 1)) ? handleEnd(s, at + 1) : -1;
       if (end > 0) {
         mentions.push(new MentionItem(detach(s.slice(at + 1, end)), line, at, end));
@@ -61,7 +61,7 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
         at = s.indexOf('@', at + 1);
       }
     }
-    for (let at = s.indexOf('#', from); at !== -1 && at < to; ) {
+    for (let at = s.indexOf('#', from); at !== -1 && at < to;) {
       const end = at === 0 || tagMayFollow(s.charCodeAt(at - 1)) ? tagEnd(s, at + 1) : -1;
       if (end > 0) {
         tags.push(new TagItem(detach(s.slice(at + 1, end)), line, at, end));
@@ -124,7 +124,9 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
           // "  Fix: " has an empty value.
           const valueEnd = trimmedEnd(t, valueStart, t.length);
           const value = detach(t.slice(valueStart, valueEnd));
-          fields.push(new NoteFieldItem({ key: fieldKey(kind, label), label, value, line: j, labelStart: sc.labelStart, valueStart, valueEndLine: j, valueEnd }));
+          fields.push(
+            new NoteFieldItem({ key: fieldKey(kind, label), label, value, line: j, labelStart: sc.labelStart, valueStart, valueEndLine: j, valueEnd }),
+          );
           scanInline(j, t, valueStart, t.length);
         } else if (fields.length > 0) {
           // A continuation line of the last field's value.

@@ -54,7 +54,11 @@ export function parseLines(lines: readonly string[], eol: '\n' | '\r\n', bom: bo
   } catch (e) {
     // parseFrontMatter reports its own problems and is not known to throw; if it ever does, the body
     // still parses (from the top) and the failure is a finding rather than a silently missing profile.
-    problems.push({ code: 'frontMatter.invalid', range: lineRange(0, 0, lines.length > 0 ? lines[0].length : 0), data: { reason: 'yaml', message: errorMessage(e) } });
+    problems.push({
+      code: 'frontMatter.invalid',
+      range: lineRange(0, 0, lines.length > 0 ? lines[0].length : 0),
+      data: { reason: 'yaml', message: errorMessage(e) },
+    });
   }
 
   const body = parseBody(lines, bodyStart, lines.length, 0, problems);

@@ -31,7 +31,16 @@ export function parseHeading(sc: Scanner, s: string, line: number): EntryItem | 
     time = sc.timeValue;
   }
   p = skipBlanks(s, p);
-  return new EntryItem({ line, lineLength: s.length, date, time, title: detach(s.slice(p, trimmedEnd(s, p, s.length))), titleStart: p, endLine: line, lastContentLine: line });
+  return new EntryItem({
+    line,
+    lineLength: s.length,
+    date,
+    time,
+    title: detach(s.slice(p, trimmedEnd(s, p, s.length))),
+    titleStart: p,
+    endLine: line,
+    lastContentLine: line,
+  });
 }
 
 const VERBS: Readonly<Record<TrackedKind, readonly HistoryVerb[]>> = {
@@ -100,7 +109,10 @@ export function parseTracked(
     // A date with Unicode dashes is a near miss (with its fix), not a missing date.
     // So is an invisible character right after the keyword.
     const keyword = kind.toUpperCase();
-    sc.report(dashedDateNearMiss(s, line, kwLen, keyword) ?? invisibleAfterKeyword(s, line, kwLen, keyword) ?? { code: 'date.missing', range: lineRange(line, 0, kwLen), data: { kind } });
+    sc.report(
+      dashedDateNearMiss(s, line, kwLen, keyword) ??
+        invisibleAfterKeyword(s, line, kwLen, keyword) ?? { code: 'date.missing', range: lineRange(line, 0, kwLen), data: { kind } },
+    );
   }
   // The text runs to the first " | " (looked for before the spaces after the date are skipped); history
   // segments follow.
@@ -182,12 +194,18 @@ function readWho(t: string): string | undefined {
   let i = t.charCodeAt(0) === Ch.At ? 1 : 0;
   while (i < t.length) {
     const cp = t.codePointAt(i)!;
-    const nameChar = isWordAscii(cp) || cp === Ch.Dot || cp === Ch.Apostrophe || cp === Ch.Hyphen || cp === Ch.Space || (cp >= Ch.NonAscii && WHO_CHAR.test(String.fromCodePoint(cp)));
+    const nameChar =
+      isWordAscii(cp) ||
+      cp === Ch.Dot ||
+      cp === Ch.Apostrophe ||
+      cp === Ch.Hyphen ||
+      cp === Ch.Space ||
+      (cp >= Ch.NonAscii && WHO_CHAR.test(String.fromCodePoint(cp)));
     if (!nameChar) return undefined;
     i += cp > 0xffff ? 2 : 1;
     if (i >= tail) return t.slice(0, i);
     if (isSpace(t[i])) {
-      if (runEnd < i) for (runEnd = i; runEnd < t.length && isSpace(t[runEnd]); ) runEnd++;
+      if (runEnd < i) for (runEnd = i; runEnd < t.length && isSpace(t[runEnd]);) runEnd++;
       if (t.startsWith('on', runEnd) && isSpace(t.charAt(runEnd + 2))) return t.slice(0, i);
     }
   }

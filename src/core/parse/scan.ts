@@ -222,7 +222,8 @@ export class Scanner {
         const m = digits2(s, pos + 5);
         const d = digits2(s, pos + 8);
         if (isValidDate(y, m, d)) {
-          const slot = y >= FIRST_CACHED_YEAR && y < FIRST_CACHED_YEAR + CACHED_YEARS ? (y - FIRST_CACHED_YEAR) * DAYS_A_YEAR_SLOTS + (m - 1) * 31 + (d - 1) : -1;
+          const slot =
+            y >= FIRST_CACHED_YEAR && y < FIRST_CACHED_YEAR + CACHED_YEARS ? (y - FIRST_CACHED_YEAR) * DAYS_A_YEAR_SLOTS + (m - 1) * 31 + (d - 1) : -1;
           this.dateIso = slot >= 0 ? (DATE_STRINGS[slot] ??= s.slice(pos, end)) : s.slice(pos, end);
         } else {
           this.report({ code: 'date.invalid', range: lineRange(line, pos, end), data: { text: s.slice(pos, end) } });
@@ -256,7 +257,8 @@ export class Scanner {
     if (s.charCodeAt(colon) !== Ch.Colon || !isDigit(s.charCodeAt(colon + 1)) || !isDigit(s.charCodeAt(colon + 2))) return -1;
     const end = colon + 3;
     const after = s.charCodeAt(end);
-    if (!(end === s.length || isJsSpace(after) || after === Ch.Comma || after === Ch.Semicolon || (after === Ch.Colon && !isDigit(s.charCodeAt(end + 1))))) return -1;
+    if (!(end === s.length || isJsSpace(after) || after === Ch.Comma || after === Ch.Semicolon || (after === Ch.Colon && !isDigit(s.charCodeAt(end + 1)))))
+      return -1;
     const text = s.slice(p, end);
     const hours = colon === p + 2 ? digits2(s, p) : s.charCodeAt(p) - Ch.Digit0;
     this.timeStart = p;

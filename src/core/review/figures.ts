@@ -271,7 +271,11 @@ function addLog(acc: Acc, source: number, input: ReviewInput, since: string, unt
 type PromiseBucket = 'onTime' | 'late' | 'broken' | 'dropped' | 'overdue' | 'notYetDue';
 
 /** Where one promise stands at `now`: every promise is in exactly one bucket. */
-export function promiseBucket(i: Pick<ReviewItem, 'date' | 'time' | 'state' | 'closedOn'>, now: ZonedNow, todayN = dayNumber(now.date)): { bucket: PromiseBucket; days?: number } {
+export function promiseBucket(
+  i: Pick<ReviewItem, 'date' | 'time' | 'state' | 'closedOn'>,
+  now: ZonedNow,
+  todayN = dayNumber(now.date),
+): { bucket: PromiseBucket; days?: number } {
   switch (i.state) {
     case 'kept': {
       const slip = i.closedOn !== undefined ? dayNumber(i.closedOn) - dayNumber(i.date) : 0;
@@ -280,7 +284,9 @@ export function promiseBucket(i: Pick<ReviewItem, 'date' | 'time' | 'state' | 'c
     case 'broken':
       return { bucket: 'broken' };
     case 'open': {
-      return standing({ kind: 'promise', date: i.date, time: i.time }, now).state === 'overdue' ? { bucket: 'overdue', days: todayN - dayNumber(i.date) } : { bucket: 'notYetDue' };
+      return standing({ kind: 'promise', date: i.date, time: i.time }, now).state === 'overdue'
+        ? { bucket: 'overdue', days: todayN - dayNumber(i.date) }
+        : { bucket: 'notYetDue' };
     }
     default:
       // dropped (and any other closing verb a promise cannot have)

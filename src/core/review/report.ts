@@ -68,7 +68,11 @@ export interface ReviewCell {
 }
 
 /** The cells of one row (a client, or the total when `client` is undefined). */
-export function reviewRow(f: Figures & { client?: string; lastTouch?: { date: string; days: number } }, t: Translate, locale: string): Record<ReviewColumn, ReviewCell> {
+export function reviewRow(
+  f: Figures & { client?: string; lastTouch?: { date: string; days: number } },
+  t: Translate,
+  locale: string,
+): Record<ReviewColumn, ReviewCell> {
   const p = f.promises;
   const counted = p.onTime.length + p.late.length + p.broken.length + p.overdue.length;
   const slip = p.slipMedian === null ? '' : ` (${t('median {0} d, worst {1} d', fmt(p.slipMedian), p.slipWorst ?? 0)})`;

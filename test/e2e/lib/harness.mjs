@@ -118,7 +118,11 @@ export function run(cmd, args, { cwd = ROOT, env = process.env, timeout = 180_00
 }
 
 export function slug(s) {
-  return String(s).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  return String(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
 }
 
 // ------------------------------------------------------------------ preflight + extensions
@@ -154,16 +158,24 @@ export async function prepareExtensions(runDir) {
   const dir = path.join(runDir, 'extensions-template');
   const userData = path.join(runDir, 'install-user-data');
   const testExtensions = [PROBE_SRC, LANGPACK_BG_SRC].map((src) => packageTestExtension(src, runDir));
-  run(CODE_SERVER, [
-    '--extensions-dir', dir,
-    '--user-data-dir', userData,
-    '--install-extension', VSIX,
-    ...testExtensions.flatMap((v) => ['--install-extension', v]),
-    '--force',
-  ], { env: codeServerEnv(runDir, {}) });
+  run(
+    CODE_SERVER,
+    [
+      '--extensions-dir',
+      dir,
+      '--user-data-dir',
+      userData,
+      '--install-extension',
+      VSIX,
+      ...testExtensions.flatMap((v) => ['--install-extension', v]),
+      '--force',
+    ],
+    { env: codeServerEnv(runDir, {}) },
+  );
   const installed = fs.readdirSync(dir);
   for (const want of [`${EXTENSION_ID}-`, 'clientlog-test.probe-', 'clientlog-test.language-pack-bg-']) {
-    if (!installed.some((d) => d.startsWith(want))) throw new Error(`installing extensions did not produce ${want}* in ${dir} (found: ${installed.join(', ')})`);
+    if (!installed.some((d) => d.startsWith(want)))
+      throw new Error(`installing extensions did not produce ${want}* in ${dir} (found: ${installed.join(', ')})`);
   }
   return dir;
 }
@@ -283,16 +295,21 @@ export async function startCodeServer(o) {
 
   const port = o.port ?? (await freePort());
   const args = [
-    '--config', configFile,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--config',
+    configFile,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     ...(o.trust === false ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--extensions-dir', extensionsDir,
-    '--user-data-dir', userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+    '--user-data-dir',
+    userDataDir,
   ];
   if (o.locale) args.push('--locale', o.locale);
   args.push(workspaceDir);
@@ -307,20 +324,31 @@ export async function startCodeServer(o) {
   fs.closeSync(out);
   liveGroups.add(child.pid);
   let exited = null;
-  const exitPromise = new Promise((resolve) => child.on('exit', (code, signal) => {
-    exited = { code, signal };
-    resolve(exited);
-  }));
+  const exitPromise = new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      exited = { code, signal };
+      resolve(exited);
+    }),
+  );
 
   const server = {
-    base, port, workspaceDir, extensionsDir, userDataDir, probeDir, logFile, child, locale: o.locale ?? null,
+    base,
+    port,
+    workspaceDir,
+    extensionsDir,
+    userDataDir,
+    probeDir,
+    logFile,
+    child,
+    locale: o.locale ?? null,
     url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspaceDir)}`,
     log: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : ''),
     /** The extension host's log(s): activation errors and extension console output end up here. */
     extensionHostLog: () => {
       const logs = path.join(userDataDir, 'logs');
       if (!fs.existsSync(logs)) return '';
-      return fs.readdirSync(logs, { recursive: true })
+      return fs
+        .readdirSync(logs, { recursive: true })
         .filter((f) => /exthost\.log$/.test(String(f)))
         .map((f) => `## ${f}\n${fs.readFileSync(path.join(logs, String(f)), 'utf8')}`)
         .join('\n');
@@ -355,11 +383,14 @@ export async function startCodeServer(o) {
   };
 
   try {
-    await waitFor(async () => {
-      if (exited) throw new Error(`code-server exited (${JSON.stringify(exited)}):\n${server.log().slice(-3000)}`);
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null);
-      return res && res.ok;
-    }, { timeout: T.server, message: `code-server on port ${port}` });
+    await waitFor(
+      async () => {
+        if (exited) throw new Error(`code-server exited (${JSON.stringify(exited)}):\n${server.log().slice(-3000)}`);
+        const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null);
+        return res && res.ok;
+      },
+      { timeout: T.server, message: `code-server on port ${port}` },
+    );
   } catch (e) {
     await server.stop();
     throw e;
@@ -388,10 +419,13 @@ export class Probe {
   async waitForState(pred, { timeout = T.ui, message = 'probe state' } = {}) {
     let last = null;
     try {
-      return await waitFor(() => {
-        last = this.state();
-        return last && pred(last) ? last : null;
-      }, { timeout, message });
+      return await waitFor(
+        () => {
+          last = this.state();
+          return last && pred(last) ? last : null;
+        },
+        { timeout, message },
+      );
     } catch (e) {
       e.message += `\nlast probe state: ${last ? JSON.stringify(summarizeState(last)) : 'none (probe never reported: is it installed and activated?)'}`;
       throw e;
@@ -420,13 +454,16 @@ export class Probe {
     fs.writeFileSync(`${req}.tmp`, JSON.stringify({ command, args }));
     fs.renameSync(`${req}.tmp`, req);
     const resFile = path.join(this.dir, `response-${id}.json`);
-    const res = await waitFor(() => {
-      try {
-        return JSON.parse(fs.readFileSync(resFile, 'utf8'));
-      } catch {
-        return null;
-      }
-    }, { timeout, message: `probe response to ${command}` });
+    const res = await waitFor(
+      () => {
+        try {
+          return JSON.parse(fs.readFileSync(resFile, 'utf8'));
+        } catch {
+          return null;
+        }
+      },
+      { timeout, message: `probe response to ${command}` },
+    );
     if (!res.ok) throw new Error(`command ${command} failed in the extension host: ${res.error}`);
     return res.result;
   }
@@ -480,7 +517,11 @@ export async function startSession(browser, extensionsTemplate, options = {}) {
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: T.workbench });
     await page.locator('.part.statusbar').waitFor({ state: 'visible', timeout: T.workbench });
     const session = {
-      server, probe, page, context, consoleErrors,
+      server,
+      probe,
+      page,
+      context,
+      consoleErrors,
       workspaceDir: server.workspaceDir,
       async screenshot(name) {
         fs.mkdirSync(RESULTS_DIR, { recursive: true });

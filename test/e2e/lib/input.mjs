@@ -15,7 +15,10 @@ export const QI = {
 
 /** Whether the quick input widget is shown. */
 export async function quickInputVisible(page) {
-  return page.locator(QI.widget).isVisible().catch(() => false);
+  return page
+    .locator(QI.widget)
+    .isVisible()
+    .catch(() => false);
 }
 
 /**
@@ -59,15 +62,18 @@ function matches(hay, want) {
 export async function waitForStep(page, text, { kind, timeout = T.ui } = {}) {
   let last = null;
   try {
-    return await waitFor(async () => {
-      last = await quickInputState(page);
-      if (!last.visible) return null;
-      if (!matches(ownText(last), text)) return null;
-      if (kind === 'input' && last.listVisible) return null;
-      // A pick's rows render after its placeholder (later still in the web worker host): wait for them.
-      if (kind === 'pick' && (!last.listVisible || last.rows.length === 0)) return null;
-      return last;
-    }, { timeout, message: `quick input step ${text}` });
+    return await waitFor(
+      async () => {
+        last = await quickInputState(page);
+        if (!last.visible) return null;
+        if (!matches(ownText(last), text)) return null;
+        if (kind === 'input' && last.listVisible) return null;
+        // A pick's rows render after its placeholder (later still in the web worker host): wait for them.
+        if (kind === 'pick' && (!last.listVisible || last.rows.length === 0)) return null;
+        return last;
+      },
+      { timeout, message: `quick input step ${text}` },
+    );
   } catch (e) {
     e.message += `\nquick input now: ${JSON.stringify(last)}`;
     throw e;
@@ -121,13 +127,16 @@ export async function answerPick(page, placeholder, label, { filter } = {}) {
 export async function focusRow(page, label) {
   let last = null;
   try {
-    await waitFor(async () => {
-      last = await quickInputState(page);
-      if (last.focused && matches(last.focused, label)) return true;
-      const idx = last.rows.findIndex((r) => matches(r, label));
-      if (idx >= 0) await page.keyboard.press('ArrowDown');
-      return false;
-    }, { message: `quick pick row ${label} to be focused` });
+    await waitFor(
+      async () => {
+        last = await quickInputState(page);
+        if (last.focused && matches(last.focused, label)) return true;
+        const idx = last.rows.findIndex((r) => matches(r, label));
+        if (idx >= 0) await page.keyboard.press('ArrowDown');
+        return false;
+      },
+      { message: `quick pick row ${label} to be focused` },
+    );
   } catch (e) {
     e.message += `\nquick input now: ${JSON.stringify(last)}`;
     throw e;
@@ -136,10 +145,13 @@ export async function focusRow(page, label) {
 
 /** Waits until the step identified by `text` is no longer shown (hidden, or replaced by another step). */
 export async function waitForStepGone(page, text, { timeout = T.ui } = {}) {
-  await waitFor(async () => {
-    const st = await quickInputState(page);
-    return !st.visible || !matches(ownText(st), text);
-  }, { timeout, message: `quick input step ${text} to close` });
+  await waitFor(
+    async () => {
+      const st = await quickInputState(page);
+      return !st.visible || !matches(ownText(st), text);
+    },
+    { timeout, message: `quick input step ${text} to close` },
+  );
 }
 
 /** The text that identifies a step: an InputBox's prompt, a QuickPick's placeholder (not the shared title). */
@@ -162,33 +174,42 @@ export async function runFromPalette(page, query, { label = query } = {}) {
   await focusRow(page, label);
   await page.keyboard.press('Enter');
   // The palette closes (or turns into the command's first step).
-  await waitFor(async () => {
-    const st = await quickInputState(page);
-    return !st.visible || !st.value.startsWith('>');
-  }, { message: `command palette to run "${label}"` });
+  await waitFor(
+    async () => {
+      const st = await quickInputState(page);
+      return !st.visible || !st.value.startsWith('>');
+    },
+    { message: `command palette to run "${label}"` },
+  );
 }
 
 /** Opens the command palette with F1 and waits for its ">" prompt. */
 export async function openPalette(page) {
   await page.keyboard.press('Escape');
-  await waitFor(async () => {
-    const st = await quickInputState(page);
-    if (st.visible && st.value.startsWith('>')) return true;
-    if (!st.visible) await page.keyboard.press('F1');
-    await sleepTick(150);
-    return false;
-  }, { message: 'command palette to open' });
+  await waitFor(
+    async () => {
+      const st = await quickInputState(page);
+      if (st.visible && st.value.startsWith('>')) return true;
+      if (!st.visible) await page.keyboard.press('F1');
+      await sleepTick(150);
+      return false;
+    },
+    { message: 'command palette to open' },
+  );
 }
 
 /** Labels the command palette lists for `query` (F1, type, read, `onShown(rows)` while shown, Escape). */
 export async function paletteEntries(page, query, { until, onShown } = {}) {
   await openPalette(page);
   await typeIntoQuickInput(page, `>${query}`);
-  const rows = await waitFor(async () => {
-    const st = await quickInputState(page);
-    if (!st.rows.length) return null;
-    return !until || until(st.rows) ? st.rows : null;
-  }, { message: `command palette entries for "${query}"` });
+  const rows = await waitFor(
+    async () => {
+      const st = await quickInputState(page);
+      if (!st.rows.length) return null;
+      return !until || until(st.rows) ? st.rows : null;
+    },
+    { message: `command palette entries for "${query}"` },
+  );
   if (onShown) await onShown(rows);
   await page.keyboard.press('Escape');
   await waitForQuickInputHidden(page);
@@ -214,7 +235,11 @@ export function insertedLines(before, after) {
     let i = 0;
     let j = 0;
     while (i < n && j < m) {
-      if (b[i] === a[j]) { i++; j++; } else if (dp[i + 1][j] >= dp[i][j + 1]) lost.push(`${i + 1}: ${b[i++]}`); else j++;
+      if (b[i] === a[j]) {
+        i++;
+        j++;
+      } else if (dp[i + 1][j] >= dp[i][j + 1]) lost.push(`${i + 1}: ${b[i++]}`);
+      else j++;
     }
     while (i < n) lost.push(`${i + 1}: ${b[i++]}`);
     throw new Error(`existing lines changed or removed:\n${lost.slice(0, 10).join('\n')}`);

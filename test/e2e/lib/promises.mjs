@@ -86,7 +86,10 @@ export function differingLines(a, b) {
 
 /** The Clientlog item of the activity bar. */
 export function activityItem(page) {
-  return page.locator('.part.activitybar .action-item').filter({ has: page.locator('[aria-label^="Clientlog"]') }).first();
+  return page
+    .locator('.part.activitybar .action-item')
+    .filter({ has: page.locator('[aria-label^="Clientlog"]') })
+    .first();
 }
 
 /** Text of the badge on the Clientlog activity-bar item ('' when none is shown). */
@@ -143,10 +146,13 @@ export async function viewRows(page, title) {
 export async function waitForRows(page, title, pred, { timeout = T.ui, message = `rows of ${title}` } = {}) {
   let last = [];
   try {
-    return await waitFor(async () => {
-      last = await viewRows(page, title);
-      return pred(last) ? last : null;
-    }, { timeout, message });
+    return await waitFor(
+      async () => {
+        last = await viewRows(page, title);
+        return pred(last) ? last : null;
+      },
+      { timeout, message },
+    );
   } catch (e) {
     e.message += `\nlast rows: ${JSON.stringify(last.map((r) => `${r.level}:${r.label}|${r.description}`))}`;
     throw e;
@@ -170,10 +176,13 @@ export function overdueStatusItem(page) {
 export async function waitForOverdueStatus(page, count, { timeout = T.ui } = {}) {
   const item = overdueStatusItem(page);
   let last = '';
-  await waitFor(async () => {
-    last = ((await item.textContent().catch(() => '')) ?? '').trim();
-    return (await item.isVisible().catch(() => false)) && last === String(count);
-  }, { timeout, message: `status bar overdue count "${count}"` }).catch((e) => {
+  await waitFor(
+    async () => {
+      last = ((await item.textContent().catch(() => '')) ?? '').trim();
+      return (await item.isVisible().catch(() => false)) && last === String(count);
+    },
+    { timeout, message: `status bar overdue count "${count}"` },
+  ).catch((e) => {
     e.message += ` (now "${last}")`;
     throw e;
   });
@@ -184,7 +193,10 @@ export async function waitForOverdueStatus(page, count, { timeout = T.ui } = {})
 /** Opens a workspace file through the probe and waits for it to be the active tab. */
 export async function openFile(page, probe, rel, line) {
   await probe.command('probe.openFile', [rel]);
-  await page.locator('.editor-group-container.active .tab.active', { hasText: path.basename(rel) }).first().waitFor({ state: 'visible' });
+  await page
+    .locator('.editor-group-container.active .tab.active', { hasText: path.basename(rel) })
+    .first()
+    .waitFor({ state: 'visible' });
   await probe.waitForState((s) => s.activeEditor?.fileName === path.basename(rel), { message: `${rel} to be the active editor` });
   if (line !== undefined) {
     await probe.command('probe.setCursor', [line, 0]);
@@ -194,7 +206,9 @@ export async function openFile(page, probe, rel, line) {
 
 /** Clicks into the active editor's text at the cursor's line so keyboard input goes to the editor. */
 export async function focusActiveEditor(page) {
-  const ta = page.locator('.editor-group-container.active .monaco-editor textarea.inputarea, .editor-group-container.active .monaco-editor .native-edit-context').first();
+  const ta = page
+    .locator('.editor-group-container.active .monaco-editor textarea.inputarea, .editor-group-container.active .monaco-editor .native-edit-context')
+    .first();
   await ta.focus();
   await waitFor(() => page.evaluate(() => !!document.activeElement?.closest('.monaco-editor')), { message: 'editor focus' });
 }
@@ -204,27 +218,46 @@ export async function openQuickFix(page, expected) {
   const menu = page.locator('.action-widget');
   // Ctrl+. right after the cursor moved can find the code actions not computed yet ("No code actions
   // available"): press again until the menu shows.
-  await waitFor(async () => {
-    await page.keyboard.press('Control+.');
-    return menu.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
-  }, { message: 'the quick-fix menu to open (Ctrl+.)' });
-  return waitFor(async () => {
-    const titles = (await menu.locator('.monaco-list-row .title').allTextContents()).map((t) => t.trim());
-    return expected.every((e) => titles.includes(e)) ? titles : null;
-  }, { message: `quick-fix menu listing ${JSON.stringify(expected)}` });
+  await waitFor(
+    async () => {
+      await page.keyboard.press('Control+.');
+      return menu.waitFor({ state: 'visible', timeout: 3000 }).then(
+        () => true,
+        () => false,
+      );
+    },
+    { message: 'the quick-fix menu to open (Ctrl+.)' },
+  );
+  return waitFor(
+    async () => {
+      const titles = (await menu.locator('.monaco-list-row .title').allTextContents()).map((t) => t.trim());
+      return expected.every((e) => titles.includes(e)) ? titles : null;
+    },
+    { message: `quick-fix menu listing ${JSON.stringify(expected)}` },
+  );
 }
 
 /** Picks an entry of the open quick-fix menu with the keyboard (arrows, then Enter), as a user does. */
 export async function pickQuickFix(page, title) {
   const menu = page.locator('.action-widget');
-  const focusedTitle = async () => ((await menu.locator('.monaco-list-row.focused .title').first().textContent().catch(() => '')) ?? '').trim();
+  const focusedTitle = async () =>
+    (
+      (await menu
+        .locator('.monaco-list-row.focused .title')
+        .first()
+        .textContent()
+        .catch(() => '')) ?? ''
+    ).trim();
   let seen = '';
-  await waitFor(async () => {
-    seen = await focusedTitle();
-    if (seen === title) return true;
-    await page.keyboard.press('ArrowDown');
-    return false;
-  }, { message: `quick fix "${title}" to be selected`, interval: 150 }).catch((e) => {
+  await waitFor(
+    async () => {
+      seen = await focusedTitle();
+      if (seen === title) return true;
+      await page.keyboard.press('ArrowDown');
+      return false;
+    },
+    { message: `quick fix "${title}" to be selected`, interval: 150 },
+  ).catch((e) => {
     e.message += ` (selected: "${seen}")`;
     throw e;
   });
@@ -238,10 +271,16 @@ export const QUICK_INPUT = '.quick-input-widget';
 export async function waitForQuickInput(page, text) {
   const w = page.locator(QUICK_INPUT);
   await w.waitFor({ state: 'visible' });
-  await waitFor(async () => {
-    const all = await w.evaluate((el) => `${el.textContent} ${el.querySelector('input')?.getAttribute('placeholder') ?? ''} ${el.querySelector('input')?.getAttribute('aria-label') ?? ''}`);
-    return all.includes(text);
-  }, { message: `quick input about "${text}"` });
+  await waitFor(
+    async () => {
+      const all = await w.evaluate(
+        (el) =>
+          `${el.textContent} ${el.querySelector('input')?.getAttribute('placeholder') ?? ''} ${el.querySelector('input')?.getAttribute('aria-label') ?? ''}`,
+      );
+      return all.includes(text);
+    },
+    { message: `quick input about "${text}"` },
+  );
   return w;
 }
 
@@ -250,7 +289,9 @@ export async function setPaneExpanded(page, title, expanded) {
   const header = page.locator(`.part.sidebar .pane-header[aria-label="${title} Section"]`).first();
   await header.waitFor({ state: 'visible' });
   if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
-  await waitFor(async () => (await header.getAttribute('aria-expanded')) === String(expanded), { message: `${title} to be ${expanded ? 'expanded' : 'collapsed'}` });
+  await waitFor(async () => (await header.getAttribute('aria-expanded')) === String(expanded), {
+    message: `${title} to be ${expanded ? 'expanded' : 'collapsed'}`,
+  });
 }
 
 /** Widens the side bar by dragging its sash, so tree descriptions are readable in screenshots. */

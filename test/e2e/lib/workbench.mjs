@@ -22,7 +22,10 @@ export async function waitForExplorerFile(page, fileName, { timeout = T.workbenc
 
 /** Texts of the notification toasts with an error icon. */
 export async function errorToasts(page) {
-  return page.locator(SEL.toast).filter({ has: page.locator('.codicon-error') }).allInnerTexts();
+  return page
+    .locator(SEL.toast)
+    .filter({ has: page.locator('.codicon-error') })
+    .allInnerTexts();
 }
 
 /** Texts of all visible notification toasts. */
@@ -84,15 +87,18 @@ export async function waitForLanguageStatus(page, name, { timeout = T.ui } = {})
  * Monaco renders each token as a span with a class mtk<N> (N = colour index).
  */
 export async function lineTokens(page, text) {
-  return page.evaluate(({ sel, text }) => {
-    const line = [...document.querySelectorAll(sel)].find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(text));
-    if (!line) return null;
-    return [...line.querySelectorAll('span > span')].map((s) => ({
-      text: s.textContent.replace(/\u00a0/g, ' '),
-      className: [...s.classList].find((c) => /^mtk\d+$/.test(c)) ?? '',
-      classes: s.className,
-    }));
-  }, { sel: SEL.viewLine, text });
+  return page.evaluate(
+    ({ sel, text }) => {
+      const line = [...document.querySelectorAll(sel)].find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(text));
+      if (!line) return null;
+      return [...line.querySelectorAll('span > span')].map((s) => ({
+        text: s.textContent.replace(/\u00a0/g, ' '),
+        className: [...s.classList].find((c) => /^mtk\d+$/.test(c)) ?? '',
+        classes: s.className,
+      }));
+    },
+    { sel: SEL.viewLine, text },
+  );
 }
 
 /** Triggers suggestions (Ctrl+Space) and waits for the suggest widget to list `label`; returns the row locator. */
@@ -108,11 +114,14 @@ export async function triggerSuggest(page, label, { icon } = {}) {
 
 /** Moves the suggest selection onto `row` with the keyboard and accepts it with Enter. */
 export async function acceptSuggestion(page, row) {
-  await waitFor(async () => {
-    if ((await row.getAttribute('class'))?.includes('focused')) return true;
-    await page.keyboard.press('ArrowDown');
-    return false;
-  }, { message: 'suggestion to be focused' });
+  await waitFor(
+    async () => {
+      if ((await row.getAttribute('class'))?.includes('focused')) return true;
+      await page.keyboard.press('ArrowDown');
+      return false;
+    },
+    { message: 'suggestion to be focused' },
+  );
   await page.keyboard.press('Enter');
   await page.locator(SEL.suggestWidget).waitFor({ state: 'hidden' });
 }

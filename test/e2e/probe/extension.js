@@ -121,8 +121,14 @@ function checkActivation(ext) {
   if (activationChecked || !ext || !ext.isActive) return;
   activationChecked = true;
   Promise.resolve(ext.activate()).then(
-    () => { activation = { ok: true }; update(); },
-    (e) => { activation = { ok: false, error: e && e.message ? e.message : String(e) }; update(); },
+    () => {
+      activation = { ok: true };
+      update();
+    },
+    (e) => {
+      activation = { ok: false, error: e && e.message ? e.message : String(e) };
+      update();
+    },
   );
 }
 
@@ -214,7 +220,12 @@ function revive(arg) {
 
 function toUri(target) {
   if (target instanceof vscode.Uri) return target;
-  if (typeof target === 'string') return target.includes('://') || target.startsWith('file:') ? vscode.Uri.parse(target) : path.isAbsolute(target) ? vscode.Uri.file(target) : workspaceUri(target);
+  if (typeof target === 'string')
+    return target.includes('://') || target.startsWith('file:')
+      ? vscode.Uri.parse(target)
+      : path.isAbsolute(target)
+        ? vscode.Uri.file(target)
+        : workspaceUri(target);
   throw new Error('expected a uri, an absolute path or a workspace-relative path');
 }
 

@@ -23,7 +23,10 @@ export async function run({ page, probe, screenshot, web }) {
   const timing = await probe.command('clientlog._test.timing');
   assert.ok(timing.activationMs > 0 && timing.files === 6, JSON.stringify(timing));
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  fs.writeFileSync(path.join(RESULTS_DIR, web ? 'activation-web.json' : 'activation.json'), JSON.stringify({ activationMs: Math.round(timing.activationMs * 10) / 10, indexReadyMs: Math.round(timing.indexReadyMs), files: timing.files }, null, 2));
+  fs.writeFileSync(
+    path.join(RESULTS_DIR, web ? 'activation-web.json' : 'activation.json'),
+    JSON.stringify({ activationMs: Math.round(timing.activationMs * 10) / 10, indexReadyMs: Math.round(timing.indexReadyMs), files: timing.files }, null, 2),
+  );
   await screenshot('workbench');
   const errors = await errorToasts(page);
   assert.deepEqual(errors, [], `error notifications are shown:\n${errors.join('\n')}`);

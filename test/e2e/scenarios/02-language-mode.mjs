@@ -21,14 +21,17 @@ export async function run({ page, probe }) {
   assert.equal(state.activeEditor.languageId, 'clientlog');
 
   // Tokenization is asynchronous: wait until the keyword has its own colour class.
-  const result = await waitFor(async () => {
-    const promise = await lineTokens(page, 'PROMISE 2026-09-18');
-    const plain = await lineTokens(page, PLAIN);
-    if (!promise || !plain) return null;
-    const keyword = promise.find((t) => t.text.trim() === 'PROMISE' || t.text.startsWith('PROMISE'));
-    const plainClass = plain[0]?.className;
-    return keyword && plainClass && keyword.className !== plainClass ? { keyword, plainClass, promise } : null;
-  }, { message: 'PROMISE to be highlighted differently from plain text' });
+  const result = await waitFor(
+    async () => {
+      const promise = await lineTokens(page, 'PROMISE 2026-09-18');
+      const plain = await lineTokens(page, PLAIN);
+      if (!promise || !plain) return null;
+      const keyword = promise.find((t) => t.text.trim() === 'PROMISE' || t.text.startsWith('PROMISE'));
+      const plainClass = plain[0]?.className;
+      return keyword && plainClass && keyword.className !== plainClass ? { keyword, plainClass, promise } : null;
+    },
+    { message: 'PROMISE to be highlighted differently from plain text' },
+  );
   assert.match(result.keyword.className, /^mtk\d+$/);
   const classes = new Set(result.promise.map((t) => t.className));
   assert.ok(classes.size >= 2, `the PROMISE line has several token colours (${[...classes].join(', ')})`);
@@ -38,10 +41,13 @@ export async function run({ page, probe }) {
   const findings = diagnosticsOf(await probe.command('probe.state'), FILE);
   assert.ok(findings.length > 0, `${FILE} has findings while open`);
   await probe.command('workbench.action.closeActiveEditor');
-  await waitFor(async () => {
-    const entry = (await probe.command('clientlog._test.index')).find((e) => e.uri.endsWith(`/${FILE}`));
-    return entry && !entry.fromEditor;
-  }, { message: `${FILE} to be indexed from its file once its editor is closed` });
+  await waitFor(
+    async () => {
+      const entry = (await probe.command('clientlog._test.index')).find((e) => e.uri.endsWith(`/${FILE}`));
+      return entry && !entry.fromEditor;
+    },
+    { message: `${FILE} to be indexed from its file once its editor is closed` },
+  );
   const state2 = await probe.waitForState((s) => !s.openDocuments.some((d) => d.uri.endsWith(`/${FILE}`)), { message: `${FILE} to be closed` });
   assert.deepEqual(diagnosticsOf(state2, FILE), findings, 'the closed log keeps its findings');
 }

@@ -45,7 +45,9 @@ export async function run({ page, probe, server, screenshot }) {
     await probe.command('probe.setCursor', [target, 0]);
     // The renderer applies the selection a moment later; typing before it lands splits the prefix
     // between the old cursor and the new one (seen on a loaded machine).
-    await waitFor(async () => (await position.innerText().catch(() => '')).includes(`Ln ${target + 1}, Col 1`), { message: `the cursor on line ${target + 1}` });
+    await waitFor(async () => (await position.innerText().catch(() => '')).includes(`Ln ${target + 1}, Col 1`), {
+      message: `the cursor on line ${target + 1}`,
+    });
     const before = (await probe.command('probe.getText')).length;
     await page.keyboard.type(prefix);
     await waitFor(async () => (await probe.command('probe.getText')).endsWith(prefix), { message: `"${prefix}" to be typed` });
@@ -54,10 +56,13 @@ export async function run({ page, probe, server, screenshot }) {
     await screenshot(`snippets-${prefix}-suggest`);
     await acceptSuggestion(page, row);
 
-    const text = await waitFor(async () => {
-      const t = await probe.command('probe.getText');
-      return t.length > before + prefix.length && expected.every((f) => t.includes(f)) ? t : null;
-    }, { message: `snippet "${prefix}" to insert ${JSON.stringify(expected)}` });
+    const text = await waitFor(
+      async () => {
+        const t = await probe.command('probe.getText');
+        return t.length > before + prefix.length && expected.every((f) => t.includes(f)) ? t : null;
+      },
+      { message: `snippet "${prefix}" to insert ${JSON.stringify(expected)}` },
+    );
     assert.ok(!text.trimEnd().endsWith(`\n${prefix}`), `the typed prefix "${prefix}" was replaced`);
     await page.keyboard.press('Escape'); // leave snippet mode
   }

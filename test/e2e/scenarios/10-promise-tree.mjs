@@ -27,11 +27,44 @@ const BAND_ORDER = { overdue: 0, today: 1, soon: 2, later: 3 };
 
 // As of 2026-11-23T12:00Z (client, band, 1-based line), in the order the view must show them.
 const EXPECTED_BY_CLIENT = [
-  ['Волга Фарма', [['overdue', 52], ['later', 56], ['later', 58]]],
-  ['Acme Logistics', [['overdue', 56], ['soon', 57], ['later', 60]]],
-  ['Балкан Фуудс ООД', [['today', 58], ['later', 60]]],
-  ['Northwind Legal LLP', [['soon', 60], ['later', 62]]],
-  ['Carpathia Design SRL', [['soon', 44], ['later', 39], ['later', 45]]],
+  [
+    'Волга Фарма',
+    [
+      ['overdue', 52],
+      ['later', 56],
+      ['later', 58],
+    ],
+  ],
+  [
+    'Acme Logistics',
+    [
+      ['overdue', 56],
+      ['soon', 57],
+      ['later', 60],
+    ],
+  ],
+  [
+    'Балкан Фуудс ООД',
+    [
+      ['today', 58],
+      ['later', 60],
+    ],
+  ],
+  [
+    'Northwind Legal LLP',
+    [
+      ['soon', 60],
+      ['later', 62],
+    ],
+  ],
+  [
+    'Carpathia Design SRL',
+    [
+      ['soon', 44],
+      ['later', 39],
+      ['later', 45],
+    ],
+  ],
 ];
 
 /** Rows the DOM must show for a views() dump: group label, then its item texts. */
@@ -61,7 +94,8 @@ export async function run({ page, probe, screenshot }) {
     assert.ok(BAND_ORDER[a.band] < BAND_ORDER[b.band] || (a.band === b.band && a.days <= b.days), `group ${i} (${b.client}) is not after a more urgent one`);
   }
   for (const g of v.promises) {
-    for (let i = 1; i < g.items.length; i++) assert.ok(BAND_ORDER[g.items[i - 1].band] <= BAND_ORDER[g.items[i].band], `items of ${g.label} are most urgent first`);
+    for (let i = 1; i < g.items.length; i++)
+      assert.ok(BAND_ORDER[g.items[i - 1].band] <= BAND_ORDER[g.items[i].band], `items of ${g.label} are most urgent first`);
   }
   assert.equal(v.promises[0].items[0].description, '4 days overdue');
   assert.equal(v.promises[1].items[0].description, '3 days overdue');
@@ -77,15 +111,22 @@ export async function run({ page, probe, screenshot }) {
   assert.match(await activityItem(page).locator('.action-label').getAttribute('aria-label'), /2 overdue promises/);
   await waitForOverdueStatus(page, 2);
   assert.match(await overdueStatusItem(page).getAttribute('aria-label'), /2 overdue promises/);
-  await waitForRows(page, 'Promises', (rows) => rows.length >= 6 && rows[0].label === 'Волга Фарма', { message: 'the Promises view to list Волга Фарма first' });
+  await waitForRows(page, 'Promises', (rows) => rows.length >= 6 && rows[0].label === 'Волга Фарма', {
+    message: 'the Promises view to list Волга Фарма first',
+  });
   await screenshot('tree-with-badge');
 
   // All rows, in order (collapse the other view so nothing is virtualised away).
   await setPaneExpanded(page, 'Waiting on clients', false);
   const want = expectedRows(v.promises);
-  const rows = await waitForRows(page, 'Promises', (r) => JSON.stringify(rowKeys(r)) === JSON.stringify(want), { message: 'the Promises view to list every open promise in order' });
+  const rows = await waitForRows(page, 'Promises', (r) => JSON.stringify(rowKeys(r)) === JSON.stringify(want), {
+    message: 'the Promises view to list every open promise in order',
+  });
   const overdueRows = rows.filter((r) => r.level === 2 && /overdue/.test(r.description));
-  assert.deepEqual(overdueRows.map((r) => r.description), ['4 days overdue', '3 days overdue']);
+  assert.deepEqual(
+    overdueRows.map((r) => r.description),
+    ['4 days overdue', '3 days overdue'],
+  );
   // (and, once the logs' history is read, its on-time rate over 90 days: scenario 40 checks that figure)
   assert.match(rows.find((r) => r.label === 'Волга Фарма').description, /^1 of 3 overdue( · 50% on time)?$/);
 
@@ -93,12 +134,29 @@ export async function run({ page, probe, screenshot }) {
   await clickViewTitleAction(page, 'Promises', 'Group by Date');
   await waitFor(async () => (await views(probe)).groupBy === 'date', { message: 'groupBy = date' });
   const d = await views(probe);
-  assert.deepEqual(d.promises.map((g) => g.label), ['Overdue', 'Today', 'This week', 'Later']);
-  assert.deepEqual(d.promises[0].items.map((i) => i.client), ['Волга Фарма', 'Acme Logistics']);
-  assert.deepEqual(d.promises[1].items.map((i) => i.client), ['Балкан Фуудс ООД']);
-  assert.equal(d.promises.reduce((n, g) => n + g.items.length, 0), 13);
-  const dateRows = await waitForRows(page, 'Promises', (r) => JSON.stringify(rowKeys(r)) === JSON.stringify(expectedRows(d.promises)), { message: 'the Promises view grouped by date' });
-  assert.deepEqual(dateRows.filter((r) => r.level === 1).map((r) => r.label), ['Overdue', 'Today', 'This week', 'Later']);
+  assert.deepEqual(
+    d.promises.map((g) => g.label),
+    ['Overdue', 'Today', 'This week', 'Later'],
+  );
+  assert.deepEqual(
+    d.promises[0].items.map((i) => i.client),
+    ['Волга Фарма', 'Acme Logistics'],
+  );
+  assert.deepEqual(
+    d.promises[1].items.map((i) => i.client),
+    ['Балкан Фуудс ООД'],
+  );
+  assert.equal(
+    d.promises.reduce((n, g) => n + g.items.length, 0),
+    13,
+  );
+  const dateRows = await waitForRows(page, 'Promises', (r) => JSON.stringify(rowKeys(r)) === JSON.stringify(expectedRows(d.promises)), {
+    message: 'the Promises view grouped by date',
+  });
+  assert.deepEqual(
+    dateRows.filter((r) => r.level === 1).map((r) => r.label),
+    ['Overdue', 'Today', 'This week', 'Later'],
+  );
   assert.match(dateRows[1].description, /4 days overdue · Волга Фарма/);
   await screenshot('tree-by-date');
 

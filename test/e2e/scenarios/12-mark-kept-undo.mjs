@@ -29,10 +29,13 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 async function saveAndRead(page, probe, workspaceDir, file, before) {
   await page.keyboard.press('Control+S');
   await probe.waitForState((s) => s.activeEditor?.fileName === file && !s.activeEditor.isDirty, { message: `${file} to be saved` });
-  return waitFor(() => {
-    const b = readBytes(workspaceDir, file);
-    return b.equals(before) ? null : b;
-  }, { message: `${file} to change on disk` });
+  return waitFor(
+    () => {
+      const b = readBytes(workspaceDir, file);
+      return b.equals(before) ? null : b;
+    },
+    { message: `${file} to change on disk` },
+  );
 }
 
 function checkOneLineKept(before, after, { eol, bom, line, file }) {
@@ -70,11 +73,15 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
   assert.ok(!titles.includes('Own it: draft an apology…'), 'no apology offered for a promise that is not overdue');
   await screenshot('quick-fix-menu');
   await pickQuickFix(page, 'Mark kept (today)');
-  await probe.waitForState((s) => s.activeEditor?.isDirty && s.activeEditor.text.split(/\r?\n/)[NW_LINE].endsWith(`| kept ${TODAY}`), { message: 'the promise line to be marked kept' });
+  await probe.waitForState((s) => s.activeEditor?.isDirty && s.activeEditor.text.split(/\r?\n/)[NW_LINE].endsWith(`| kept ${TODAY}`), {
+    message: 'the promise line to be marked kept',
+  });
   const nwKept = await saveAndRead(page, probe, workspaceDir, NW, nwOriginal);
   checkOneLineKept(nwOriginal, nwKept, { eol: '\r\n', bom: false, line: NW_LINE, file: NW });
   // The diagnostic for that promise is gone.
-  await probe.waitForState((s) => !(s.diagnostics.find((d) => d.fsPath?.endsWith(NW))?.diagnostics ?? []).some((d) => d.range.start.line === NW_LINE), { message: `no diagnostic left on ${NW}:60` });
+  await probe.waitForState((s) => !(s.diagnostics.find((d) => d.fsPath?.endsWith(NW))?.diagnostics ?? []).some((d) => d.range.start.line === NW_LINE), {
+    message: `no diagnostic left on ${NW}:60`,
+  });
 
   // Undo (Ctrl+Z in the editor) and save: the original bytes.
   await focusActiveEditor(page);
@@ -92,9 +99,18 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
   await waitForActivityBadge(page, '2');
   // Northwind's promise comes back to the view after the Undo, one row above Carpathia's: wait for it,
   // or the view can re-render between the hover and the click and the click lands on Northwind's row.
-  await waitForRows(page, 'Promises', (rows) => rows.some((r) => r.label.startsWith(NW_TEXT)), { message: `"${NW_TEXT}" back in the Promises view after the Undo` });
-  const text = cdOriginal.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[CD_LINE].replace(/^PROMISE \d{4}-\d{2}-\d{2} /, '');
-  const row = viewPane(page, 'Promises').locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: text }) }).first();
+  await waitForRows(page, 'Promises', (rows) => rows.some((r) => r.label.startsWith(NW_TEXT)), {
+    message: `"${NW_TEXT}" back in the Promises view after the Undo`,
+  });
+  const text = cdOriginal
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    [CD_LINE].replace(/^PROMISE \d{4}-\d{2}-\d{2} /, '');
+  const row = viewPane(page, 'Promises')
+    .locator('.monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: text }) })
+    .first();
   await row.waitFor({ state: 'visible' });
   await row.hover();
   const inline = row.locator('.actions .action-label[aria-label="Mark Promise Kept"]');
@@ -102,7 +118,10 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
   await screenshot('tree-inline-actions');
   await inline.click();
   await waitForActiveTab(page, CD);
-  await probe.waitForState((s) => s.activeEditor?.fileName === CD && s.activeEditor.isDirty && s.activeEditor.text.split(/\r?\n/)[CD_LINE].endsWith(`| kept ${TODAY}`), { message: `${CD}:44 to be marked kept` });
+  await probe.waitForState(
+    (s) => s.activeEditor?.fileName === CD && s.activeEditor.isDirty && s.activeEditor.text.split(/\r?\n/)[CD_LINE].endsWith(`| kept ${TODAY}`),
+    { message: `${CD}:44 to be marked kept` },
+  );
   await focusActiveEditor(page);
   const cdKept = await saveAndRead(page, probe, workspaceDir, CD, cdOriginal);
   checkOneLineKept(cdOriginal, cdKept, { eol: '\n', bom: true, line: CD_LINE, file: CD });
@@ -110,7 +129,9 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
 
   await focusActiveEditor(page);
   await page.keyboard.press('Control+Z');
-  await probe.waitForState((s) => s.activeEditor?.fileName === CD && s.activeEditor.isDirty && !s.activeEditor.text.includes(`| kept ${TODAY}`), { message: `Undo in ${CD}` });
+  await probe.waitForState((s) => s.activeEditor?.fileName === CD && s.activeEditor.isDirty && !s.activeEditor.text.includes(`| kept ${TODAY}`), {
+    message: `Undo in ${CD}`,
+  });
   const cdUndone = await saveAndRead(page, probe, workspaceDir, CD, cdKept);
   assert.ok(cdUndone.equals(cdOriginal), `${CD}: after Undo + save the bytes equal the original`);
   await row.waitFor({ state: 'visible' }); // and the promise is back in the view

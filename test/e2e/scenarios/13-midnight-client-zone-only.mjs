@@ -26,8 +26,12 @@ const LINE = 11;
 
 export const session = { files: { [FILE]: LOG }, settings: { 'clientlog.timeZone': 'Europe/Sofia' } };
 
-const codesOf = (st) => diagnosticsOf(st, FILE).filter((d) => d.line === LINE).map((d) => d.code);
-const sofiaDate = (iso) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Sofia', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+const codesOf = (st) =>
+  diagnosticsOf(st, FILE)
+    .filter((d) => d.line === LINE)
+    .map((d) => d.code);
+const sofiaDate = (iso) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Sofia', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 
 export async function run({ page, probe, screenshot }) {
   await waitForExplorerFile(page, FILE);
@@ -46,7 +50,10 @@ export async function run({ page, probe, screenshot }) {
   await screenshot('before-tokyo-midnight');
 
   // No command, no edit: the scheduler's timer alone turns it overdue, within seconds of 15:00Z.
-  const s = await probe.waitForState((st) => codesOf(st).includes('promise.overdue'), { timeout: 20_000 + T.ui, message: `${FILE}:${LINE} overdue after Tokyo's midnight` });
+  const s = await probe.waitForState((st) => codesOf(st).includes('promise.overdue'), {
+    timeout: 20_000 + T.ui,
+    message: `${FILE}:${LINE} overdue after Tokyo's midnight`,
+  });
   assert.deepEqual(codesOf(s), ['promise.overdue']);
   v = await views(probe);
   assert.ok(Date.parse(v.now) >= Date.parse('2026-11-23T15:00:00Z'), v.now);

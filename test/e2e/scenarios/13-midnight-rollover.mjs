@@ -23,16 +23,24 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
 
   await setNow(probe, '2026-11-23T21:58:00Z');
   let s = await probe.waitForState((st) => line58(st).some((d) => d.code === 'promise.dueToday'), { message: `${FILE}:${LINE} due today` });
-  assert.deepEqual(line58(s).map((d) => [d.code, d.severity]), [['promise.dueToday', 'information']]);
+  assert.deepEqual(
+    line58(s).map((d) => [d.code, d.severity]),
+    [['promise.dueToday', 'information']],
+  );
   await openClientlogContainer(page);
   await waitForActivityBadge(page, '2');
   await waitForOverdueStatus(page, 2);
-  await waitForRows(page, 'Promises', (rows) => rows.some((r) => r.label === TEXT && r.description === 'today'), { message: 'the Balkan promise listed as due today' });
+  await waitForRows(page, 'Promises', (rows) => rows.some((r) => r.label === TEXT && r.description === 'today'), {
+    message: 'the Balkan promise listed as due today',
+  });
   await screenshot('before-midnight');
 
   await setNow(probe, '2026-11-23T22:01:00Z');
   s = await probe.waitForState((st) => line58(st).some((d) => d.code === 'promise.overdue'), { message: `${FILE}:${LINE} overdue` });
-  assert.deepEqual(line58(s).map((d) => [d.code, d.severity]), [['promise.overdue', 'warning']]);
+  assert.deepEqual(
+    line58(s).map((d) => [d.code, d.severity]),
+    [['promise.overdue', 'warning']],
+  );
   assert.match(line58(s)[0].message, /Балкан Фуудс ООД/);
   await waitForActivityBadge(page, '3');
   await waitForOverdueStatus(page, 3);
@@ -40,7 +48,9 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
   assert.equal(v.overdue, 3);
   const balkan = v.promises.find((g) => g.label === 'Балкан Фуудс ООД');
   assert.equal(balkan.items[0].band, 'overdue');
-  await waitForRows(page, 'Promises', (rows) => rows.some((r) => r.label === TEXT && /overdue/.test(r.description)), { message: 'the Balkan promise listed as overdue' });
+  await waitForRows(page, 'Promises', (rows) => rows.some((r) => r.label === TEXT && /overdue/.test(r.description)), {
+    message: 'the Balkan promise listed as overdue',
+  });
   await screenshot('after-midnight');
 
   // Nothing was edited or opened.

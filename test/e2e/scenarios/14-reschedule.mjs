@@ -4,7 +4,17 @@
 // second step, from the Command Palette with the cursor on a promise, leaves the file untouched.
 import assert from 'node:assert/strict';
 import { waitFor } from '../lib/harness.mjs';
-import { TODAY, differingLines, focusActiveEditor, openClientlogContainer, openFile, readBytes, setNow, viewPane, waitForQuickInput } from '../lib/promises.mjs';
+import {
+  TODAY,
+  differingLines,
+  focusActiveEditor,
+  openClientlogContainer,
+  openFile,
+  readBytes,
+  setNow,
+  viewPane,
+  waitForQuickInput,
+} from '../lib/promises.mjs';
 import { waitForActiveTab, waitForExplorerFile } from '../lib/workbench.mjs';
 
 export const name = 'reschedule from the tree context menu; Escape at the second step changes nothing';
@@ -16,13 +26,19 @@ const VOLGA = 'volga-pharma.clientlog';
 const VOLGA_LINE = 51; // 0-based: "PROMISE 2026-11-19 Смета на запись ..."
 
 async function chooseQuickPick(page, label) {
-  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: label }) }).first();
+  const row = page
+    .locator('.quick-input-widget .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: label }) })
+    .first();
   await row.waitFor({ state: 'visible' });
-  await waitFor(async () => {
-    if ((await row.getAttribute('class'))?.includes('focused')) return true;
-    await page.keyboard.press('ArrowDown');
-    return false;
-  }, { message: `quick pick "${label}" to be selected`, interval: 150 });
+  await waitFor(
+    async () => {
+      if ((await row.getAttribute('class'))?.includes('focused')) return true;
+      await page.keyboard.press('ArrowDown');
+      return false;
+    },
+    { message: `quick pick "${label}" to be selected`, interval: 150 },
+  );
   await page.keyboard.press('Enter');
 }
 
@@ -34,7 +50,10 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
   // ---- Reschedule through the context menu of the tree item.
   const acmeOriginal = readBytes(workspaceDir, ACME).toString('utf8');
   await openClientlogContainer(page);
-  const row = viewPane(page, 'Promises').locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: ACME_TEXT }) }).first();
+  const row = viewPane(page, 'Promises')
+    .locator('.monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: ACME_TEXT }) })
+    .first();
   await row.waitFor({ state: 'visible' });
   await row.click({ button: 'right' });
   const menuItem = page.locator('.context-view .monaco-menu .action-label', { hasText: 'Reschedule Promise…' }).first();
@@ -60,25 +79,34 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
   // The file opens with the edit applied (unsaved); save it and compare bytes.
   await waitForActiveTab(page, ACME);
   const expected = `PROMISE 2026-11-27 ${ACME_TEXT} | moved from 2026-11-20 by @sarah on ${TODAY}`;
-  await probe.waitForState((s) => s.activeEditor?.fileName === ACME && s.activeEditor.text.split('\n')[ACME_LINE] === expected, { message: `line ${ACME_LINE + 1} to read ${expected}` });
+  await probe.waitForState((s) => s.activeEditor?.fileName === ACME && s.activeEditor.text.split('\n')[ACME_LINE] === expected, {
+    message: `line ${ACME_LINE + 1} to read ${expected}`,
+  });
   await focusActiveEditor(page);
   await page.keyboard.press('Control+S');
-  const saved = await waitFor(() => {
-    const t = readBytes(workspaceDir, ACME).toString('utf8');
-    return t !== acmeOriginal ? t : null;
-  }, { message: `${ACME} saved` });
+  const saved = await waitFor(
+    () => {
+      const t = readBytes(workspaceDir, ACME).toString('utf8');
+      return t !== acmeOriginal ? t : null;
+    },
+    { message: `${ACME} saved` },
+  );
   const diff = differingLines(acmeOriginal, saved);
   assert.deepEqual(diff.lines, [ACME_LINE], 'exactly one line changed');
   assert.equal(diff.after[ACME_LINE], `${expected}\n`);
   // No longer overdue: badge / tree / diagnostics follow.
-  await probe.waitForState((s) => !(s.diagnostics.find((d) => d.fsPath?.endsWith(ACME))?.diagnostics ?? []).some((d) => d.code === 'promise.overdue'), { message: 'the Acme overdue warning to go' });
+  await probe.waitForState((s) => !(s.diagnostics.find((d) => d.fsPath?.endsWith(ACME))?.diagnostics ?? []).some((d) => d.code === 'promise.overdue'), {
+    message: 'the Acme overdue warning to go',
+  });
 
   // ---- Cancel at the second step, from the Command Palette with the cursor on Volga's overdue promise.
   const volgaOriginal = readBytes(workspaceDir, VOLGA);
   await openFile(page, probe, VOLGA);
   await focusActiveEditor(page);
   await probe.command('probe.setCursor', [VOLGA_LINE, 0]);
-  await probe.waitForState((s) => s.activeEditor?.fileName === VOLGA && s.activeEditor.selection.start.line === VOLGA_LINE, { message: 'cursor on Volga line 52' });
+  await probe.waitForState((s) => s.activeEditor?.fileName === VOLGA && s.activeEditor.selection.start.line === VOLGA_LINE, {
+    message: 'cursor on Volga line 52',
+  });
   const textBefore = probe.state().activeEditor.text;
   await page.keyboard.press('F1');
   await input.waitFor({ state: 'visible' });

@@ -15,7 +15,9 @@ const TYPED = 'PROMISE 2026-11-21 Typed but not saved #e2e';
 const SENTINEL = 'northwind-legal.clientlog';
 
 // Completion pops up while typing (space is a trigger character); keep it out of the way of the typing.
-export const session = { settings: { 'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' }, 'editor.suggestOnTriggerCharacters': false } };
+export const session = {
+  settings: { 'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' }, 'editor.suggestOnTriggerCharacters': false },
+};
 
 export async function run({ page, probe, workspaceDir, screenshot }) {
   await waitForExplorerFile(page, FILE);
@@ -43,7 +45,9 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
   // A later disk change to another file is the sentinel: once the extension has seen it, it has seen ours.
   const sentinelPath = path.join(workspaceDir, SENTINEL);
   fs.writeFileSync(sentinelPath, fs.readFileSync(sentinelPath, 'utf8').replace('PROMISE 2026-12-07 Go-live', 'PROMISE 2026-11-22 Go-live'));
-  await probe.waitForState((s) => diagnosticsOf(s, SENTINEL).some((d) => d.line === 62 && d.code === 'promise.overdue'), { message: 'the sentinel change on disk to be picked up' });
+  await probe.waitForState((s) => diagnosticsOf(s, SENTINEL).some((d) => d.line === 62 && d.code === 'promise.overdue'), {
+    message: 'the sentinel change on disk to be picked up',
+  });
 
   // The editor still holds the user's text, dirty; the disk holds the other version.
   const s = await probe.command('probe.state');
@@ -59,11 +63,20 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
   const v = await views(probe);
   const acme = v.promises.find((g) => g.label === 'Acme Logistics').items.map((i) => i.text);
   assert.ok(acme.includes('Typed but not saved #e2e'), 'the typed promise is in the tree');
-  assert.ok(acme.some((t) => t.startsWith('Send the revised depot cost comparison')), 'the tree shows the editor text, not the disk');
+  assert.ok(
+    acme.some((t) => t.startsWith('Send the revised depot cost comparison')),
+    'the tree shows the editor text, not the disk',
+  );
   assert.ok(!acme.some((t) => t.startsWith('DISK VERSION')), 'the disk version does not replace the unsaved text');
   const diags = diagnosticsOf(s, FILE);
-  assert.ok(diags.some((d) => d.line === 56 && d.code === 'promise.overdue'), 'diagnostics still present for the file');
-  assert.ok(diags.some((d) => d.line === lastLine + 1 && d.code === 'promise.overdue'), 'and for the typed promise');
+  assert.ok(
+    diags.some((d) => d.line === 56 && d.code === 'promise.overdue'),
+    'diagnostics still present for the file',
+  );
+  assert.ok(
+    diags.some((d) => d.line === lastLine + 1 && d.code === 'promise.overdue'),
+    'and for the typed promise',
+  );
   assert.equal(v.overdue, 4, 'Acme (2, from the editor) + Volga + the sentinel');
   await screenshot('dirty-after-disk-change');
   assert.deepEqual(await errorToasts(page), [], 'no error notification');

@@ -11,9 +11,15 @@ export const session = { trust: false, settings: { 'security.workspace.trust.ena
 export async function run({ page, probe, screenshot }) {
   await waitForExplorerFile(page, 'acme-logistics.clientlog');
   // The workbench must really be in Restricted Mode, else this scenario proves nothing.
-  await page.locator('.part.statusbar [id="status.workspaceTrust"], .part.statusbar [aria-label*="Restricted Mode"]').first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => {
-    throw new Error('the workbench is not in Restricted Mode: the harness starts code-server with --disable-workspace-trust, which overrides security.workspace.trust.enabled');
-  });
+  await page
+    .locator('.part.statusbar [id="status.workspaceTrust"], .part.statusbar [aria-label*="Restricted Mode"]')
+    .first()
+    .waitFor({ state: 'visible', timeout: 15_000 })
+    .catch(() => {
+      throw new Error(
+        'the workbench is not in Restricted Mode: the harness starts code-server with --disable-workspace-trust, which overrides security.workspace.trust.enabled',
+      );
+    });
   await probe.waitForActivation();
   await setNow(probe);
   const s = await waitForDiagnostics(probe, EXAMPLE_DIAGNOSTICS);

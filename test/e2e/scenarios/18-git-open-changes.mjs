@@ -47,15 +47,18 @@ export async function run({ page, probe, screenshot }) {
 
   // Open Changes: the git extension needs to have found the repository first.
   await probe.command('probe.openFile', [FILE]);
-  await waitFor(async () => {
-    try {
-      await probe.command('git.openChange', [{ $workspaceFile: FILE }]);
-    } catch {
-      return false;
-    }
-    const st = await probe.command('probe.state');
-    return st.visibleEditors.some((e) => e.uri.startsWith('git:') && e.fileName === FILE);
-  }, { timeout: T.ui * 2, message: 'the HEAD version of the log to open beside it (git.openChange)' });
+  await waitFor(
+    async () => {
+      try {
+        await probe.command('git.openChange', [{ $workspaceFile: FILE }]);
+      } catch {
+        return false;
+      }
+      const st = await probe.command('probe.state');
+      return st.visibleEditors.some((e) => e.uri.startsWith('git:') && e.fileName === FILE);
+    },
+    { timeout: T.ui * 2, message: 'the HEAD version of the log to open beside it (git.openChange)' },
+  );
   const st = await probe.command('probe.state');
   const head = st.visibleEditors.find((e) => e.uri.startsWith('git:'));
   assert.equal(head.languageId, 'clientlog', 'the HEAD side is a clientlog document');
@@ -64,11 +67,19 @@ export async function run({ page, probe, screenshot }) {
   // Give the index time to (wrongly) pick it up, then check every count.
   await new Promise((r) => setTimeout(r, 1500));
   const index = await probe.command('clientlog._test.index');
-  assert.deepEqual(index.map((e) => e.uri.split(':')[0]).filter((s) => s !== 'file'), [], 'only files are indexed');
+  assert.deepEqual(
+    index.map((e) => e.uri.split(':')[0]).filter((s) => s !== 'file'),
+    [],
+    'only files are indexed',
+  );
   assert.equal(index.filter((e) => e.uri.endsWith(`/${FILE}`)).length, 1, 'the log is indexed once');
   const after = await views(probe);
   assert.equal(after.overdue, before.overdue, 'overdue count unchanged');
-  assert.deepEqual(after.promises.map((g) => [g.label, g.items.length]), before.promises.map((g) => [g.label, g.items.length]), 'the Promises view lists each promise once');
+  assert.deepEqual(
+    after.promises.map((g) => [g.label, g.items.length]),
+    before.promises.map((g) => [g.label, g.items.length]),
+    'the Promises view lists each promise once',
+  );
   assert.deepEqual(schemes(probe.state()), ['file'], 'no diagnostics on the git: document');
   assert.deepEqual(diagnosticKeys(probe.state()), keysBefore);
   await waitForActivityBadge(page, '3');
@@ -76,9 +87,16 @@ export async function run({ page, probe, screenshot }) {
 
   // No quick fix, lens or action targets the HEAD version.
   const actions = await probe.command('vscode.executeCodeActionProvider', [{ $uri: head.uri }, { $range: [55, 0, 55, 10] }]);
-  assert.deepEqual((actions ?? []).map((a) => a.title), [], 'no code actions on the git: document');
+  assert.deepEqual(
+    (actions ?? []).map((a) => a.title),
+    [],
+    'no code actions on the git: document',
+  );
   const lenses = await probe.command('vscode.executeCodeLensProvider', [{ $uri: head.uri }]);
   assert.deepEqual(lenses ?? [], [], 'no code lenses on the git: document');
   const fileActions = await probe.command('vscode.executeCodeActionProvider', [{ $workspaceFile: FILE }, { $range: [55, 0, 55, 10] }]);
-  assert.ok((fileActions ?? []).some((a) => /Mark kept/.test(a.title)), 'the working copy still has its quick fixes');
+  assert.ok(
+    (fileActions ?? []).some((a) => /Mark kept/.test(a.title)),
+    'the working copy still has its quick fixes',
+  );
 }

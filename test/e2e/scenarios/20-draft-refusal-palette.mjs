@@ -33,7 +33,10 @@ export async function run({ page, probe, screenshot }) {
   assert.equal(reasons.length, 5, `five reasons are offered: ${JSON.stringify(reasons)}`);
   await answerInput(page, 'The facts behind the "no"', FACTS);
   const alternatives = await answerPick(page, 'What do you offer instead?', /^Цялата работа на по-късна дата/, { filter: 'Цялата работа' });
-  assert.ok(alternatives.some((a) => /Write my own alternative/.test(a)), `"Write my own alternative…" is offered: ${JSON.stringify(alternatives)}`);
+  assert.ok(
+    alternatives.some((a) => /Write my own alternative/.test(a)),
+    `"Write my own alternative…" is offered: ${JSON.stringify(alternatives)}`,
+  );
   await answerInput(page, 'The alternative, as close as possible', undefined, { expectValue: ALTERNATIVE });
   const contacts = await answerPick(page, 'Who is the message to?', /^Мария Георгиева/, { filter: 'Мария' });
   assert.match(contacts[0], /Мария Георгиева/, 'the contact mentioned in the request (@maria) is offered first');
@@ -50,7 +53,10 @@ export async function run({ page, probe, screenshot }) {
   const lines = message.split('\n');
   assert.match(lines[0], /^Относно Вашето искане: /, `Bulgarian subject line: ${lines[0]}`);
   assert.equal(lines[2], 'Здравейте, Мария,', 'greets the chosen contact in Bulgarian');
-  assert.ok(message.includes('Благодарим Ви за отправеното искане: „Отчетът за маржовете всеки ден до 9:00 сутринта за Мария Георгиева“.'), `quotes the request, @maria as her name:\n${message}`);
+  assert.ok(
+    message.includes('Благодарим Ви за отправеното искане: „Отчетът за маржовете всеки ден до 9:00 сутринта за Мария Георгиева“.'),
+    `quotes the request, @maria as her name:\n${message}`,
+  );
   assert.ok(message.includes(FACTS), `contains the facts verbatim:\n${message}`);
   assert.ok(message.includes(`Вместо това можем да Ви предложим следното:\n${ALTERNATIVE}`), `contains the alternative verbatim:\n${message}`);
   assert.ok(message.includes('С уважение,'), 'Bulgarian sign-off');
@@ -58,16 +64,20 @@ export async function run({ page, probe, screenshot }) {
   // The log: only inserted lines, a new entry for today with the REFUSAL block in Bulgarian labels.
   const after = await probe.command('probe.getText', [FILE]);
   const added = insertedLines(before, after).map((l) => l.text);
-  assert.deepEqual(added.filter((l) => l !== ''), [
-    '## 2026-11-23 Отказ',
-    'REFUSAL Отчетът за маржовете всеки ден',
-    `  Искане: ${REQUEST}`,
-    '  Причина: срок',
-    `  Факти: ${FACTS}`,
-    `  Алтернатива: ${ALTERNATIVE}`,
-  ], `inserted lines:\n${added.join('\n')}`);
+  assert.deepEqual(
+    added.filter((l) => l !== ''),
+    [
+      '## 2026-11-23 Отказ',
+      'REFUSAL Отчетът за маржовете всеки ден',
+      `  Искане: ${REQUEST}`,
+      '  Причина: срок',
+      `  Факти: ${FACTS}`,
+      `  Алтернатива: ${ALTERNATIVE}`,
+    ],
+    `inserted lines:\n${added.join('\n')}`,
+  );
   assert.equal(added.length, 7, 'one blank line separates the new entry');
-  assert.match(after, /\n\n## 2026-11-23 Отказ\nREFUSAL /, 'the note sits right under today\'s new entry');
+  assert.match(after, /\n\n## 2026-11-23 Отказ\nREFUSAL /, "the note sits right under today's new entry");
   const log = state.visibleEditors.find((e) => e.fileName === FILE);
   assert.ok(log.isDirty, 'the log has unsaved changes (nothing is saved or sent)');
 

@@ -47,14 +47,22 @@ export async function run({ page, probe, screenshot }) {
   await answerPick(page, 'Why not? Pick the reason', /The timeline cannot hold/, { filter: 'timeline' });
   await waitForStep(page, 'The facts behind the "no"', { kind: 'input' });
   await screenshot('before-escape');
-  await escapeAndCheck(page, probe, probe.command('clientlog._test.index').then(() => false), before, 'Escape at the facts step');
+  await escapeAndCheck(
+    page,
+    probe,
+    probe.command('clientlog._test.index').then(() => false),
+    before,
+    'Escape at the facts step',
+  );
 
   // 2. Escape at the last step: every question answered except the recipient.
   let running = probe.command('clientlog.draftRefusal', [], { timeout: 120_000 });
   await answerInput(page, 'What did Acme Logistics ask for?', 'Add the Manchester depot to the route model');
   await answerPick(page, 'Why not? Pick the reason', /Out of the agreed scope/, { filter: 'agreed scope' });
   await answerPick(page, 'What was agreed? The log says:', /Add the Leeds depot to discovery/, { filter: 'Leeds' });
-  await answerInput(page, 'The facts behind the "no"', undefined, { expectValue: 'As agreed earlier, the work covers “Add the Leeds depot to discovery: two more interview days, same fee”.' });
+  await answerInput(page, 'The facts behind the "no"', undefined, {
+    expectValue: 'As agreed earlier, the work covers “Add the Leeds depot to discovery: two more interview days, same fee”.',
+  });
   await answerPick(page, 'What do you offer instead?', /^Write my own alternative/, { filter: 'Write my own' });
   await answerInput(page, 'The alternative, as close as possible', 'Manchester as the first item of phase 2', { expectValue: '' });
   await waitForStep(page, 'Who is the message to?', { kind: 'pick' });
@@ -66,7 +74,10 @@ export async function run({ page, probe, screenshot }) {
   const beforeReadme = await snapshot(probe);
   running = probe.command('clientlog.draftRefusal', [], { timeout: 120_000 });
   const clients = await waitForStep(page, 'Which client?', { kind: 'pick' });
-  assert.ok(clients.rows.some((r) => r.includes('Acme Logistics')) && clients.rows.some((r) => r.includes('Балкан Фуудс ООД')), `the client pick lists the logs: ${JSON.stringify(clients.rows)}`);
+  assert.ok(
+    clients.rows.some((r) => r.includes('Acme Logistics')) && clients.rows.some((r) => r.includes('Балкан Фуудс ООД')),
+    `the client pick lists the logs: ${JSON.stringify(clients.rows)}`,
+  );
   await escapeAndCheck(page, probe, running, beforeReadme, 'Escape at the client pick');
   assert.equal(beforeReadme.text, before.text);
 }

@@ -26,9 +26,15 @@ export async function run({ page, probe, screenshot }) {
   // Diagnostics of overdue promises, for files that are not even open, in Bulgarian.
   const overduePrefix = bundle['Promise to {0} was due {1} ({2})'].split('{0}')[0]; // "Срокът на обещанието към "
   assert.equal(overduePrefix, 'Срокът на обещанието към ');
-  const state = await probe.waitForState((s) => ['acme-logistics', 'volga-pharma'].every((f) => s.diagnostics.some((d) => d.fsPath?.includes(f) && d.diagnostics.some((x) => x.code === 'promise.overdue' && x.message.startsWith(overduePrefix)))), {
-    message: 'Bulgarian overdue-promise diagnostics for acme-logistics and volga-pharma',
-  });
+  const state = await probe.waitForState(
+    (s) =>
+      ['acme-logistics', 'volga-pharma'].every((f) =>
+        s.diagnostics.some((d) => d.fsPath?.includes(f) && d.diagnostics.some((x) => x.code === 'promise.overdue' && x.message.startsWith(overduePrefix))),
+      ),
+    {
+      message: 'Bulgarian overdue-promise diagnostics for acme-logistics and volga-pharma',
+    },
+  );
   const acme = state.diagnostics.find((d) => d.fsPath?.endsWith('acme-logistics.clientlog')).diagnostics;
   const overdue = acme.find((d) => d.code === 'promise.overdue');
   assert.equal(overdue.range.start.line, 55, 'the overdue promise is acme-logistics line 56');
@@ -46,7 +52,10 @@ export async function run({ page, probe, screenshot }) {
     assert.ok(drafts.includes(`Clientlog: ${nls[key]}`), `palette lists "Clientlog: ${nls[key]}": ${JSON.stringify(drafts)}`);
   }
   const all = await paletteEntries(page, 'Clientlog', { until: (rows) => rows.length >= 5 });
-  assert.ok(all.every((r) => /^Clientlog: [^A-Za-z]/.test(r)), `every Clientlog command title is Bulgarian: ${JSON.stringify(all)}`);
+  assert.ok(
+    all.every((r) => /^Clientlog: [^A-Za-z]/.test(r)),
+    `every Clientlog command title is Bulgarian: ${JSON.stringify(all)}`,
+  );
   // The English title still finds the command (VS Code's alias), shown with its Bulgarian title.
   const byEnglish = await paletteEntries(page, 'Draft Refusal', { until: (rows) => rows.includes(`Clientlog: ${nls['command.draftRefusal']}`) });
   assert.ok(!byEnglish.includes('Clientlog: Draft Refusal…'));
@@ -57,7 +66,9 @@ export async function run({ page, probe, screenshot }) {
   await header(nls['view.promises']).waitFor({ state: 'visible' });
   await header(nls['view.waiting']).waitFor({ state: 'visible' });
   const tree = page.locator('.pane', { has: header(nls['view.promises']) }).locator('.monaco-list-row');
-  await waitFor(async () => (await tree.allInnerTexts()).some((t) => t.includes('Send the revised depot cost comparison')), { message: 'the promise tree to list the overdue acme promise' });
+  await waitFor(async () => (await tree.allInnerTexts()).some((t) => t.includes('Send the revised depot cost comparison')), {
+    message: 'the promise tree to list the overdue acme promise',
+  });
 
   // The Problems panel, with the Bulgarian messages.
   await page.keyboard.press('Control+Shift+M');

@@ -21,7 +21,11 @@ export async function run({ page, probe, screenshot }) {
   await answerInput(page, 'If this waits until tomorrow, what breaks, and for whom?', BREAKS);
   await answerInput(page, 'Where does the deadline come from?', SOURCE);
   const kinds = await answerPick(page, 'Crisis or urgent request?', /^Urgent request/, { filter: 'Urgent request' });
-  assert.deepEqual(kinds.map((k) => k.split(/\s{2,}|\n/)[0]), ['Urgent request', 'Crisis'], `the two triage choices: ${JSON.stringify(kinds)}`);
+  assert.deepEqual(
+    kinds.map((k) => k.split(/\s{2,}|\n/)[0]),
+    ['Urgent request', 'Crisis'],
+    `the two triage choices: ${JSON.stringify(kinds)}`,
+  );
   await answerInput(page, 'What date can you realistically agree?', '2026-11-27', { expectValue: '2026-11-25' });
   await answerPick(page, 'Who is the message to?', /^Tom Okafor/, { filter: 'Tom' });
   await waitForQuickInputHidden(page);
@@ -37,15 +41,21 @@ export async function run({ page, probe, screenshot }) {
   assert.ok(!/crisis/i.test(message), 'a request is not treated as a crisis');
 
   const after = await probe.command('probe.getText', [FILE]);
-  const added = insertedLines(before, after).map((l) => l.text).filter((l) => l);
-  assert.deepEqual(added, [
-    '## 2026-11-23 Escalation',
-    'ESCALATION Tom wants the Leeds depot added',
-    '  Kind: request',
-    `  What breaks: ${BREAKS}`,
-    `  Deadline source: ${SOURCE}`,
-    'SCOPE 2026-11-23 Proposed 2026-11-27 for: Tom wants the Leeds depot added (awaiting confirmation)',
-  ], `inserted lines:\n${added.join('\n')}`);
+  const added = insertedLines(before, after)
+    .map((l) => l.text)
+    .filter((l) => l);
+  assert.deepEqual(
+    added,
+    [
+      '## 2026-11-23 Escalation',
+      'ESCALATION Tom wants the Leeds depot added',
+      '  Kind: request',
+      `  What breaks: ${BREAKS}`,
+      `  Deadline source: ${SOURCE}`,
+      'SCOPE 2026-11-23 Proposed 2026-11-27 for: Tom wants the Leeds depot added (awaiting confirmation)',
+    ],
+    `inserted lines:\n${added.join('\n')}`,
+  );
   await page.locator('.editor-group-container').first().locator('.view-line', { hasText: 'Kind:' }).first().waitFor({ state: 'visible' });
   await screenshot('result');
 }

@@ -23,11 +23,14 @@ async function suggestRow(page, text) {
 }
 
 async function acceptFocused(page, row) {
-  await waitFor(async () => {
-    if ((await row.getAttribute('class'))?.includes('focused')) return true;
-    await page.keyboard.press('ArrowDown');
-    return false;
-  }, { message: 'the suggestion to be focused' });
+  await waitFor(
+    async () => {
+      if ((await row.getAttribute('class'))?.includes('focused')) return true;
+      await page.keyboard.press('ArrowDown');
+      return false;
+    },
+    { message: 'the suggestion to be focused' },
+  );
   await page.keyboard.press('Enter');
   await page.locator(SEL.suggestWidget).waitFor({ state: 'hidden' });
 }
@@ -44,7 +47,10 @@ export async function run({ page, probe, screenshot }) {
   await probe.command('probe.setCursor', [LINE, 0]);
   await page.locator(SEL.viewLine, { hasText: 'The board liked the model' }).first().click();
   const lenses = await probe.command('vscode.executeCodeLensProvider', [{ $workspaceFile: FILE }]);
-  assert.ok(lenses.some((l) => l.range.start.line === LINE && l.command?.title === 'Mark kept'), `a "Mark kept" lens on line 56: ${JSON.stringify(lenses.map((l) => [l.range.start.line, l.command?.title]))}`);
+  assert.ok(
+    lenses.some((l) => l.range.start.line === LINE && l.command?.title === 'Mark kept'),
+    `a "Mark kept" lens on line 56: ${JSON.stringify(lenses.map((l) => [l.range.start.line, l.command?.title]))}`,
+  );
   assert.ok(!lenses.some((l) => l.range.start.line === 26), 'no lens on a kept promise (line 27)');
   const lens = page.locator(`${SEL.activeEditor} .codelens-decoration`, { hasText: 'Mark kept' }).first();
   await lens.waitFor({ state: 'visible' });
@@ -60,13 +66,19 @@ export async function run({ page, probe, screenshot }) {
   await promiseLine.waitFor({ state: 'visible' });
   const date = promiseLine.locator('span > span', { hasText: '2026-11-20' }).first();
   const hoverWidget = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Due' }).first();
-  await waitFor(async () => {
-    await date.hover();
-    await hoverWidget.waitFor({ state: 'visible', timeout: 3000 }).catch(() => {});
-    return hoverWidget.isVisible();
-  }, { message: 'the hover on the promise date' });
+  await waitFor(
+    async () => {
+      await date.hover();
+      await hoverWidget.waitFor({ state: 'visible', timeout: 3000 }).catch(() => {});
+      return hoverWidget.isVisible();
+    },
+    { message: 'the hover on the promise date' },
+  );
   const shown = (await hoverWidget.innerText()).replace(/\s+/g, ' ');
-  assert.ok(shown.includes('2026-11-20') && shown.includes('Open, overdue') && shown.includes('Mark kept'), `the hover shows the due date, the state and the actions: ${shown}`);
+  assert.ok(
+    shown.includes('2026-11-20') && shown.includes('Open, overdue') && shown.includes('Mark kept'),
+    `the hover shows the due date, the state and the actions: ${shown}`,
+  );
   await screenshot('hover');
   await page.mouse.move(5, 400);
 
@@ -78,18 +90,27 @@ export async function run({ page, probe, screenshot }) {
     assert.ok(names.includes(entry), `the entry "${entry}" is a top-level symbol: ${JSON.stringify(names)}`);
   }
   const weekly = symbols.find((s) => s.name.startsWith('2026-11-16'));
-  assert.ok(weekly.children.some((c) => c.name.startsWith('Send the revised depot cost comparison') && /PROMISE · 2026-11-20 · open/.test(c.detail)), `the entry's promises are its children: ${JSON.stringify(weekly.children.map((c) => [c.name, c.detail]))}`);
-  assert.ok(symbols[0].children.some((c) => c.name === 'Sarah Whitfield'), 'the contacts are under the client');
+  assert.ok(
+    weekly.children.some((c) => c.name.startsWith('Send the revised depot cost comparison') && /PROMISE · 2026-11-20 · open/.test(c.detail)),
+    `the entry's promises are its children: ${JSON.stringify(weekly.children.map((c) => [c.name, c.detail]))}`,
+  );
+  assert.ok(
+    symbols[0].children.some((c) => c.name === 'Sarah Whitfield'),
+    'the contacts are under the client',
+  );
 
   await probe.command('outline.focus');
   // Give the Outline the Explorer's height (its list is virtualised: only visible rows are rendered).
   const folders = page.locator('.pane-header', { hasText: /^\s*Workspace/i }).first();
   if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
   const outline = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*Outline/i }) }).locator('.monaco-list-row');
-  await waitFor(async () => {
-    const rows = (await outline.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
-    return rows.some((r) => r.includes('Acme Logistics')) && rows.some((r) => r.includes('2026-11-16 Weekly call with @sarah and @tom')) ? rows : null;
-  }, { message: 'the Outline view to list the client and the dated entries' });
+  await waitFor(
+    async () => {
+      const rows = (await outline.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+      return rows.some((r) => r.includes('Acme Logistics')) && rows.some((r) => r.includes('2026-11-16 Weekly call with @sarah and @tom')) ? rows : null;
+    },
+    { message: 'the Outline view to list the client and the dated entries' },
+  );
   await screenshot('outline');
 
   // b. + c. A new promise typed at the end: the date, then a contact.
@@ -110,7 +131,7 @@ export async function run({ page, probe, screenshot }) {
   await suggestRow(page, 'tomorrow');
   await page.keyboard.type('tomo');
   const tomorrow = await suggestRow(page, 'tomorrow');
-  assert.match((await tomorrow.innerText()).replace(/\s+/g, ' '), /2026-11-24.*tomorrow/, 'tomorrow is 2026-11-24 in the log\'s time zone');
+  assert.match((await tomorrow.innerText()).replace(/\s+/g, ' '), /2026-11-24.*tomorrow/, "tomorrow is 2026-11-24 in the log's time zone");
   await screenshot('date-completion');
   await acceptFocused(page, tomorrow);
   await waitFor(async () => (await lineText(probe, last)) === 'PROMISE 2026-11-24', { message: 'the date completion to insert 2026-11-24' });
@@ -120,7 +141,11 @@ export async function run({ page, probe, screenshot }) {
   await page.keyboard.type(' @');
   const sarah = await suggestRow(page, 'Sarah Whitfield');
   const offered = (await page.locator(SEL.suggestRow).allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
-  for (const who of ['Sarah Whitfield', 'Tom Okafor', 'Rachel Hughes']) assert.ok(offered.some((o) => o.includes(who)), `contact ${who} is offered: ${JSON.stringify(offered)}`);
+  for (const who of ['Sarah Whitfield', 'Tom Okafor', 'Rachel Hughes'])
+    assert.ok(
+      offered.some((o) => o.includes(who)),
+      `contact ${who} is offered: ${JSON.stringify(offered)}`,
+    );
   assert.ok(sarah);
   await page.keyboard.type('Rach');
   const rachel = await suggestRow(page, 'Rachel Hughes');

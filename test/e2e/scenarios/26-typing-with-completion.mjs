@@ -28,11 +28,14 @@ export async function run({ page, probe, screenshot }) {
     await page.keyboard.type(line);
     await page.keyboard.press('Enter');
   }
-  const lines = await waitFor(async () => {
-    const now = (await probe.command('probe.getText', [FILE])).split('\n');
-    const got = now.slice(last, last + TYPED.length).map((l) => l.trimEnd());
-    return got.every((l, i) => l === TYPED[i]) ? got : null;
-  }, { message: 'every typed line to be in the file exactly as typed' }).catch(async (e) => {
+  const lines = await waitFor(
+    async () => {
+      const now = (await probe.command('probe.getText', [FILE])).split('\n');
+      const got = now.slice(last, last + TYPED.length).map((l) => l.trimEnd());
+      return got.every((l, i) => l === TYPED[i]) ? got : null;
+    },
+    { message: 'every typed line to be in the file exactly as typed' },
+  ).catch(async (e) => {
     const now = (await probe.command('probe.getText', [FILE])).split('\n');
     e.message += `\n got: ${JSON.stringify(now.slice(last, last + TYPED.length + 1))}`;
     throw e;

@@ -23,9 +23,12 @@ export async function run({ page, probe, screenshot }) {
   await probe.command('clientlog._test.setNow', ['2026-11-24T12:00:00Z']);
   const original = await probe.command('probe.getText', [FILE]);
   assert.equal(original.split('\n')[LINE], `PROMISE 2026-11-23 ${PROMISE_TEXT}`);
-  await probe.waitForState((s) => s.diagnostics.some((d) => d.fsPath?.endsWith(FILE) && d.diagnostics.some((x) => x.code === 'promise.overdue' && x.range.start.line === LINE)), {
-    message: 'the overdue diagnostic on line 58',
-  });
+  await probe.waitForState(
+    (s) => s.diagnostics.some((d) => d.fsPath?.endsWith(FILE) && d.diagnostics.some((x) => x.code === 'promise.overdue' && x.range.start.line === LINE)),
+    {
+      message: 'the overdue diagnostic on line 58',
+    },
+  );
 
   await probe.command('probe.setCursor', [LINE, 0]);
   const line = page.locator(SEL.viewLine, { hasText: 'Списък с въпросите за ценовите листи' }).first();
@@ -33,24 +36,32 @@ export async function run({ page, probe, screenshot }) {
   await line.click({ position: { x: 40, y: 5 } });
   await probe.waitForState((s) => s.activeEditor?.selection.start.line === LINE, { message: 'the cursor on line 58' });
   const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Own it: draft an apology…' }).first();
-  await waitFor(async () => {
-    if (await fix.isVisible()) return true;
-    await page.keyboard.press('Control+.');
-    await fix.waitFor({ state: 'visible', timeout: 3000 }).catch(() => {});
-    return fix.isVisible();
-  }, { message: 'the quick fix menu with "Own it: draft an apology…" (in English)' });
-  await waitFor(async () => {
-    if ((await fix.getAttribute('class'))?.includes('focused')) return true;
-    await page.keyboard.press('ArrowDown');
-    return false;
-  }, { message: '"Own it" to be focused' });
+  await waitFor(
+    async () => {
+      if (await fix.isVisible()) return true;
+      await page.keyboard.press('Control+.');
+      await fix.waitFor({ state: 'visible', timeout: 3000 }).catch(() => {});
+      return fix.isVisible();
+    },
+    { message: 'the quick fix menu with "Own it: draft an apology…" (in English)' },
+  );
+  await waitFor(
+    async () => {
+      if ((await fix.getAttribute('class'))?.includes('focused')) return true;
+      await page.keyboard.press('ArrowDown');
+      return false;
+    },
+    { message: '"Own it" to be focused' },
+  );
   await page.keyboard.press('Enter');
 
   // English prompts, Bulgarian seeds.
   const what = await answerInput(page, 'What happened, in one or two sentences', undefined, {
     expectValue: `Не спазихме обещания срок (понеделник, 23 ноември) за задачата „${CLIENT_TEXT}“.`,
   });
-  const fixText = await answerInput(page, 'What are you doing to fix it?', undefined, { expectValue: `С предимство довършваме обещаната задача „${CLIENT_TEXT}“.` });
+  const fixText = await answerInput(page, 'What are you doing to fix it?', undefined, {
+    expectValue: `С предимство довършваме обещаната задача „${CLIENT_TEXT}“.`,
+  });
   await answerInput(page, 'By when will it be fixed?', '2026-11-25', { expectValue: '2026-11-25' });
   await answerInput(page, 'What will prevent a repeat?', PREVENTION);
   await answerInput(page, 'What do you offer to make up for the trouble?', '');
@@ -73,14 +84,26 @@ export async function run({ page, probe, screenshot }) {
   // The note in the log is Bulgarian too: labels, apology and seeds (only the keywords are English).
   const lines = (await probe.command('probe.getText', [FILE])).split('\n');
   assert.equal(lines[LINE], `PROMISE 2026-11-23 ${PROMISE_TEXT} | broken 2026-11-24 see APOLOGY 2026-11-24`);
-  const added = insertedLines(original.split('\n').filter((_, i) => i !== LINE).join('\n'), lines.filter((_, i) => i !== LINE).join('\n')).map((l) => l.text).filter((l) => l);
-  assert.deepEqual(added, [
-    '## 2026-11-24 Извинение',
-    'APOLOGY Списък с въпросите за ценовите листи',
-    `  Какво се случи: ${what}`,
-    '  Извинение: Грешката е наша и искрено съжаляваме за неудобството, което Ви причинихме.',
-    `  Решение: ${fixText.replace(/\.$/, '')} (до 2026-11-25)`,
-    `  Превенция: ${PREVENTION}`,
-    `PROMISE 2026-11-25 ${fixText}`,
-  ], `inserted lines:\n${added.join('\n')}`);
+  const added = insertedLines(
+    original
+      .split('\n')
+      .filter((_, i) => i !== LINE)
+      .join('\n'),
+    lines.filter((_, i) => i !== LINE).join('\n'),
+  )
+    .map((l) => l.text)
+    .filter((l) => l);
+  assert.deepEqual(
+    added,
+    [
+      '## 2026-11-24 Извинение',
+      'APOLOGY Списък с въпросите за ценовите листи',
+      `  Какво се случи: ${what}`,
+      '  Извинение: Грешката е наша и искрено съжаляваме за неудобството, което Ви причинихме.',
+      `  Решение: ${fixText.replace(/\.$/, '')} (до 2026-11-25)`,
+      `  Превенция: ${PREVENTION}`,
+      `PROMISE 2026-11-25 ${fixText}`,
+    ],
+    `inserted lines:\n${added.join('\n')}`,
+  );
 }

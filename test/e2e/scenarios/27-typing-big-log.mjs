@@ -18,19 +18,42 @@ const TYPED = 'PROMISE 2026-12-09 Send the revised depot plan to @sarah and @tom
 
 /** A log of exactly 50,000 lines: a front matter, then entries of ten lines (promises, waits, notes). */
 function bigLog() {
-  const lines = ['---', 'client: Big Client', 'timezone: Europe/Sofia', 'contacts:', '  - name: Sarah', '    handle: sarah', '  - name: Tom', '    handle: tom', '---'];
+  const lines = [
+    '---',
+    'client: Big Client',
+    'timezone: Europe/Sofia',
+    'contacts:',
+    '  - name: Sarah',
+    '    handle: sarah',
+    '  - name: Tom',
+    '    handle: tom',
+    '---',
+  ];
   for (let e = 0; lines.length < 50_000; e++) {
     const day = new Date(Date.UTC(2020, 0, 1) + e * 86_400_000).toISOString().slice(0, 10);
-    lines.push('', `## ${day} Call ${e} with @sarah`, `Notes of call ${e}: the depot plan, the budget and the next steps.`,
+    lines.push(
+      '',
+      `## ${day} Call ${e} with @sarah`,
+      `Notes of call ${e}: the depot plan, the budget and the next steps.`,
       `PROMISE ${day} Send the minutes of call ${e} to @sarah #minutes | kept ${day}`,
       `WAITING ${day} @tom to confirm the figures of call ${e} | received ${day}`,
-      `Tom asked about the timeline; Sarah wants it in writing.`, `PROMISE ${day} Update the plan after call ${e} #plan | kept ${day}`,
-      `SCOPE ${day} Add the depot ${e} | confirmed ${day} by @sarah`, 'Nothing else.');
+      `Tom asked about the timeline; Sarah wants it in writing.`,
+      `PROMISE ${day} Update the plan after call ${e} #plan | kept ${day}`,
+      `SCOPE ${day} Add the depot ${e} | confirmed ${day} by @sarah`,
+      'Nothing else.',
+    );
   }
   return lines.slice(0, 50_000).join('\n') + '\n';
 }
 
-export const session = { files: { [FILE]: bigLog() }, settings: { 'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' }, 'editor.suggestOnTriggerCharacters': false, 'editor.wordBasedSuggestions': 'off' } };
+export const session = {
+  files: { [FILE]: bigLog() },
+  settings: {
+    'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+    'editor.suggestOnTriggerCharacters': false,
+    'editor.wordBasedSuggestions': 'off',
+  },
+};
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -52,10 +75,13 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
   for (let ch = 0; ch < TYPED.length; ch++) await probe.command('probe.insertText', [TYPED[ch], { $position: [at + 1, ch] }]);
   const lines = (await probe.command('probe.getText', [FILE])).split('\n');
   assert.equal(lines[at + 1], TYPED);
-  const times = await waitFor(async () => {
-    const t = await probe.command('clientlog._test.editTimes');
-    return t.length >= TYPED.length ? t : null;
-  }, { message: 'one timed index update per keystroke' });
+  const times = await waitFor(
+    async () => {
+      const t = await probe.command('clientlog._test.editTimes');
+      return t.length >= TYPED.length ? t : null;
+    },
+    { message: 'one timed index update per keystroke' },
+  );
   const check = await probe.command('clientlog._test.indexMatches', [uri, 15]);
   assert.equal(check.matches, true, "the index's model equals a full parse of the editor's text");
   assert.equal(check.lines, 50_002);
@@ -71,7 +97,9 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
   };
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   fs.writeFileSync(path.join(RESULTS_DIR, 'typing-big-log.json'), JSON.stringify(figures, null, 2) + '\n');
-  console.log(`      per keystroke in the extension host: p50 ${figures.p50.toFixed(2)} ms, p95 ${figures.p95.toFixed(2)} ms, max ${figures.max.toFixed(1)} ms over ${figures.keystrokes} keystrokes; a full parse: ${figures.fullParseP50.toFixed(1)} ms`);
+  console.log(
+    `      per keystroke in the extension host: p50 ${figures.p50.toFixed(2)} ms, p95 ${figures.p95.toFixed(2)} ms, max ${figures.max.toFixed(1)} ms over ${figures.keystrokes} keystrokes; a full parse: ${figures.fullParseP50.toFixed(1)} ms`,
+  );
   // Incremental: a keystroke costs a small fraction of re-parsing the whole document.
   assert.ok(figures.p50 < figures.fullParseP50 / 5, `p50 ${figures.p50} ms vs a full parse ${figures.fullParseP50} ms`);
   await screenshot('typed');

@@ -32,15 +32,22 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
 
   // ---- Written on disk, never opened: the index decodes it.
   fs.writeFileSync(path.join(workspaceDir, FILE), utf16le(TEXT));
-  await waitForDiagnostics(probe, [...EXAMPLE_DIAGNOSTICS, `${FILE}:6:promise.overdue`], { message: 'the UTF-16 log\'s overdue promise in Problems' });
+  await waitForDiagnostics(probe, [...EXAMPLE_DIAGNOSTICS, `${FILE}:6:promise.overdue`], { message: "the UTF-16 log's overdue promise in Problems" });
   const state = probe.state();
-  assert.deepEqual(state.openDocuments.filter((d) => d.uri.endsWith(FILE)), [], `${FILE} was not opened`);
+  assert.deepEqual(
+    state.openDocuments.filter((d) => d.uri.endsWith(FILE)),
+    [],
+    `${FILE} was not opened`,
+  );
   await openClientlogContainer(page);
   await waitForRows(page, 'Promises', (rows) => rows.some((r) => r.label === 'Wide Chars SRL'), { message: 'Wide Chars SRL in the Promises view' });
   const v = await views(probe);
   const group = v.promises.find((g) => g.label === 'Wide Chars SRL');
   assert.ok(group, 'a group for the UTF-16 client');
-  assert.deepEqual(group.items.map((i) => i.text ?? i.label), ['Trimite oferta revizuită']);
+  assert.deepEqual(
+    group.items.map((i) => i.text ?? i.label),
+    ['Trimite oferta revizuită'],
+  );
   await screenshot('utf16-promise-in-view');
 
   // ---- Mark kept through the command (as the view's inline action does), then save.
@@ -48,11 +55,18 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
   await probe.command('clientlog.promise.markKept', [{ uri, line: 5, kind: 'promise', date: '2026-11-05', text: 'Trimite oferta revizuită' }]);
   await probe.waitForState((s) => s.openDocuments.some((d) => d.uri.endsWith(FILE) && d.isDirty), { message: `${FILE} to be edited` });
   await probe.command('workbench.action.files.saveAll');
-  const after = await waitFor(() => {
-    const b = readBytes(workspaceDir, FILE);
-    return b.equals(utf16le(TEXT)) ? null : b;
-  }, { message: `${FILE} to change on disk` });
+  const after = await waitFor(
+    () => {
+      const b = readBytes(workspaceDir, FILE);
+      return b.equals(utf16le(TEXT)) ? null : b;
+    },
+    { message: `${FILE} to change on disk` },
+  );
   assert.deepEqual([...after.subarray(0, 2)], [0xff, 0xfe], 'still UTF-16 LE with its BOM');
-  assert.equal(after.subarray(2).toString('utf16le'), TEXT.replace('revizuită\r\n', `revizuită | kept ${TODAY}\r\n`), 'exactly the promise line changed, CRLF kept');
-  await waitForDiagnostics(probe, EXAMPLE_DIAGNOSTICS, { message: 'the kept promise\'s diagnostic to go' });
+  assert.equal(
+    after.subarray(2).toString('utf16le'),
+    TEXT.replace('revizuită\r\n', `revizuită | kept ${TODAY}\r\n`),
+    'exactly the promise line changed, CRLF kept',
+  );
+  await waitForDiagnostics(probe, EXAMPLE_DIAGNOSTICS, { message: "the kept promise's diagnostic to go" });
 }

@@ -18,20 +18,27 @@ export const session = { settings: { 'clientlog.timeZone': 'UTC' } };
 
 /** The frame holding the review's page (code-server nests a webview in two iframes). */
 export async function reviewFrame(page) {
-  return waitFor(async () => {
-    for (const f of page.frames()) {
-      try {
-        if (await f.$('#app table')) return f;
-      } catch {
-        // a frame that went away
+  return waitFor(
+    async () => {
+      for (const f of page.frames()) {
+        try {
+          if (await f.$('#app table')) return f;
+        } catch {
+          // a frame that went away
+        }
       }
-    }
-    return null;
-  }, { message: 'the Weekly Review webview to show its table' });
+      return null;
+    },
+    { message: 'the Weekly Review webview to show its table' },
+  );
 }
 
 function cliReview(since, until) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'review', EXAMPLES_DIR, '--today', '2026-11-23', '--tz', 'UTC', '--since', since, '--until', until, '--format', 'json'], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'dist/cli.js'), 'review', EXAMPLES_DIR, '--today', '2026-11-23', '--tz', 'UTC', '--since', since, '--until', until, '--format', 'json'],
+    { encoding: 'utf8' },
+  );
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout);
 }
@@ -42,10 +49,13 @@ export async function run({ page, probe, screenshot }) {
   await setNow(probe);
 
   await runFromPalette(page, 'Clientlog: Weekly Review', { label: /Clientlog: Weekly Review/ });
-  const shown = await waitFor(async () => {
-    const s = await probe.command('clientlog._test.review');
-    return s && s.drawnMs !== undefined ? s : null;
-  }, { message: 'the review to be drawn' });
+  const shown = await waitFor(
+    async () => {
+      const s = await probe.command('clientlog._test.review');
+      return s && s.drawnMs !== undefined ? s : null;
+    },
+    { message: 'the review to be drawn' },
+  );
   // This week, on Monday 2026-11-23: the period is that day.
   assert.deepEqual([shown.review.since, shown.review.until], ['2026-11-23', '2026-11-23']);
 
@@ -53,16 +63,32 @@ export async function run({ page, probe, screenshot }) {
   const s90 = await probe.command('clientlog._test.review', [{ type: 'period', id: 'days90' }]);
   const cli = cliReview('2026-08-26', '2026-11-23');
   assert.deepEqual([s90.review.since, s90.review.until], [cli.since, cli.until]);
-  const figures = (c) => [c.client, c.promises.due, c.promises.onTime.length, c.promises.late.length, c.promises.broken.length, c.promises.dropped.length, c.promises.overdue.length, c.promises.onTimeRate, c.waiting.open.length, c.scope.unconfirmed.length];
+  const figures = (c) => [
+    c.client,
+    c.promises.due,
+    c.promises.onTime.length,
+    c.promises.late.length,
+    c.promises.broken.length,
+    c.promises.dropped.length,
+    c.promises.overdue.length,
+    c.promises.onTimeRate,
+    c.waiting.open.length,
+    c.scope.unconfirmed.length,
+  ];
   assert.deepEqual(s90.review.clients.map(figures), cli.clients.map(figures));
   assert.deepEqual(figures({ client: 'total', ...s90.review.total }), figures({ client: 'total', ...cli.total }));
   assert.ok(cli.total.promises.due > 0, 'the examples have promises due in 90 days');
 
   // The webview shows those numbers: one row per client and the total, the cells the view model's.
   const frame = await reviewFrame(page);
-  await waitFor(async () => (await frame.$eval('button[data-period="days90"]', (b) => b.getAttribute('aria-pressed'))) === 'true', { message: 'the 90 days button to be pressed' });
+  await waitFor(async () => (await frame.$eval('button[data-period="days90"]', (b) => b.getAttribute('aria-pressed'))) === 'true', {
+    message: 'the 90 days button to be pressed',
+  });
   const rows = await frame.$$eval('#app tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
-  assert.deepEqual(rows.map((r) => r.slice(0, -1)), s90.view.rows.map((r) => r.cells.slice(0, -1).map((c) => c.text)));
+  assert.deepEqual(
+    rows.map((r) => r.slice(0, -1)),
+    s90.view.rows.map((r) => r.cells.slice(0, -1).map((c) => c.text)),
+  );
   assert.equal(rows.length, cli.clients.length + 1);
   // The trend: 12 weeks, drawn on a canvas.
   assert.equal(await frame.$eval('#trend', (d) => d.getAttribute('data-points')), '12');
@@ -76,7 +102,12 @@ export async function run({ page, probe, screenshot }) {
   assert.ok(overdue, 'Acme has an overdue promise');
   const col = s90.view.columns.indexOf('Open, overdue');
   const acmeRow = s90.view.rows.findIndex((r) => r.cells[0].text === 'Acme Logistics');
-  const button = frame.locator('#app tbody tr').nth(acmeRow).locator('td').nth(col - 1).locator('button.num');
+  const button = frame
+    .locator('#app tbody tr')
+    .nth(acmeRow)
+    .locator('td')
+    .nth(col - 1)
+    .locator('button.num');
   await button.focus();
   await page.keyboard.press('Enter');
   await waitFor(async () => (await frame.$$('#list button.ref')).length === acme.promises.overdue.length, { message: 'the list of Acme’s overdue promises' });
@@ -84,20 +115,30 @@ export async function run({ page, probe, screenshot }) {
   assert.equal(Number(listed[0][0]), overdue.line);
   assert.ok(listed[0][1].includes(overdue.text), listed[0][1]);
   await frame.locator('#list button.ref').first().click();
-  const st = await probe.waitForState((s) => s.activeEditor?.fileName === 'acme-logistics.clientlog' && s.activeEditor.selection.start.line === overdue.line, { message: 'the log to open at the promise' });
+  const st = await probe.waitForState((s) => s.activeEditor?.fileName === 'acme-logistics.clientlog' && s.activeEditor.selection.start.line === overdue.line, {
+    message: 'the log to open at the promise',
+  });
   assert.equal(st.activeEditor.selection.start.line, overdue.line);
   assert.ok(shown.drawnMs < 5000, `drawn in ${shown.drawnMs} ms`);
 
   // The Promises view: each client's on-time rate over the last 90 days (the same 90 days as above), its
   // breakdown in the tooltip.
-  const v = await waitFor(async () => {
-    const x = await views(probe);
-    return x.promises.every((g) => / on time$/.test(g.description) || !cli.clients.find((c) => c.client === g.label)?.promises.onTimeRate) ? x : null;
-  }, { message: 'the Promises view to show each client’s on-time rate' });
+  const v = await waitFor(
+    async () => {
+      const x = await views(probe);
+      return x.promises.every((g) => / on time$/.test(g.description) || !cli.clients.find((c) => c.client === g.label)?.promises.onTimeRate) ? x : null;
+    },
+    { message: 'the Promises view to show each client’s on-time rate' },
+  );
   for (const g of v.promises) {
     const c = cli.clients.find((x) => x.client === g.label);
     if (c.promises.onTimeRate === null) continue;
     assert.match(g.description, new RegExp(` · ${Math.round(c.promises.onTimeRate * 100)}% on time$`), `${g.label}: ${g.description}`);
-    assert.match(g.tooltip, new RegExp(`Last 90 days: ${c.promises.onTime.length} kept on time \\(${c.promises.firstDate.length} on the first date\\), ${c.promises.late.length} kept late`));
+    assert.match(
+      g.tooltip,
+      new RegExp(
+        `Last 90 days: ${c.promises.onTime.length} kept on time \\(${c.promises.firstDate.length} on the first date\\), ${c.promises.late.length} kept late`,
+      ),
+    );
   }
 }

@@ -39,14 +39,19 @@ export async function run({ page, probe, screenshot }) {
   await screenshot('review-bg');
 
   // client.quiet on the client line of a log, in Bulgarian.
-  const st = await probe.waitForState((s) => s.diagnostics.some((d) => d.fsPath?.endsWith(FILE) && d.diagnostics.some((x) => x.code === 'client.quiet')), { message: 'client.quiet on acme-logistics' });
+  const st = await probe.waitForState((s) => s.diagnostics.some((d) => d.fsPath?.endsWith(FILE) && d.diagnostics.some((x) => x.code === 'client.quiet')), {
+    message: 'client.quiet on acme-logistics',
+  });
   const diag = st.diagnostics.find((d) => d.fsPath.endsWith(FILE)).diagnostics.find((x) => x.code === 'client.quiet');
   assert.equal(diag.range.start.line, 1);
   assert.match(diag.message, /^Няма запис за Acme Logistics от 34 дни \(целта ви е на всеки 14 дни\)/);
 
   // The Waiting on clients view lists the quiet clients.
   const v = await views(probe);
-  assert.ok(v.waiting.some((g) => g.label === 'Acme Logistics'), JSON.stringify(v.waiting.map((g) => g.label)));
+  assert.ok(
+    v.waiting.some((g) => g.label === 'Acme Logistics'),
+    JSON.stringify(v.waiting.map((g) => g.label)),
+  );
 
   // The quick fix: today's heading, nothing else, the cursor after it.
   const before = await probe.command('probe.getText', [FILE]);
@@ -57,7 +62,12 @@ export async function run({ page, probe, screenshot }) {
   await pickQuickFix(page, fix);
   await probe.waitForState((s) => s.activeEditor?.text.includes('## 2026-12-20 '), { message: 'today’s heading to be written' });
   const after = await probe.command('probe.getText', [FILE]);
-  assert.deepEqual(insertedLines(before, after).map((l) => l.text).filter((l) => l !== ''), ['## 2026-12-20 ']);
+  assert.deepEqual(
+    insertedLines(before, after)
+      .map((l) => l.text)
+      .filter((l) => l !== ''),
+    ['## 2026-12-20 '],
+  );
   const s2 = await waitFor(async () => {
     const s = await probe.command('probe.state');
     return s.activeEditor?.fileName === FILE ? s : null;
@@ -65,5 +75,7 @@ export async function run({ page, probe, screenshot }) {
   const last = after.split('\n').findIndex((l) => l === '## 2026-12-20 ');
   assert.deepEqual([s2.activeEditor.selection.start.line, s2.activeEditor.selection.start.character], [last, 14]);
   // Writing there ends the silence: the warning goes.
-  await probe.waitForState((s) => !s.diagnostics.some((d) => d.fsPath?.endsWith(FILE) && d.diagnostics.some((x) => x.code === 'client.quiet')), { message: 'client.quiet to go once today has an entry' });
+  await probe.waitForState((s) => !s.diagnostics.some((d) => d.fsPath?.endsWith(FILE) && d.diagnostics.some((x) => x.code === 'client.quiet')), {
+    message: 'client.quiet to go once today has an entry',
+  });
 }
