@@ -14,6 +14,7 @@ import { lineAt, parseDocument, reanalyze, reparse } from '../src/core/increment
 import type { ClientLog, Finding } from '../src/core/model';
 import { parse } from '../src/core/parse';
 import { FLOODS } from './floods';
+import { prng } from './prng';
 
 const [mode, corpus] = process.argv.slice(2);
 const now = zonedInstant('2026-11-23', 12 * 60, 'UTC');
@@ -36,18 +37,6 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
-
-/** Deterministic PRNG for edit positions. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 if (mode === 'flood') {
   // One input per process, so the peak RSS is that input's.

@@ -1,17 +1,6 @@
 // The hostile inputs of issue 13 ("floods and stalls"), generated for `node core.js flood <name>`: each must
 // parse and analyze at 5 MB/s or more, and no 5 MB input may need more than 300 MB of memory.
-
-/** Deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng';
 
 const FM = '---\nclient: Flood\ncontacts:\n  - name: Ivan Petrov\n    handle: ivan\n---\n';
 const MB5 = 5 * 1024 * 1024;

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { waitFor } from '../lib/harness.mjs';
 import { answerInput, answerPick, insertedLines, startWithFile, waitForQuickInputHidden } from '../lib/input.mjs';
+import { openQuickFix, pickQuickFix } from '../lib/promises.mjs';
 import { SEL } from '../lib/workbench.mjs';
 
 export const name = "draft apology from an overdue promise's quick fix; one Ctrl+Z undoes it all";
@@ -17,6 +18,8 @@ const PROMISE_TEXT = 'Send the revised depot cost comparison to @sarah and @rach
 const CLIENT_TEXT = 'Send the revised depot cost comparison to Sarah Whitfield and Rachel Hughes';
 const FIX = 'Send the revised depot cost comparison with the Leeds figures checked';
 const PREVENTION = 'Every report date now goes in the shared calendar with a reminder two days before.';
+
+const OWN_IT = 'Own it: draft an apology…';
 
 export async function run({ page, probe, screenshot }) {
   await startWithFile(page, probe, FILE, { focus: false });
@@ -35,26 +38,9 @@ export async function run({ page, probe, screenshot }) {
   await line.waitFor({ state: 'visible' });
   await line.click({ position: { x: 40, y: 5 } });
   await probe.waitForState((s) => s.activeEditor?.selection.start.line === LINE, { message: 'the cursor on line 56' });
-  const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Own it: draft an apology…' }).first();
-  await waitFor(
-    async () => {
-      if (await fix.isVisible()) return true;
-      await page.keyboard.press('Control+.');
-      await fix.waitFor({ state: 'visible', timeout: 3000 }).catch(() => {});
-      return fix.isVisible();
-    },
-    { message: 'the quick fix menu with "Own it: draft an apology…"' },
-  );
+  await openQuickFix(page, [OWN_IT]);
   await screenshot('quick-fix');
-  await waitFor(
-    async () => {
-      if ((await fix.getAttribute('class'))?.includes('focused')) return true;
-      await page.keyboard.press('ArrowDown');
-      return false;
-    },
-    { message: '"Own it" to be focused' },
-  );
-  await page.keyboard.press('Enter');
+  await pickQuickFix(page, OWN_IT);
 
   // The seeds describe the promise as the client reads it (names for handles, no tag, the date in words).
   const what = await answerInput(page, 'What happened, in one or two sentences', undefined, {

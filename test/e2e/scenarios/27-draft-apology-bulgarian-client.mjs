@@ -3,8 +3,8 @@
 // (English), but every word of the letter and of the note written into the log is Bulgarian: the seeds are
 // built from the client's phrasebook, @maria reads as her name, the tag goes, the date is in words.
 import assert from 'node:assert/strict';
-import { waitFor } from '../lib/harness.mjs';
 import { answerInput, answerPick, insertedLines, startWithFile, waitForQuickInputHidden } from '../lib/input.mjs';
+import { openQuickFix, pickQuickFix } from '../lib/promises.mjs';
 import { SEL } from '../lib/workbench.mjs';
 
 export const name = 'English UI, Bulgarian client: "Own it" drafts a letter and a note in Bulgarian throughout';
@@ -15,6 +15,8 @@ const LINE = 57; // 0-based: "PROMISE 2026-11-23 Списък с въпроси�
 const PROMISE_TEXT = 'Списък с въпросите за ценовите листи на веригите до @maria #dashboard';
 const CLIENT_TEXT = 'Списък с въпросите за ценовите листи на веригите до Мария Георгиева';
 const PREVENTION = 'Всеки срок към клиент вече влиза в общия календар с напомняне два дни по-рано.';
+
+const OWN_IT = 'Own it: draft an apology…';
 
 export async function run({ page, probe, screenshot }) {
   await startWithFile(page, probe, FILE, { focus: false });
@@ -35,25 +37,8 @@ export async function run({ page, probe, screenshot }) {
   await line.waitFor({ state: 'visible' });
   await line.click({ position: { x: 40, y: 5 } });
   await probe.waitForState((s) => s.activeEditor?.selection.start.line === LINE, { message: 'the cursor on line 58' });
-  const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Own it: draft an apology…' }).first();
-  await waitFor(
-    async () => {
-      if (await fix.isVisible()) return true;
-      await page.keyboard.press('Control+.');
-      await fix.waitFor({ state: 'visible', timeout: 3000 }).catch(() => {});
-      return fix.isVisible();
-    },
-    { message: 'the quick fix menu with "Own it: draft an apology…" (in English)' },
-  );
-  await waitFor(
-    async () => {
-      if ((await fix.getAttribute('class'))?.includes('focused')) return true;
-      await page.keyboard.press('ArrowDown');
-      return false;
-    },
-    { message: '"Own it" to be focused' },
-  );
-  await page.keyboard.press('Enter');
+  await openQuickFix(page, [OWN_IT]);
+  await pickQuickFix(page, OWN_IT);
 
   // English prompts, Bulgarian seeds.
   const what = await answerInput(page, 'What happened, in one or two sentences', undefined, {
