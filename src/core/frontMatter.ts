@@ -117,7 +117,18 @@ export function parseFrontMatter(
       });
       return { frontMatter: base, bodyStart: close + 1 };
     }
-    doc = parseDocument(source, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, strict: true });
+    // YAML 1.2's core schema, always (a `%YAML 1.1` directive does not switch to 1.1's `yes`/`no` booleans and
+    // sexagesimal numbers), and no YAML 1.1 types: `!!binary`, `!!set`, `!!timestamp`... are unknown tags, their
+    // values read as written, like `!custom`. A profile needs neither, and the web bundle leaves that part of the
+    // library out (scripts/extension-build.mjs).
+    doc = parseDocument(source, {
+      lineCounter: new LineCounter(),
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+      schema: 'core',
+      resolveKnownTags: false,
+    });
   } catch {
     problems.push({ code: 'frontMatter.invalid', range: lineRange(0, 0, 3), data: { reason: 'yaml', message: 'unreadable' } });
     return { frontMatter: base, bodyStart: close + 1 };

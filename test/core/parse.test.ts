@@ -202,6 +202,15 @@ describe('parse', () => {
     assert.equal(l.items.length, 1, 'the body is still read');
   });
 
+  it('reads front matter as YAML 1.2 core, without the YAML 1.1 types, whatever a %YAML directive says', () => {
+    // `yes` is text in YAML 1.2 (1.1 made it a boolean); !!binary and !!timestamp are 1.1 types, read as written.
+    const l = parse(['---', '%YAML 1.1', '--- {client: yes, notes: !!binary aGVsbG8=, cadence: !!timestamp 14d}', '---', 'PROMISE 2026-11-05 x'].join('\n'));
+    assert.equal(l.frontMatter?.client, 'yes');
+    assert.equal(l.frontMatter?.notes, 'aGVsbG8=');
+    assert.equal(l.frontMatter?.cadence, 14);
+    assert.deepEqual(l.problems, []);
+  });
+
   it('reports front matter that never closes, and still reads the body', () => {
     const l = parse(['---', 'client: Acme', 'PROMISE 2026-11-05 x'].join('\n'));
     assert.deepEqual(
