@@ -1,6 +1,7 @@
 import { formatTime, isIsoDate, parseTime } from './dates';
 import type { FindingData, Tracked, TrackedKind } from './model';
 import { isTrackedKeyword, keywordOf, parse, parseLines } from './parse';
+import { nextOccurrence } from './recurrence';
 import { lineRange, type LineSource, type Range, type TextEdit } from './text';
 
 /**
@@ -19,7 +20,9 @@ export type EditFailure =
   /** An argument is not a valid ISO date or time. */
   | 'invalidDate'
   /** The new due date equals the current one. */
-  | 'sameDate';
+  | 'sameDate'
+  /** Skip this one: the promise has no rule, so there is no next occurrence to skip to. */
+  | 'notRecurring';
 
 export type EditResult = { readonly ok: true; readonly edits: TextEdit[] } | { readonly ok: false; readonly reason: EditFailure };
 
@@ -45,6 +48,7 @@ function onLine(item: Tracked, line: number): Tracked {
     entry: item.entry,
     handles: item.handles,
     tags: item.tags,
+    recur: item.recur,
   };
 }
 
@@ -89,7 +93,34 @@ function fail(reason: EditFailure): EditResult {
 function single(doc: LineSource, line: number, kind: TrackedKind, expect: LineExpectation, segment: (item: Tracked) => string): EditResult {
   const r = open(doc, line, kind, expect);
   if (typeof r === 'string') return fail(r);
-  return { ok: true, edits: [append(line, r.text, segment(r.item))] };
+  const edit = append(line, r.text, segment(r.item));
+  if (!r.item.recur) return { ok: true, edits: [edit] };
+  // A recurring promise: the closed line, and right below it the next occurrence, in one edit.
+  const next = nextLine(r.text.slice(0, edit.range.start.character) + edit.newText);
+  return { ok: true, edits: [next === undefined ? edit : { range: edit.range, newText: edit.newText + doc.eol + next }] };
+}
+
+/**
+ * The line of the occurrence after the one on `closed` (a PROMISE line with its closing segment): same
+ * text and rule, the next date (and the time) of its schedule. Undefined when there is none (past 9999).
+ */
+export function nextLine(closed: string): string | undefined {
+  const item = parse(closed).items[0];
+  if (!item?.recur) return undefined;
+  const next = nextOccurrence(item, item.recur);
+  if (!next) return undefined;
+  const head = `PROMISE ${next.date}${next.time ? ` ${next.time}` : ''}`;
+  return `${item.text ? `${head} ${item.text}` : head} | ${next.ruleText}`;
+}
+
+/**
+ * Skip this one: `| dropped <today> <why>` on a recurring promise, and the next occurrence below it (the
+ * same edit as Drop, refused for a promise that does not repeat).
+ */
+export function skipOccurrence(doc: LineSource, line: number, today: string, reason: string, expect: LineExpectation = {}): EditResult {
+  const item = trackedAt(doc, line);
+  if (item && item.kind === 'promise' && item.state === 'open' && !item.recur) return fail('notRecurring');
+  return markDropped(doc, line, today, reason, expect);
 }
 
 /** `| kept <today>` */

@@ -18,3 +18,4 @@ export * from './quiet';
 export * from './review';
 export * from './cacheTable';
 export * from './logStore';
+export * from './recurrence';

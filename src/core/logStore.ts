@@ -13,7 +13,7 @@ import type { ClientLog, Contact, Entry, FrontMatter, HistoryEvent, Problem, Tag
 import { lineRange, type Range } from './text';
 
 /** Bumped whenever what a row's blob holds changes (a build stamp is part of the header too). */
-const STORE_VERSION = 1;
+const STORE_VERSION = 2;
 /** Numbers per row: size, mtime, and the blob's range. */
 const WIDTH = 4;
 
@@ -72,6 +72,7 @@ function tracked(i: Tracked) {
     entry: i.entry,
     handles: i.handles,
     tags: i.tags,
+    recur: i.recur && { ...i.recur, range: r(i.recur.range) },
   };
 }
 const tag = (t: Tag) => ({ tag: t.tag, range: r(t.range) });
@@ -140,6 +141,7 @@ export function restoreCompact(json: string): ClientLog | undefined {
         timeRange: optRange(i.timeRange),
         textRange: range(i.textRange),
         history: i.history.map((h) => ({ ...h, range: range(h.range) })),
+        recur: i.recur && { ...i.recur, range: range(i.recur.range) },
       })),
       urgents: [],
       notes: [],

@@ -114,6 +114,13 @@ function describeOne(f: Finding, t: Translate, locale: string): string {
     case 'date.missing':
       return t('{0} needs a date right after the keyword (YYYY-MM-DD)', s(d.kind).toUpperCase());
     case 'history.invalid':
+      if (d.why === 'rule')
+        return t(
+          '"{0}" is not a repeat rule: write every week, every 2 weeks, every month, every month on the last day, every month on the 15th, every weekday, every quarter or every year, optionally followed by "from done"',
+          s(d.text),
+        );
+      if (d.why === 'ruleKind') return t('Only a PROMISE repeats: "{0}" is not understood on a {1} line', s(d.text), s(d.kind).toUpperCase());
+      if (d.why === 'ruleTwice') return t('This promise already repeats: "{0}" is a second rule (keep one)', s(d.text));
       return t(
         'This history segment is not understood: "{0}" (see docs/FORMAT.md for kept, moved from, dropped, broken, received, confirmed, declined)',
         s(d.text),

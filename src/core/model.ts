@@ -1,3 +1,4 @@
+import type { Recurrence } from './recurrence';
 import type { Range } from './text';
 
 /** The languages drafts and labels exist in. */
@@ -96,6 +97,8 @@ export interface Tracked {
   /** Handles mentioned in the text, in order. */
   readonly handles: readonly string[];
   readonly tags: readonly string[];
+  /** A recurring promise's rule segment (`| every week`), when it has one. */
+  readonly recur?: Recurrence;
 }
 
 export type Triage = 'request' | 'crisis';

@@ -22,6 +22,8 @@ export function failureMessage(reason: EditFailure): string {
       return vscode.l10n.t('That is not a valid date (YYYY-MM-DD) or time (HH:MM); nothing was changed.');
     case 'sameDate':
       return vscode.l10n.t('The new date is the same as the current one; nothing was changed.');
+    case 'notRecurring':
+      return vscode.l10n.t('This promise does not repeat, so there is no next one to skip to; nothing was changed. Use Drop instead.');
   }
 }
 

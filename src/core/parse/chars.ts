@@ -23,6 +23,7 @@ export const enum Ch {
   OpenBracket = 0x5b,
   Underscore = 0x5f,
   LowerA = 0x61,
+  LowerE = 0x65,
   LowerZ = 0x7a,
   OpenBrace = 0x7b,
   /** The first code past ASCII: from here on, the regular expressions decide. */

@@ -5,6 +5,7 @@
 import { isIsoDate, looksLikeDate } from '../dates';
 import type { HistoryEvent, HistoryVerb, Tracked, TrackedKind, TrackedState, Triage, Urgent } from '../model';
 import { triageOf } from '../notes';
+import { isRuleSegment, parseRule, type Recurrence } from '../recurrence';
 import { detach, isJsSpace, lineRange, type Range } from '../text';
 import { ASCII_LOWER_BIT, Ch, isBlankChar, isWordAscii } from './chars';
 import { dashedDateNearMiss, invisibleAfterKeyword } from './nearMiss';
@@ -123,12 +124,20 @@ export function parseTracked(
   let history: HistoryEvent[] | undefined;
   let state: TrackedState = 'open';
   let closedOn: string | undefined;
+  let recur: Recurrence | undefined;
   while (cut >= 0) {
     // A separator is a space, the bar and a space: the segment starts after the bar.
     const next = nextCut(s, cut + 2);
     const end = next >= 0 ? next : s.length;
     let start = cut + 2;
     while (start < end && isBlankChar(s.charCodeAt(start))) start++;
+    if ((s.charCodeAt(start) | ASCII_LOWER_BIT) === Ch.LowerE && isRuleSegment(s.slice(start, end))) {
+      // A rule segment (`every week`): not an event of the line's life, the rhythm it repeats on.
+      const r = parseRuleSegment(sc, s, line, start, end, kind, recur !== undefined);
+      if (r) recur = r;
+      cut = next;
+      continue;
+    }
     const ev = parseSegment(sc, s, line, start, end, kind);
     if (ev) {
       if (history) history.push(ev);
@@ -176,7 +185,23 @@ export function parseTracked(
     entry,
     handles: exact(handles, NO_STRINGS),
     tags: exact(tagList, NO_STRINGS),
+    recur,
   });
+}
+
+/**
+ * A rule segment: `every …` on a PROMISE line, once. A rule that is not understood, a rule on a WAITING or
+ * SCOPE line and a second rule are `history.invalid` (`why`: rule, ruleKind, ruleTwice).
+ */
+function parseRuleSegment(sc: Scanner, s: string, line: number, start: number, end: number, kind: TrackedKind, twice: boolean): Recurrence | undefined {
+  const segEnd = trimmedEnd(s, start, end);
+  const range = lineRange(line, start, segEnd);
+  const text = s.slice(start, segEnd);
+  if (kind !== 'promise') return badSegment(sc, s, start, segEnd, range, kind, 'ruleKind');
+  if (twice) return badSegment(sc, s, start, segEnd, range, kind, 'ruleTwice');
+  const rule = parseRule(text);
+  if (!rule) return badSegment(sc, s, start, segEnd, range, kind, 'rule');
+  return { ...rule, text: detach(text), range };
 }
 
 const WHO_CHAR = /^[\p{L}\p{N}_.'’\- ]$/u;

@@ -1,3 +1,4 @@
+import type { Recurrence } from '../recurrence';
 import type { Entry, HistoryEvent, Mention, Note, NoteField, NoteKind, Tag, Tracked, TrackedKind, TrackedState, Triage, Urgent } from '../model';
 import { shiftRange, type Range } from '../text';
 
@@ -30,6 +31,7 @@ export interface TrackedFields {
   readonly entry: number;
   readonly handles: readonly string[];
   readonly tags: readonly string[];
+  readonly recur: Recurrence | undefined;
 }
 
 export class TrackedItem implements Tracked, TrackedFields {
@@ -50,6 +52,7 @@ export class TrackedItem implements Tracked, TrackedFields {
   declare readonly entry: number;
   declare readonly handles: readonly string[];
   declare readonly tags: readonly string[];
+  declare readonly recur: Recurrence | undefined;
   constructor(f: TrackedFields) {
     // Assigned one by one, always in this order: every item has the same shape (and the same own keys).
     this.kind = f.kind;
@@ -69,6 +72,7 @@ export class TrackedItem implements Tracked, TrackedFields {
     this.entry = f.entry;
     this.handles = f.handles;
     this.tags = f.tags;
+    this.recur = f.recur;
   }
   get range(): Range {
     return lr(this.line, 0, this.lineLength);
@@ -245,7 +249,8 @@ export function startLine(x: Mention | Tag): number {
 export function shiftTracked(t: Tracked, d: number, entry: number): Tracked {
   const x = t as TrackedItem;
   const history = x.history.length > 0 ? x.history.map((h): HistoryEvent => ({ ...h, range: shiftRange(h.range, d) })) : x.history;
-  return new TrackedItem({ ...x, line: x.line + d, history, entry });
+  const recur = x.recur && { ...x.recur, range: shiftRange(x.recur.range, d) };
+  return new TrackedItem({ ...x, line: x.line + d, history, entry, recur });
 }
 
 export function shiftEntry(e: Entry, d: number): Entry {
