@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE_BUDGET } from './extension-build.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'clientlog-web.vsix');
@@ -45,7 +46,10 @@ try {
     console.error(`package-web: vsce failed\n${r.stdout}${r.stderr}`);
     process.exit(1);
   }
-  console.log(`package-web: ${path.relative(ROOT, OUT)} (browser entry only, ${fs.statSync(path.join(ROOT, pkg.browser)).size} bytes of ${pkg.browser})`);
+  const bytes = fs.statSync(path.join(ROOT, pkg.browser)).size;
+  console.log(
+    `package-web: ${path.relative(ROOT, OUT)} (browser entry only, ${bytes} bytes of ${pkg.browser}; budget ${BUNDLE_BUDGET}, held by test/manifest/web.test.ts)`,
+  );
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

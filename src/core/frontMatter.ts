@@ -120,7 +120,7 @@ export function parseFrontMatter(
     // YAML 1.2's core schema, always (a `%YAML 1.1` directive does not switch to 1.1's `yes`/`no` booleans and
     // sexagesimal numbers), and no YAML 1.1 types: `!!binary`, `!!set`, `!!timestamp`... are unknown tags, their
     // values read as written, like `!custom`. A profile needs neither, and the web bundle leaves that part of the
-    // library out (scripts/extension-build.mjs).
+    // library out (scripts/yaml-for-front-matter.mjs).
     doc = parseDocument(source, {
       lineCounter: new LineCounter(),
       uniqueKeys: true,

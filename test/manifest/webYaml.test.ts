@@ -12,7 +12,8 @@ import { splitLines } from '../../src/core/text';
 
 /**
  * dist/extension.js leaves the parts of the `yaml` library that reading front matter never reaches out of the
- * bundle (scripts/extension-build.mjs, yamlForFrontMatter: the stringifier, toJS, the YAML 1.1 schema, ...).
+ * bundle (scripts/yaml-for-front-matter.mjs: the stringifier, toJS, the YAML 1.1 schema, the document-editing
+ * methods, ...).
  * The unit tests read front matter through the full library, from the sources. Here the front matter reader
  * is bundled exactly as the extension bundles it, and must give the same front matter and the same findings
  * as the source one on the examples, the hostile fixtures and on random YAML: a left-out module that was
