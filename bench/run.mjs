@@ -235,7 +235,6 @@ const size = (p) => (fs.existsSync(p) ? fs.statSync(p).size : undefined);
 const extSize = size(path.join(repo, 'dist', 'extension.js'));
 const cliSize = size(cli);
 const cliParseSize = size(path.join(repo, 'dist', 'cli-parse.js'));
-const cliIcsSize = size(path.join(repo, 'dist', 'cli-ics.js'));
 const vsixPath = path.join(repo, 'clientlog.vsix');
 const vsixSize = packaged ? size(vsixPath) : undefined;
 /** Activation time measured by the e2e suite's first scenario (activation.json: Node host; activation-web.json: web worker). */
@@ -552,7 +551,6 @@ every file were open in an editor.
 | dist/extension.js (production; package.json's \`main\` and \`browser\`: the Node and the web worker host) | ${extSize === undefined ? 'missing' : kb(extSize)} |
 | dist/cli.js (production, in the VSIX; what every run loads) | ${cliSize === undefined ? 'missing' : kb(cliSize)} |
 | dist/cli-parse.js (the parser and YAML, loaded when a file is parsed) | ${cliParseSize === undefined ? 'missing' : kb(cliParseSize)} |
-| dist/cli-ics.js (the calendar library, loaded by \`ics\`) | ${cliIcsSize === undefined ? 'missing' : kb(cliIcsSize)} |
 | clientlog.vsix | ${vsixSize === undefined ? 'not packaged in this run' : kb(vsixSize) + packageNote} |
 
 ## Why budgets are missed, and what was done

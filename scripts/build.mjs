@@ -1,5 +1,4 @@
 // Bundles the extension (and the CLI) with esbuild. `--watch` rebuilds on change; `--production` minifies.
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { extensionBuild } from './extension-build.mjs';
@@ -20,15 +19,15 @@ const common = {
 
 /**
  * The command line's start-up matters (a run answered from its cache takes about 100 ms, a third of it
- * Node's own start): the parser with the YAML library, and the calendar library, are bundled as files of
- * their own that dist/cli.js requires only when it parses a file or writes a calendar. That keeps dist/cli.js
- * at about a quarter of the size, and 7 ms of compiling off every run.
+ * Node's own start): the parser with the YAML library is bundled as a file of its own that dist/cli.js
+ * requires only when it parses a file. That keeps dist/cli.js at about a quarter of the size, and milliseconds
+ * of compiling off every run. (The calendar is the core's own small builder, core/ics.ts, in dist/cli.js.)
  */
-const LAZY = { '../core/parse': './cli-parse.js', ics: './cli-ics.js' };
+const LAZY = { '../core/parse': './cli-parse.js' };
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {
-    build.onResolve({ filter: /^(\.\.\/core\/parse|ics)$/ }, (a) =>
+    build.onResolve({ filter: /^\.\.\/core\/parse$/ }, (a) =>
       a.importer.includes(`${path.sep}src${path.sep}cli${path.sep}`) ? { path: LAZY[a.path], external: true } : undefined,
     );
   },
@@ -38,7 +37,6 @@ const builds = [
   extensionBuild({ production }), // dist/extension.js: the extension, for the Node and the web worker host alike
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyChunks] },
   { ...common, entryPoints: ['src/core/parse/index.ts'], outfile: 'dist/cli-parse.js' },
-  { ...common, entryPoints: [createRequire(import.meta.url).resolve('ics')], outfile: 'dist/cli-ics.js' },
   // The Weekly Review webview: its script with uPlot, and its style sheet (dist/review.css), for the browser.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['src/webview/review.ts'], outfile: 'dist/review.js', minify: true },
 ];

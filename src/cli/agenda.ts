@@ -1,13 +1,15 @@
-/** `clientlog agenda` and `clientlog ics`: the core's agenda of open promises, as text, JSON or a calendar. */
-import type { EventAttributes } from 'ics';
+/** `clientlog agenda` and `clientlog ics`: the core's agenda of open promises as text or JSON, and the core's calendar feed. */
 import { agenda, type Agenda, type AgendaRow } from '../core/agenda';
-import { addDays, parseTime, zonedInstant } from '../core/dates';
-import type { FileResult, OpenPromise, WorkOptions } from './work';
+import { buildCalendar, type IcsSource } from '../core/ics';
+import type { TrackedKind } from '../core/model';
+import type { FileResult, OpenTracked, WorkOptions } from './work';
+
+type OpenPromise = OpenTracked;
 
 /** The agenda of the files' open promises: most urgent first, grouped by client name. */
 export function agendaOf(results: readonly FileResult[], o: Pick<WorkOptions, 'now' | 'timeZone' | 'horizonDays'>): Agenda<OpenPromise> {
   const sources = results.flatMap((r) =>
-    r.agenda ? [{ id: r.file, group: r.agenda.client, label: r.agenda.client, timeZone: r.agenda.timeZone, items: r.agenda.promises }] : [],
+    r.agenda ? [{ id: r.file, group: r.agenda.client, label: r.agenda.client, timeZone: r.agenda.timeZone, items: r.agenda.items }] : [],
   );
   return agenda(sources, { now: new Date(o.now), timeZone: o.timeZone, horizonDays: o.horizonDays, kinds: ['promise'], groupBy: 'client' });
 }
@@ -65,45 +67,23 @@ export function agendaJson(a: Agenda<OpenPromise>, o: Pick<WorkOptions, 'now' | 
   );
 }
 
-/** A stable UID: the same file and promise line give the same event. */
-export function eventUid(file: string, source: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const crypto = require('node:crypto') as typeof import('node:crypto');
-  return `${crypto.createHash('sha256').update(`${file}\n${source}`).digest('hex').slice(0, 32)}@clientlog`;
-}
-
-export function icsOutput(rows: readonly AgendaRow<OpenPromise>[], now: number): string {
-  const header = { productId: 'clientlog', calName: 'Clientlog promises', method: 'PUBLISH' };
-  const events: EventAttributes[] = rows.map((r) => {
-    const p = r.item;
-    const client = r.source.label;
-    const common = {
-      uid: eventUid(r.source.id, p.source),
-      title: `${client ? `Promise to ${client}: ` : 'Promise: '}${p.text}`,
-      description: `${r.source.id}:${p.line + 1}${p.time ? ` (${p.date} ${p.time} ${r.timeZone})` : ''}`,
-      categories: p.tags.length ? [...p.tags] : undefined,
-      timestamp: now,
-    };
-    if (p.time) {
-      const at = zonedInstant(p.date, parseTime(p.time)!, r.timeZone).getTime();
-      return {
-        ...common,
-        start: at,
-        startInputType: 'utc',
-        startOutputType: 'utc',
-        end: at + 30 * 60_000,
-        endInputType: 'utc',
-        endOutputType: 'utc',
-      } as EventAttributes;
-    }
-    // All-day: DTSTART;VALUE=DATE and the exclusive DTEND the day after.
-    const ymd = (iso: string) => iso.split('-').map(Number) as [number, number, number];
-    return { ...common, start: ymd(p.date), end: ymd(addDays(p.date, 1)) } as EventAttributes;
+/** The calendar of the files' open items (`clientlog ics`): the core's one builder, in English. */
+export function icsOutput(
+  results: readonly FileResult[],
+  o: Pick<WorkOptions, 'now' | 'timeZone' | 'horizonDays' | 'confirmationDays'>,
+  ics: { readonly include: readonly TrackedKind[]; readonly alarmMinutes: number },
+): string {
+  const sources = results.flatMap((r): IcsSource<OpenTracked>[] => {
+    if (!r.agenda) return [];
+    const names = new Map(r.agenda.names ?? []);
+    return [{ id: r.file, label: r.agenda.client, timeZone: r.agenda.timeZone, items: r.agenda.items, name: (h) => names.get(h) }];
   });
-  // Loaded only for this command: the library (and its schema validator) is most of the CLI's start-up.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createEvents } = require('ics') as typeof import('ics');
-  const { error, value } = createEvents(events, header);
-  if (error || !value) throw new Error(`could not build the calendar: ${error?.message ?? 'no output'}`);
-  return value;
+  return buildCalendar(sources, {
+    now: new Date(o.now),
+    timeZone: o.timeZone,
+    horizonDays: o.horizonDays,
+    confirmationDays: o.confirmationDays,
+    include: ics.include,
+    alarmMinutes: ics.alarmMinutes,
+  });
 }

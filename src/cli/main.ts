@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stableSpan } from '../core/analyze';
 import { isIsoDate, isValidTimeZone, zonedInstant } from '../core/dates';
-import { FINDING_CODES, type FindingCode, type Level, type LevelSetting } from '../core/model';
+import { FINDING_CODES, type FindingCode, type Level, type LevelSetting, type TrackedKind } from '../core/model';
+import { DEFAULT_ALARM_MINUTES, ICS_KINDS, MAX_ALARM_MINUTES } from '../core/ics';
 import { version } from '../../package.json';
 import { buildStamp, Cache, type Bytes, type FileStamp } from './cache';
 import { review } from '../core/review/figures';
@@ -17,8 +18,6 @@ import { REVIEW_FORMATS, reviewOutput, type ReviewFormat } from './review';
 import { runInProcess, runPool, serveIfWorker } from './pool';
 import { agendaJson, agendaOf, agendaText, icsOutput } from './agenda';
 import { resultOf, type FileResult, type FileTask, type Mode, type WorkOptions } from './work';
-
-export { eventUid } from './agenda';
 
 export interface Io {
   readonly stdout: (s: string | Uint8Array) => void;
@@ -35,7 +34,8 @@ Commands:
   check [paths...]    Print findings as file:line:col: level code message.
                       Exit 1 when an error-level finding exists (see --fail-on).
   agenda [paths...]   Open promises across all logs, overdue first, grouped by client.
-  ics [paths...]      Open promises as an iCalendar file (RFC 5545) on stdout.
+  ics [paths...]      Open promises, WAITING follow-ups and SCOPE confirmation deadlines as an
+                      iCalendar file (RFC 5545) on stdout, each with a reminder.
   review [paths...]   The weekly review: per client and in total, the promises due in the period (kept
                       on time, late, broken, dropped, overdue), waits, scope changes, urgency, last
                       entry and a week-by-week on-time trend (docs/REVIEW.md).
@@ -51,6 +51,9 @@ Options:
   --until YYYY-MM-DD  review: the period's last day (default: today).
   --weeks N           review: ISO weeks in the trend, the last holding --until (default 12).
   --format FORMAT     review: text (default), md, html (one self-contained file) or json.
+  --include KINDS     ics: the kinds written, comma-separated: promise, waiting, scope (default all).
+  --alarm-minutes N   ics: each event's reminder N minutes before it starts (default 60; 0 = none;
+                      at most 40320, four weeks).
   --fail-on LEVEL     check: exit 1 when a finding at LEVEL or above exists
                       (error, warning, information, hint; default error).
   --fail-on-overdue   check: exit 1 also when any promise is overdue.
@@ -81,6 +84,15 @@ function intOption(name: string, v: string | undefined, dflt: number, min: numbe
   if (v === undefined) return dflt;
   if (!/^\d+$/.test(v) || +v < min) throw new UsageError(`--${name} expects a whole number >= ${min}, not "${v}"`);
   return +v;
+}
+
+/** `--include promise,waiting,scope`: the kinds, each once, in that order (default: all). */
+function kindsOption(v: string | undefined): readonly TrackedKind[] {
+  if (v === undefined) return ICS_KINDS;
+  const asked = v.split(',').map((k) => k.trim());
+  const bad = asked.filter((k) => !(ICS_KINDS as readonly string[]).includes(k));
+  if (bad.length || asked.length === 0) throw new UsageError(`--include expects kinds from promise, waiting, scope separated by commas, not "${v}"`);
+  return ICS_KINDS.filter((k) => asked.includes(k));
 }
 
 /** Runs the CLI; returns the exit status. Never calls process.exit. */
@@ -120,6 +132,8 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
       until: { type: 'string' },
       weeks: { type: 'string' },
       format: { type: 'string' },
+      include: { type: 'string' },
+      'alarm-minutes': { type: 'string' },
       output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -144,6 +158,10 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
     throw new UsageError('--cache applies to check, agenda and ics (review reads every line of history)');
   }
   if (values.json && mode === 'ics') throw new UsageError('--json does not apply to ics');
+  if (mode !== 'ics') for (const o of ['include', 'alarm-minutes'] as const) if (values[o] !== undefined) throw new UsageError(`--${o} applies to ics only`);
+  const include = kindsOption(values.include);
+  const alarmMinutes = intOption('alarm-minutes', values['alarm-minutes'], DEFAULT_ALARM_MINUTES, 0);
+  if (alarmMinutes > MAX_ALARM_MINUTES) throw new UsageError(`--alarm-minutes expects at most ${MAX_ALARM_MINUTES} (four weeks), not ${alarmMinutes}`);
   if (mode !== 'check' && (values['fail-on'] !== undefined || values['fail-on-overdue']))
     throw new UsageError('--fail-on and --fail-on-overdue apply to check only');
 
@@ -228,9 +246,11 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
       read.map((x) => x.file),
     );
   } else {
-    const a = agendaOf(results, options);
-    if (mode === 'agenda') output = values.json ? agendaJson(a, options, values.today) : agendaText(a);
-    else output = icsOutput(a.rows, now);
+    if (mode === 'ics') output = icsOutput(results, options, { include, alarmMinutes });
+    else {
+      const a = agendaOf(results, options);
+      output = values.json ? agendaJson(a, options, values.today) : agendaText(a);
+    }
   }
   if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), output);
   else io.stdout(output);

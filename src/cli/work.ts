@@ -2,7 +2,7 @@
 import { analysisInput, analyzeInput, stableSpan, type AnalysisInput } from '../core/analyze';
 import { describeFinding, formatMessage } from '../core/messages';
 import type { DecodedLog } from '../core/encoding';
-import type { FindingCode, FindingData, Level, LevelSetting, Problem } from '../core/model';
+import { contactOf, type FindingCode, type FindingData, type Level, type LevelSetting, type Problem, type TrackedKind } from '../core/model';
 import { reviewInput, type ReviewInput } from '../core/review/input';
 import { readLog } from './files';
 
@@ -44,17 +44,17 @@ export interface JsonFinding {
   readonly data: FindingData;
 }
 
-/** An open, dated promise of a file, for the agenda and the calendar (plain data: it crosses threads). */
-export interface OpenPromise {
-  readonly kind: 'promise';
+/** An open, dated item of a file, for the agenda (promises) and the calendar (plain data: it crosses threads). */
+export interface OpenTracked {
+  readonly kind: TrackedKind;
   /** 0-based, as in the model. */
   readonly line: number;
   readonly date: string;
   readonly time?: string;
   readonly text: string;
   readonly tags: readonly string[];
-  /** The whole line, for stable calendar UIDs. */
-  readonly source: string;
+  /** Recorded moves (the calendar's SEQUENCE). */
+  readonly moves?: number;
 }
 
 export interface FileResult {
@@ -65,8 +65,16 @@ export interface FileResult {
   readonly counts?: Readonly<Record<Level, number>>;
   readonly overdue?: number;
   readonly findings?: JsonFinding[];
-  /** agenda, ics: the file's client, the zone its front matter names, and its open promises. */
-  readonly agenda?: { readonly client: string; readonly timeZone?: string; readonly promises: OpenPromise[] };
+  /**
+   * agenda, ics: the file's client, the zone its front matter names, its open items (agenda: promises only)
+   * and, for ics, the names of the contacts they mention (handle, name).
+   */
+  readonly agenda?: {
+    readonly client: string;
+    readonly timeZone?: string;
+    readonly items: OpenTracked[];
+    readonly names?: readonly (readonly [string, string])[];
+  };
   /** review: what the weekly review reads of the file. */
   readonly review?: ReviewInput;
   /**
@@ -76,11 +84,11 @@ export interface FileResult {
   readonly cache?: { readonly factsJson: string; readonly from: number; readonly until: number };
 }
 
-/** What the cache keeps of one file: its analysis input and the text of its open promises' lines. */
+/** What the cache keeps of one file: its analysis input and the names of the contacts its open items mention. */
 export interface FileFacts {
   readonly input: AnalysisInput;
-  /** The source line of each open, dated promise (for calendar UIDs), by 0-based line number. */
-  readonly lines: Readonly<Record<number, string>>;
+  /** Handle and front matter name of each contact an open item mentions (the calendar writes names, not handles). */
+  readonly names: readonly (readonly [string, string])[];
 }
 
 let parseModule: typeof import('../core/parse') | undefined;
@@ -99,16 +107,18 @@ function parseText(text: string, fileName: string, fileProblems: readonly Proble
 export function factsOf(text: string, fileName: string, fileProblems: readonly Problem[] = []): FileFacts {
   const log = parseText(text, fileName, fileProblems);
   const input = analysisInput(log);
-  const lines: Record<number, string> = {};
-  const promises = input.items.filter((i) => i.kind === 'promise');
-  if (promises.length > 0) {
-    const all = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
-    for (const p of promises) lines[p.line] = all[p.line] ?? '';
+  const names = new Map<string, string>();
+  for (const item of log.items) {
+    if (item.state !== 'open' || !item.date) continue;
+    for (const h of item.handles) {
+      const name = names.has(h) ? undefined : contactOf(log, h)?.name;
+      if (name !== undefined) names.set(h, name);
+    }
   }
-  return { input, lines };
+  return { input, names: [...names] };
 }
 
-/** A file's findings (check) or open promises (agenda, ics) as of `o.now`, from its facts. */
+/** A file's findings (check), open promises (agenda) or open items (ics) as of `o.now`, from its facts. */
 export function resultOf(facts: FileFacts, task: FileTask, o: WorkOptions, keep = false): FileResult {
   const { input } = facts;
   const cache = keep ? { factsJson: JSON.stringify(facts), ...stableSpan(input, { now: new Date(o.now), timeZone: o.timeZone }) } : undefined;
@@ -149,20 +159,21 @@ export function resultOf(facts: FileFacts, task: FileTask, o: WorkOptions, keep 
     }
     return { file: task.display, out, counts, overdue, findings: json, cache };
   }
-  const promises: OpenPromise[] = [];
+  const items: OpenTracked[] = [];
   for (const item of input.items) {
-    if (item.kind !== 'promise') continue;
-    promises.push({
-      kind: 'promise',
+    if (o.mode !== 'ics' && item.kind !== 'promise') continue;
+    items.push({
+      kind: item.kind,
       line: item.line,
       date: item.date,
-      time: item.time,
+      ...(item.time !== undefined && { time: item.time }),
       text: item.text,
       tags: item.tags,
-      source: facts.lines[item.line] ?? '',
+      ...(item.moves !== undefined && { moves: item.moves }),
     });
   }
-  return { file: task.display, agenda: { client: input.client, timeZone: input.timeZone, promises }, cache };
+  const names = o.mode === 'ics' && facts.names.length > 0 ? facts.names : undefined;
+  return { file: task.display, agenda: { client: input.client, timeZone: input.timeZone, items, ...(names && { names }) }, cache };
 }
 
 /** Parses and analyzes one file's text. */

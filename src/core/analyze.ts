@@ -58,6 +58,8 @@ export interface OpenItem {
   /** The date of the entry holding a WAITING line, when it has one. */
   readonly entryDate?: string;
   readonly tags: readonly string[];
+  /** How many times it was moved (its `moved` history events), when it was: the calendar's SEQUENCE. */
+  readonly moves?: number;
 }
 
 /**
@@ -149,6 +151,8 @@ function* openItems(log: ClientLog): Iterable<OpenItem> {
   for (const item of log.items) {
     if (item.state !== 'open' || !item.date) continue;
     const handle = item.handles[0];
+    let moves = 0;
+    for (const h of item.history) if (h.verb === 'moved') moves++;
     yield {
       kind: item.kind,
       line: item.line,
@@ -161,6 +165,7 @@ function* openItems(log: ClientLog): Iterable<OpenItem> {
       contact: handle ? contactOf(log, handle)?.name : undefined,
       entryDate: item.kind === 'waiting' && item.entry >= 0 ? log.entries[item.entry]?.date : undefined,
       tags: item.tags,
+      moves: moves || undefined,
     };
   }
 }

@@ -12,6 +12,7 @@ export * from './logIndex';
 export * from './edits';
 export * from './notes';
 export * from './messages';
+export * from './ics';
 export * from './drafts';
 export * from './language';
 export * from './quiet';

@@ -1,4 +1,5 @@
 import type { Finding, Language, NoteKind } from './model';
+import type { IcsWords } from './ics';
 import { fieldLabel } from './notes';
 
 /**
@@ -190,4 +191,16 @@ function describeOne(f: Finding, t: Translate, locale: string): string {
         ? t('@{0} is not a contact of this client (contacts: {1})', s(d.handle), (d.known as readonly string[]).map((h) => `@${h}`).join(', '))
         : t('@{0} is not a contact of this client', s(d.handle));
   }
+}
+
+/** The words of the calendar feed (core/ics.ts) in the language `t` writes. */
+export function calendarWords(t: Translate): IcsWords {
+  return {
+    summary: (kind, client, text) => {
+      if (kind === 'promise') return client ? t('Promise to {0}: {1}', client, text) : t('Promise: {0}', text);
+      if (kind === 'waiting') return client ? t('Waiting on {0}: {1}', client, text) : t('Waiting: {0}', text);
+      return client ? t('Scope change to confirm with {0}: {1}', client, text) : t('Scope change to confirm: {0}', text);
+    },
+    client: (client) => t('Client: {0}', client),
+  };
 }

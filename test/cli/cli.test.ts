@@ -7,7 +7,9 @@ import { analyze } from '../../src/core/analyze';
 import { zonedInstant } from '../../src/core/dates';
 import { describeFinding, formatMessage } from '../../src/core/messages';
 import { parse } from '../../src/core/parse';
-import { eventUid, run } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
+import { eventUid } from '../../src/core/ics';
+import { parseCalendar } from '../ical';
 import { runInProcess, runPool } from '../../src/cli/pool';
 
 const repo = path.join(__dirname, '..', '..');
@@ -57,6 +59,13 @@ describe('clientlog CLI', () => {
       [['check', '--level', 'promise.overdue=loud'], /--level expects CODE=LEVEL/],
       [['check', '--jobs', '0'], /--jobs expects a whole number >= 1/],
       [['ics', '--json'], /--json does not apply to ics/],
+      [['ics', '--include', 'promise,meeting'], /--include expects kinds from promise, waiting, scope/],
+      [['ics', '--include', ''], /--include expects kinds/],
+      [['ics', '--alarm-minutes=-5'], /--alarm-minutes expects a whole number >= 0/],
+      [['ics', '--alarm-minutes', 'soon'], /--alarm-minutes expects a whole number >= 0/],
+      [['ics', '--alarm-minutes', '50000'], /--alarm-minutes expects at most 40320/],
+      [['agenda', '--include', 'promise'], /--include applies to ics only/],
+      [['check', '--alarm-minutes', '10'], /--alarm-minutes applies to ics only/],
       [['agenda', '--fail-on-overdue'], /apply to check only/],
       [['check', 'no/such/dir'], /no such file or directory: no\/such\/dir/],
     ] as Array<[string[], RegExp]>) {
@@ -244,36 +253,67 @@ describe('clientlog CLI', () => {
   });
 
   describe('ics', () => {
-    it('writes a calendar: all-day events for dates, UTC times from the client zone', async () => {
-      const dir = tmpTree({
-        'acme.clientlog':
-          '---\nclient: Acme\ntimezone: Europe/Sofia\n---\nPROMISE 2026-11-25 Send the plan #plan\nPROMISE 2026-11-26 17:00 Call back\nPROMISE 2026-11-20 Old | kept 2026-11-20\n',
-      });
+    const ACME =
+      '---\nclient: Acme\ntimezone: Europe/Sofia\ncontacts:\n  - name: Ivan Petrov\n    handle: ivan\n---\n' +
+      'PROMISE 2026-11-25 Send the plan to @ivan #plan\nPROMISE 2026-11-26 17:00 Call back\nPROMISE 2026-11-20 Old | kept 2026-11-20\n' +
+      'WAITING 2026-11-27 @ivan to sign\nSCOPE 2026-11-23 Add payroll\n';
+
+    it('writes a calendar: promises, waits and scope deadlines, all-day dates, times in the client zone with its VTIMEZONE', async () => {
+      const dir = tmpTree({ 'acme.clientlog': ACME });
       const r = await cli(['ics', ...DAY], dir);
-      assert.equal(r.code, 0);
-      const ics = r.stdout;
-      assert.match(ics, /^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
-      assert.match(ics, /END:VCALENDAR\r\n$/);
-      assert.equal(ics.match(/^BEGIN:VEVENT\r$/gm)?.length, 2);
-      assert.match(ics, /^DTSTART;VALUE=DATE:20261125\r$/m);
-      assert.match(ics, /^DTEND;VALUE=DATE:20261126\r$/m);
-      // 17:00 in Sofia (UTC+2 in November) is 15:00 UTC.
-      assert.match(ics, /^DTSTART:20261126T150000Z\r$/m);
-      assert.match(ics, /^DTEND:20261126T153000Z\r$/m);
-      assert.match(ics, /^SUMMARY:Promise to Acme: Send the plan #plan\r$/m);
-      assert.match(ics, /^DTSTAMP:20261123T120000Z\r$/m);
-      for (const line of ics.split('\r\n')) assert.ok(!/[\r\n]/.test(line));
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
+      const cal = parseCalendar(r.stdout);
+      assert.deepEqual(cal.zones, ['Europe/Sofia']);
+      assert.deepEqual(
+        cal.events.map((e) => [e.categories[0], e.start.value, e.start.tzid ?? null, e.summary, e.alarms.map((a) => a.minutes)]),
+        [
+          ['promise', '2026-11-25', null, 'Promise to Acme: Send the plan to Ivan Petrov', [-60]],
+          // Raised on the 23rd, to be confirmed within 3 days: by the 26th (all-day events come first in a day).
+          ['scope', '2026-11-26', null, 'Scope change to confirm with Acme: Add payroll', [-60]],
+          // 17:00 in Sofia (UTC+2 in November) is 15:00 UTC.
+          ['promise', '2026-11-26T15:00:00.000Z', 'Europe/Sofia', 'Promise to Acme: Call back', [-60]],
+          ['waiting', '2026-11-27', null, 'Waiting on Acme: Ivan Petrov to sign', [-60]],
+        ],
+      );
+      assert.equal(cal.events[0].description, 'Client: Acme\nSend the plan to @ivan #plan\nacme.clientlog:8');
+      assert.equal(cal.events[0].end.value, '2026-11-26');
+      assert.equal(cal.events[2].end.value, '2026-11-26T15:30:00.000Z');
+      assert.equal(cal.events[0].stamp, '2026-11-23T12:00:00Z');
     });
 
-    it('has stable UIDs: the same file and line give the same UID', async () => {
+    it('writes only the kinds --include names, with the alarm --alarm-minutes asks (0: none)', async () => {
+      const dir = tmpTree({ 'acme.clientlog': ACME });
+      const some = parseCalendar((await cli(['ics', '--include', 'scope,waiting', '--alarm-minutes', '1440', ...DAY], dir)).stdout);
+      assert.deepEqual(
+        some.events.map((e) => [e.categories[0], e.alarms.map((a) => a.minutes)]),
+        [
+          ['scope', [-1440]],
+          ['waiting', [-1440]],
+        ],
+      );
+      const none = await cli(['ics', '--include', 'promise', '--alarm-minutes', '0', ...DAY], dir);
+      assert.doesNotMatch(none.stdout, /VALARM/);
+      assert.deepEqual(
+        parseCalendar(none.stdout).events.map((e) => e.categories[0]),
+        ['promise', 'promise'],
+      );
+      assert.match((await cli(['--help'])).stdout, /--include KINDS[\s\S]*--alarm-minutes N/);
+    });
+
+    it('has stable UIDs: across runs, edits of other lines and a rescheduled promise', async () => {
       const dir = tmpTree({ 'a.clientlog': 'PROMISE 2026-11-25 One\nPROMISE 2026-11-26 Two\n' });
-      const uids = (s: string) => [...s.matchAll(/^UID:(.+)\r$/gm)].map((m) => m[1]);
-      const first = uids((await cli(['ics', ...DAY], dir)).stdout);
-      const again = uids((await cli(['ics', '--today', '2026-11-24', '--tz', 'UTC'], dir)).stdout);
+      const events = async (argv = DAY) => parseCalendar((await cli(['ics', ...argv], dir)).stdout).events.map((e) => [e.uid, e.sequence, e.start.value]);
+      const first = await events();
       assert.equal(first.length, 2);
-      assert.notEqual(first[0], first[1]);
-      assert.deepEqual(again, first);
-      assert.equal(first[0], eventUid('a.clientlog', 'PROMISE 2026-11-25 One'));
+      assert.notEqual(first[0][0], first[1][0]);
+      assert.deepEqual(await events(['--today', '2026-11-24', '--tz', 'UTC']), first);
+      assert.equal(first[0][0], eventUid('a.clientlog', 'promise', 'One'));
+      fs.writeFileSync(
+        path.join(dir, 'a.clientlog'),
+        '## 2026-11-22 Call\nNoted.\nPROMISE 2026-11-25 One\nPROMISE 2026-11-30 Two | moved from 2026-11-26 on 2026-11-23\n',
+      );
+      assert.deepEqual(await events(), [first[0], [first[1][0], 1, '2026-11-30']]);
     });
 
     it('writes an empty calendar when nothing is open, and -o writes a file', async () => {
@@ -282,7 +322,7 @@ describe('clientlog CLI', () => {
       assert.equal(r.code, 0);
       assert.equal(r.stdout, '');
       const ics = fs.readFileSync(path.join(dir, 'out.ics'), 'utf8');
-      assert.match(ics, /BEGIN:VCALENDAR/);
+      assert.deepEqual(parseCalendar(ics).events, []);
       assert.doesNotMatch(ics, /BEGIN:VEVENT/);
     });
   });
@@ -585,11 +625,11 @@ describe('clientlog CLI', () => {
       assert.match(ics.stdout, /^BEGIN:VCALENDAR/);
     });
 
-    it('loads the parser and the calendar library from files of their own, all of them packaged', () => {
+    it('loads the parser from a file of its own, all of them packaged', () => {
       const bin = fs.readFileSync(path.join(repo, 'dist', 'cli.js'), 'utf8');
       const chunks = [...bin.matchAll(/require\(["']\.\/([\w.-]+)["']\)/g)].map((m) => m[1]).sort();
-      assert.deepEqual(chunks, ['cli-ics.js', 'cli-parse.js']);
-      assert.doesNotMatch(bin, /YAMLMap|VCALENDAR/, 'the YAML and calendar code stay out of the start-up bundle');
+      assert.deepEqual(chunks, ['cli-parse.js']);
+      assert.doesNotMatch(bin, /YAMLMap/, 'the YAML code stays out of the start-up bundle');
       const allowed = fs.readFileSync(path.join(repo, '.vscodeignore'), 'utf8').split('\n');
       for (const c of ['cli.js', ...chunks]) {
         assert.ok(fs.existsSync(path.join(repo, 'dist', c)), c);
