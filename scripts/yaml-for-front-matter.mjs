@@ -12,7 +12,8 @@
 // esbuild cannot drop a class's unused methods, nor modules that an unused method imports, so this plugin:
 // - marks the library's files free of side effects: modules none of whose exports is used are dropped whole;
 // - replaces the modules in LEFT_OUT by exports that throw;
-// - in the classes of KEEP, replaces every method but the ones listed by one that throws.
+// - in the classes of KEEP, replaces every method but the ones listed by one that throws, and the
+//   declarations in DROP by the function that throws.
 // Anything that did reach a part left out fails loudly (the front matter reader reports an unreadable front
 // matter) instead of going wrong silently, and test/manifest/webYaml.test.ts reads a corpus of front matter
 // through the reader bundled this way and through the source one, and requires the same front matter and
@@ -28,6 +29,7 @@ const LEFT_OUT =
 
 /** Per module, per class: the methods the parser and composer call; the others are left out. */
 const KEEP = {
+  'compose/composer.js': { Composer: ['constructor', 'decorate', 'compose', 'next', 'end'] },
   'doc/Document.js': { Document: ['constructor', 'setSchema'] },
   'doc/directives.js': { Directives: ['constructor', 'atDocument', 'add', 'tagName'] },
   'nodes/Node.js': { NodeBase: ['constructor'] },
@@ -37,6 +39,12 @@ const KEEP = {
   'nodes/Pair.js': { Pair: ['constructor'] },
   'nodes/Alias.js': { Alias: ['constructor'] },
   'nodes/Scalar.js': { Scalar: ['constructor'] },
+};
+
+/** Per module: top-level declarations (functions, constants) that the front matter reader never reaches. */
+const DROP = {
+  // Only parseDocument with `prettyErrors` and a `lineCounter` calls it; the reader passes neither.
+  'errors.js': ['prettifyError'],
 };
 
 const relative = (p) => p.split(DIST)[1].replace(/\\/g, '/');
@@ -53,12 +61,28 @@ function leftOut(file, source) {
   return IMPORT + names.map((n) => `export const ${n} = __leftOut;`).join('\n');
 }
 
-/** A module whose classes keep only the methods listed: the others are replaced by one throwing call. */
-function trimmed(file, source, keep) {
+/**
+ * A module whose classes keep only the methods listed (the others are replaced by one throwing call) and
+ * whose declarations in `drop` are replaced by the throwing function.
+ */
+function trimmed(file, source, keep = {}, drop = []) {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
   const cuts = [];
   const found = new Set();
   for (const st of sf.statements) {
+    if (ts.isVariableStatement(st) && st.declarationList.declarations.length === 1) {
+      const d = st.declarationList.declarations[0];
+      if (ts.isIdentifier(d.name) && drop.includes(d.name.text) && d.initializer) {
+        found.add(d.name.text);
+        cuts.push([d.initializer.getStart(sf), d.initializer.end, '__leftOut']);
+      }
+      continue;
+    }
+    if (ts.isFunctionDeclaration(st) && st.name && drop.includes(st.name.text)) {
+      found.add(st.name.text);
+      cuts.push([st.getStart(sf), st.end, `const ${st.name.text} = __leftOut;`]);
+      continue;
+    }
     if (!ts.isClassDeclaration(st) || !st.name || !keep[st.name.text]) continue;
     const cls = st.name.text;
     found.add(cls);
@@ -78,11 +102,93 @@ function trimmed(file, source, keep) {
     const missing = keep[cls].filter((k) => !kept.has(k));
     if (missing.length > 0) throw new Error(`yaml/${file}: class ${cls} has no ${missing.join(', ')} any more`);
   }
-  const absent = Object.keys(keep).filter((c) => !found.has(c));
-  if (absent.length > 0) throw new Error(`yaml/${file} has no class ${absent.join(', ')} any more`);
+  const absent = [...Object.keys(keep), ...drop].filter((c) => !found.has(c));
+  if (absent.length > 0) throw new Error(`yaml/${file} has no ${absent.join(', ')} any more`);
   let out = source;
   for (const [s, e, text] of cuts.reverse()) out = out.slice(0, s) + text + out.slice(e);
   return IMPORT + out;
+}
+
+/**
+ * Property names that only the YAML lexer, parser and composer use, on their own objects (their state, their
+ * methods, the CST tokens' and nodes' bookkeeping): esbuild's `mangleProps` shortens them in the bundle,
+ * consistently, about 3 KB. None of them may appear in src/ (mangleProps renames a name everywhere, and a
+ * property of a VS Code object or of parsed JSON must keep its name): checkMangledProps fails the build if one
+ * does. webYaml.test.ts proves the bundled reader still reads what the source one reads.
+ */
+const MANGLED = [
+  'sourceToken',
+  'pushCount',
+  'pushSpaces',
+  'pushNewline',
+  'pushIndicators',
+  'pushUntil',
+  'pushToIndex',
+  'pushTag',
+  'parseNext',
+  'parseStream',
+  'parseLineStart',
+  'parseBlockStart',
+  'parseFlowCollection',
+  'parseQuotedScalar',
+  'parseBlockScalar',
+  'parseBlockScalarHeader',
+  'parsePlainScalar',
+  'continueScalar',
+  'atLineEnd',
+  'hasChars',
+  'getLine',
+  'setNext',
+  'atEnd',
+  'blockScalarIndent',
+  'blockScalarKeep',
+  'flowKey',
+  'flowLevel',
+  'indentNext',
+  'indentValue',
+  'lineEndPos',
+  'atNewLine',
+  'atScalar',
+  'onKeyLine',
+  'onNewLine',
+  'blockScalar',
+  'blockMap',
+  'blockSequence',
+  'flowCollection',
+  'documentEnd',
+  'explicitKey',
+  'lineEnd',
+  'startBlockValue',
+  'atIndentedComment',
+  'flowScalar',
+  'commentBefore',
+  'spaceBefore',
+  'newlineAfterProp',
+  'hasNewline',
+  'atDirectives',
+  'prelude',
+  'docStart',
+  'docEnd',
+  'atRoot',
+  'atKey',
+  'implicitKey',
+  'srcToken',
+  'knownTags',
+  'atNextDocument',
+  'defaultYaml',
+  'defaultTags',
+];
+export const YAML_MANGLE_PROPS = new RegExp(`^(?:${MANGLED.join('|')})$`);
+
+/** Fails when a mangled name appears in the extension's sources (see MANGLED). */
+export function checkMangledProps(srcDir) {
+  const used = new Set();
+  for (const f of fs.readdirSync(srcDir, { recursive: true })) {
+    if (!/\.(ts|mjs|js)$/.test(String(f))) continue;
+    const text = fs.readFileSync(`${srcDir}/${f}`, 'utf8');
+    for (const n of MANGLED) if (new RegExp(`\\b${n}\\b`).test(text)) used.add(`${n} (${f})`);
+  }
+  if (used.size > 0) throw new Error(`yaml-for-front-matter: src/ uses ${[...used].join(', ')}, which the bundle mangles; drop it from MANGLED`);
 }
 
 export const yamlForFrontMatter = {
@@ -103,10 +209,11 @@ export const yamlForFrontMatter = {
     build.onLoad({ filter: DIST }, (a) => {
       const file = relative(a.path);
       const keep = KEEP[file];
-      if (!keep && !LEFT_OUT.test(a.path)) return undefined;
+      const drop = DROP[file];
+      if (!keep && !drop && !LEFT_OUT.test(a.path)) return undefined;
       try {
         const source = fs.readFileSync(a.path, 'utf8');
-        return { contents: keep ? trimmed(file, source, keep) : leftOut(file, source), loader: 'js' };
+        return { contents: keep || drop ? trimmed(file, source, keep, drop) : leftOut(file, source), loader: 'js' };
       } catch (e) {
         return { errors: [{ text: `yaml-for-front-matter: ${e.message}; check what the yaml update moved (scripts/yaml-for-front-matter.mjs)` }] };
       }

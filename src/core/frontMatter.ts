@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, Lexer, parseDocument, type Node, type Pair } from 'yaml';
 import { isValidTimeZone } from './dates';
 import { isLanguage, type Contact, type FrontMatter, type Language, type Problem } from './model';
 import { detach, isJsSpace, lineRange, range, type Range } from './text';
@@ -121,8 +121,8 @@ export function parseFrontMatter(
     // sexagesimal numbers), and no YAML 1.1 types: `!!binary`, `!!set`, `!!timestamp`... are unknown tags, their
     // values read as written, like `!custom`. A profile needs neither, and the web bundle leaves that part of the
     // library out (scripts/yaml-for-front-matter.mjs).
+    // Errors are placed from their offsets (toPos): no lineCounter, no prettyErrors.
     doc = parseDocument(source, {
-      lineCounter: new LineCounter(),
       uniqueKeys: true,
       prettyErrors: false,
       strict: true,
