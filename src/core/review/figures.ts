@@ -354,12 +354,17 @@ function finish(acc: Acc, trendWeeks: readonly string[], firstMonday: number): F
   };
 }
 
+/** Appends (a loop, not push(...xs): a client's bucket can hold more refs than a call takes arguments). */
+function append<T>(into: T[], from: readonly T[]): void {
+  for (const x of from) into.push(x);
+}
+
 function merge(into: Acc, from: Acc): void {
-  for (const k of Object.keys(from.promise) as Array<keyof Acc['promise']>) into.promise[k].push(...from.promise[k]);
-  into.moves.push(...from.moves);
-  for (const k of Object.keys(from.waiting) as Array<keyof Acc['waiting']>) into.waiting[k].push(...from.waiting[k]);
-  for (const k of Object.keys(from.scope) as Array<keyof Acc['scope']>) into.scope[k].push(...from.scope[k]);
-  for (const k of Object.keys(from.urgency) as Array<keyof UrgencyFigures>) into.urgency[k].push(...from.urgency[k]);
+  for (const k of Object.keys(from.promise) as Array<keyof Acc['promise']>) append(into.promise[k], from.promise[k]);
+  append(into.moves, from.moves);
+  for (const k of Object.keys(from.waiting) as Array<keyof Acc['waiting']>) append(into.waiting[k], from.waiting[k]);
+  for (const k of Object.keys(from.scope) as Array<keyof Acc['scope']>) append(into.scope[k], from.scope[k]);
+  for (const k of Object.keys(from.urgency) as Array<keyof UrgencyFigures>) append(into.urgency[k], from.urgency[k]);
   from.weeks.forEach(([a, b], k) => {
     into.weeks[k][0] += a;
     into.weeks[k][1] += b;
@@ -374,28 +379,33 @@ export function review(inputs: readonly ReviewInput[], options: ReviewOptions): 
   const firstMonday = lastMonday - 7 * (weeks - 1);
   const trendWeeks = Array.from({ length: weeks }, (_, k) => isoWeek(fromDayNumber(firstMonday + 7 * k)));
   const perClient = new Map<string, { acc: Acc; sources: number[]; lastTouch?: LastTouch }>();
-  const total = newAcc(weeks);
   inputs.forEach((input, source) => {
     let c = perClient.get(input.client);
     if (!c) perClient.set(input.client, (c = { acc: newAcc(weeks), sources: [] }));
     c.sources.push(source);
-    const acc = newAcc(weeks);
-    addLog(acc, source, input, since, until, firstMonday, options);
-    merge(c.acc, acc);
-    merge(total, acc);
+    // Straight into the client's buckets; the total is their union, made once per client below (finish sorts
+    // every bucket, so the order refs arrive in does not matter).
+    addLog(c.acc, source, input, since, until, firstMonday, options);
     if (input.lastEntry && (!c.lastTouch || input.lastEntry.date > c.lastTouch.date)) {
       const tz = input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : options.timeZone;
       const localToday = zonedNow(options.now, tz).date;
       c.lastTouch = { date: input.lastEntry.date, days: dayNumber(localToday) - dayNumber(input.lastEntry.date), source, line: input.lastEntry.line };
     }
   });
+  const total = newAcc(weeks);
+  for (const c of perClient.values()) merge(total, c.acc);
   const clients = [...perClient]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([client, c]) => clean({ client, sources: c.sources, lastTouch: c.lastTouch, ...finish(c.acc, trendWeeks, firstMonday) }));
   return { since, until, today, timeZone: options.timeZone, now: options.now.toISOString(), clients, total: finish(total, trendWeeks, firstMonday) };
 }
 
+/**
+ * `o` without its undefined values, as a new object: deleting properties turns an object into a slow dictionary
+ * (over the 10,000 logs of the benchmark, copying took review() from about 0.9 s to 0.45 s, in process).
+ */
 function clean<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as Array<keyof T>) if (o[k] === undefined) delete o[k];
-  return o;
+  const out = {} as T;
+  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }

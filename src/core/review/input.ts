@@ -105,8 +105,12 @@ export function reviewInput(log: ClientLog): ReviewInput {
   });
 }
 
-/** `o` without its undefined values (what JSON would drop anyway). */
+/**
+ * `o` without its undefined values (what JSON would drop anyway), as a new object: `delete` would turn each into a
+ * slow dictionary (over the benchmark's 10,000 logs, reviewInput took about twice as long).
+ */
 function defined<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as Array<keyof T>) if (o[k] === undefined) delete o[k];
-  return o;
+  const out = {} as T;
+  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }
