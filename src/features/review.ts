@@ -59,9 +59,31 @@ export class ReviewPanel implements vscode.Disposable {
   private logs: ReviewLog[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  /** For the end-to-end suite: the last review shown, and when the webview said it had drawn it. */
-  lastShown: { review: Review; view?: ReviewView; drawnMs?: number; openedAt: number } | undefined;
+  /**
+   * For the end-to-end suite and the editor benchmark: the last review shown, when the webview said it had drawn
+   * it (ms after the command opened the panel, and on the extension host's performance clock, performance.timeOrigin +
+   * performance.now()), and how many logs it read.
+   */
+  lastShown:
+    | {
+        review: Review;
+        view?: ReviewView;
+        drawnMs?: number;
+        drawnAt?: number;
+        openedAt: number;
+        logs: number;
+        /** Which review this is: the page echoes it with `drawn` and `view`. */
+        seq: number;
+        /**
+         * ms after opening: the page said it was ready, every log's input was read, the message was handed over
+         * (postedMs); the review's own time and the page's to lay it out (renderMs).
+         */
+        phases: { readyMs: number; inputsMs: number; reviewMs: number; postedMs?: number; renderMs?: number };
+      }
+    | undefined;
   private readonly drawnWaiters: Array<() => void> = [];
+  /** Reviews sent to the page so far. */
+  private sent = 0;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -77,6 +99,9 @@ export class ReviewPanel implements vscode.Disposable {
       return;
     }
     const openedAt = performance.now();
+    // Start reading the logs' histories now, while the webview loads its page (the review is sent when the page
+    // says it is ready; reading only then put the two one after the other).
+    void this.inputs.logs().catch(() => undefined);
     const panel = vscode.window.createWebviewPanel('clientlog.review', vscode.l10n.t('Weekly Review'), vscode.ViewColumn.Active, {
       enableScripts: true,
       retainContextWhenHidden: true,
@@ -89,15 +114,19 @@ export class ReviewPanel implements vscode.Disposable {
       this.panel = undefined;
       this.lastShown = undefined;
     });
-    panel.webview.onDidReceiveMessage((m: { type?: string; id?: string; source?: number; line?: number; text?: string; view?: ReviewView }) => {
+    panel.webview.onDidReceiveMessage((m: { type?: string; id?: string; source?: number; line?: number; text?: string; view?: ReviewView; renderMs?: number; seq?: number }) => {
       if (m.type === 'ready') void this.update(openedAt);
       else if (m.type === 'period' && (PERIODS as readonly string[]).includes(m.id ?? '')) {
         this.period = m.id as PeriodId;
         void this.update();
       } else if (m.type === 'open' && typeof m.source === 'number' && typeof m.line === 'number') void this.open(m.source, m.line);
       else if (m.type === 'copy' && typeof m.text === 'string') void this.copy(m.text);
-      else if (m.type === 'drawn' && this.lastShown) {
+      else if (m.type === 'drawn' && this.lastShown && m.seq === this.lastShown.seq) {
         this.lastShown.drawnMs = performance.now() - this.lastShown.openedAt;
+        this.lastShown.drawnAt = performance.timeOrigin + performance.now();
+        if (typeof m.renderMs === 'number') this.lastShown.phases.renderMs = m.renderMs;
+      } else if (m.type === 'view' && this.lastShown && m.seq === this.lastShown.seq) {
+        // What the page laid out, for the test hooks (it follows `drawn`).
         this.lastShown.view = m.view;
         for (const w of this.drawnWaiters.splice(0)) w();
       }
@@ -117,17 +146,22 @@ export class ReviewPanel implements vscode.Disposable {
   async update(openedAt = performance.now()): Promise<void> {
     const panel = this.panel;
     if (!panel) return;
+    const asked = performance.now();
     this.logs = await this.inputs.logs();
+    const read = performance.now();
     const now = this.clock.now();
     const { since, until } = periodDates(this.period, this.clock.today());
     const r = review(
       this.logs.map((l) => l.input),
       { now, timeZone: userTimeZone(), since, until },
     );
-    this.lastShown = { review: r, openedAt };
+    const phases: NonNullable<ReviewPanel['lastShown']>['phases'] = { readyMs: asked - openedAt, inputsMs: read - openedAt, reviewMs: performance.now() - read };
+    const seq = ++this.sent;
+    this.lastShown = { review: r, openedAt, logs: this.logs.length, phases, seq };
     // The webview lays it out and translates it with the same l10n bundle (none for English).
     const paths = this.logs.map((l) => vscode.workspace.asRelativePath(l.uri));
-    await panel.webview.postMessage({ type: 'review', review: r, period: this.period, paths, bundle: vscode.l10n.bundle ?? null, locale: vscode.env.language });
+    await panel.webview.postMessage({ type: 'review', review: r, period: this.period, paths, bundle: vscode.l10n.bundle ?? null, locale: vscode.env.language, seq });
+    phases.postedMs = performance.now() - openedAt;
   }
 
   private async open(source: number, line: number): Promise<void> {

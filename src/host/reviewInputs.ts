@@ -29,6 +29,7 @@ export class ReviewInputs implements vscode.Disposable {
 
   constructor(private readonly index: WorkspaceIndex) {
     this.subscription = index.onDidChange(() => {
+      this.generation++;
       this.changed = true;
       this.emitter.fire();
     });
@@ -56,8 +57,28 @@ export class ReviewInputs implements vscode.Disposable {
     );
   }
 
-  /** Every indexed log's review input, in the index's order (files that cannot be read are left out). */
-  async logs(): Promise<ReviewLog[]> {
+  /**
+   * Every indexed log's review input, in the index's order (files that cannot be read are left out). Calls made
+   * while a read is under way share it (the Weekly Review starts one when its panel opens, then asks again
+   * once its page is ready).
+   */
+  logs(): Promise<ReviewLog[]> {
+    // A call after the index changed reads again (the read under way may have missed the change).
+    if (this.reading && this.readingGeneration === this.generation) return this.reading;
+    const p: Promise<ReviewLog[]> = this.read().finally(() => {
+      if (this.reading === p) this.reading = undefined;
+    });
+    this.reading = p;
+    this.readingGeneration = this.generation;
+    return p;
+  }
+
+  private reading: Promise<ReviewLog[]> | undefined;
+  private readingGeneration = 0;
+  /** Counts the index's changes. */
+  private generation = 0;
+
+  private async read(): Promise<ReviewLog[]> {
     await this.index.ready();
     const entries = this.index.all();
     const live = new Set(entries.map((e) => e.uri.toString()));

@@ -346,6 +346,36 @@ const BUILTINS = {
       heapUsed: process.memoryUsage().heapUsed,
     };
   },
+  /**
+   * Benchmark (issue 14): runs "Clientlog: Weekly Review" and waits, in the extension host, for the webview to say
+   * it has drawn the review (its `drawn` message, posted after it laid out the table and the charts); readyMs is
+   * from just before the command to that message, on the host's performance clock (no file round trip inside).
+   */
+  'probe.reviewReady': async (timeoutMs = 120_000) => {
+    const clock = () => performance.timeOrigin + performance.now();
+    const t0 = clock();
+    await vscode.commands.executeCommand('clientlog.review');
+    const commandMs = clock() - t0;
+    for (;;) {
+      /** @type {any} */
+      const s = await vscode.commands.executeCommand('clientlog._test.review');
+      if (s && typeof s.drawnAt === 'number' && s.drawnAt >= t0) {
+        const t = s.review.total;
+        return {
+          readyMs: s.drawnAt - t0,
+          commandMs,
+          logs: s.logs,
+          clients: s.review.clients.length,
+          due: t.promises.due,
+          overdue: t.promises.overdue.length,
+          onTime: t.promises.onTime.length,
+          phases: s.phases ?? null,
+        };
+      }
+      if (clock() - t0 > timeoutMs) throw new Error(`the Weekly Review was not drawn within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  },
   /** Fresh state, same shape as state.json. */
   'probe.state': () => collectState(),
   /** Opens a file (workspace-relative path, absolute path or uri) in an editor and focuses it. */
