@@ -144,7 +144,10 @@ async function openOnce(browser, extensionsTemplate, workspace, userDataDir, por
       review,
     };
     if (process.env.BENCH_DEBUG) log(`  persisted index: ${JSON.stringify(timing.persisted)}`);
-    if (review) log(`  Weekly Review: drawn ${review.readyMs.toFixed(0)} ms after the command (${review.logs} logs, ${review.due} promises due; ${JSON.stringify(review.phases)})`);
+    if (review)
+      log(
+        `  Weekly Review: drawn ${review.readyMs.toFixed(0)} ms after the command (${review.logs} logs, ${review.due} promises due; ${JSON.stringify(review.phases)})`,
+      );
     log(
       `  ${timing.files} files (${r.persisted ? `${r.persisted.stored} from the persisted index, ${r.persisted.read} read` : 'no persisted index'}): first ${r.firstMs} ms, all ${r.allMs} ms, longest task ${r.longestTaskMs} ms, RSS ${(r.memory?.rss / 1048576).toFixed(0)} MiB, overdue ${r.overdue} (tree ${r.treeOverdue})`,
     );
@@ -273,7 +276,10 @@ export function editorSection(r) {
         '',
         '| Workspace | Weekly Review ready | Logs read | Promises due this week | Total row on the page |',
         '| --- | --- | --- | --- | --- |',
-        ...reviews.map(([n, k, x]) => `| ${n.toLocaleString('en-US')} logs, ${k} | ${ms(x.readyMs)} | ${x.logs.toLocaleString('en-US')} | ${x.due} | ${x.pageRow.join(' · ')} |`),
+        ...reviews.map(
+          ([n, k, x]) =>
+            `| ${n.toLocaleString('en-US')} logs, ${k} | ${ms(x.readyMs)} | ${x.logs.toLocaleString('en-US')} | ${x.due} | ${x.pageRow.join(' · ')} |`,
+        ),
       ]
     : [];
   return [

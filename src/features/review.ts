@@ -114,23 +114,25 @@ export class ReviewPanel implements vscode.Disposable {
       this.panel = undefined;
       this.lastShown = undefined;
     });
-    panel.webview.onDidReceiveMessage((m: { type?: string; id?: string; source?: number; line?: number; text?: string; view?: ReviewView; renderMs?: number; seq?: number }) => {
-      if (m.type === 'ready') void this.update(openedAt);
-      else if (m.type === 'period' && (PERIODS as readonly string[]).includes(m.id ?? '')) {
-        this.period = m.id as PeriodId;
-        void this.update();
-      } else if (m.type === 'open' && typeof m.source === 'number' && typeof m.line === 'number') void this.open(m.source, m.line);
-      else if (m.type === 'copy' && typeof m.text === 'string') void this.copy(m.text);
-      else if (m.type === 'drawn' && this.lastShown && m.seq === this.lastShown.seq) {
-        this.lastShown.drawnMs = performance.now() - this.lastShown.openedAt;
-        this.lastShown.drawnAt = performance.timeOrigin + performance.now();
-        if (typeof m.renderMs === 'number') this.lastShown.phases.renderMs = m.renderMs;
-      } else if (m.type === 'view' && this.lastShown && m.seq === this.lastShown.seq) {
-        // What the page laid out, for the test hooks (it follows `drawn`).
-        this.lastShown.view = m.view;
-        for (const w of this.drawnWaiters.splice(0)) w();
-      }
-    });
+    panel.webview.onDidReceiveMessage(
+      (m: { type?: string; id?: string; source?: number; line?: number; text?: string; view?: ReviewView; renderMs?: number; seq?: number }) => {
+        if (m.type === 'ready') void this.update(openedAt);
+        else if (m.type === 'period' && (PERIODS as readonly string[]).includes(m.id ?? '')) {
+          this.period = m.id as PeriodId;
+          void this.update();
+        } else if (m.type === 'open' && typeof m.source === 'number' && typeof m.line === 'number') void this.open(m.source, m.line);
+        else if (m.type === 'copy' && typeof m.text === 'string') void this.copy(m.text);
+        else if (m.type === 'drawn' && this.lastShown && m.seq === this.lastShown.seq) {
+          this.lastShown.drawnMs = performance.now() - this.lastShown.openedAt;
+          this.lastShown.drawnAt = performance.timeOrigin + performance.now();
+          if (typeof m.renderMs === 'number') this.lastShown.phases.renderMs = m.renderMs;
+        } else if (m.type === 'view' && this.lastShown && m.seq === this.lastShown.seq) {
+          // What the page laid out, for the test hooks (it follows `drawn`).
+          this.lastShown.view = m.view;
+          for (const w of this.drawnWaiters.splice(0)) w();
+        }
+      },
+    );
   }
 
   private schedule(): void {
@@ -155,12 +157,24 @@ export class ReviewPanel implements vscode.Disposable {
       this.logs.map((l) => l.input),
       { now, timeZone: userTimeZone(), since, until },
     );
-    const phases: NonNullable<ReviewPanel['lastShown']>['phases'] = { readyMs: asked - openedAt, inputsMs: read - openedAt, reviewMs: performance.now() - read };
+    const phases: NonNullable<ReviewPanel['lastShown']>['phases'] = {
+      readyMs: asked - openedAt,
+      inputsMs: read - openedAt,
+      reviewMs: performance.now() - read,
+    };
     const seq = ++this.sent;
     this.lastShown = { review: r, openedAt, logs: this.logs.length, phases, seq };
     // The webview lays it out and translates it with the same l10n bundle (none for English).
     const paths = this.logs.map((l) => vscode.workspace.asRelativePath(l.uri));
-    await panel.webview.postMessage({ type: 'review', review: r, period: this.period, paths, bundle: vscode.l10n.bundle ?? null, locale: vscode.env.language, seq });
+    await panel.webview.postMessage({
+      type: 'review',
+      review: r,
+      period: this.period,
+      paths,
+      bundle: vscode.l10n.bundle ?? null,
+      locale: vscode.env.language,
+      seq,
+    });
     phases.postedMs = performance.now() - openedAt;
   }
 
