@@ -369,7 +369,8 @@ const BUILTINS = {
           due: t.promises.due,
           overdue: t.promises.overdue.length,
           onTime: t.promises.onTime.length,
-          phases: s.phases ?? null,
+          // ms after the command: page ready, logs read, review made, message handed over; the page's layout time.
+          phases: s.marks ? { readyMs: s.marks[0], inputsMs: s.marks[1], reviewedMs: s.marks[2], postedMs: s.marks[3], renderMs: s.renderMs ?? null } : null,
         };
       }
       if (clock() - t0 > timeoutMs) throw new Error(`the Weekly Review was not drawn within ${timeoutMs} ms`);
