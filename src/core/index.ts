@@ -20,3 +20,4 @@ export * from './review';
 export * from './cacheTable';
 export * from './logStore';
 export * from './recurrence';
+export * from './reminders';

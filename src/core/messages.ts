@@ -204,3 +204,66 @@ export function calendarWords(t: Translate): IcsWords {
     client: (client) => t('Client: {0}', client),
   };
 }
+
+/**
+ * The plural category of `n` in the language (of the four) of a display locale: en and bg have one/other,
+ * ro one/few/other, ru one/few/many. A message with a count has one key per category, each written out
+ * as a literal `t(...)` call so the bundles' completeness check sees it; the `[few]` and `[many]` keys are only ever
+ * chosen in ro and ru, whose bundles translate them, so their markers are never shown.
+ */
+export function pluralCategory(n: number, locale: string): 'one' | 'few' | 'many' | 'other' {
+  const c = new Intl.PluralRules(languageOfLocale(locale)).select(n);
+  return c === 'one' || c === 'few' || c === 'many' ? c : 'other';
+}
+
+/** Picks the form of a counted message for `n` (see `pluralCategory`). */
+export function plural(n: number, locale: string, forms: { one: () => string; few: () => string; many: () => string; other: () => string }): string {
+  return forms[pluralCategory(n, locale)]();
+}
+
+/** The digest's figures as `digestMessage` reads them (core/reminders.ts `Digest`). */
+export interface DigestFigures {
+  readonly dueToday: number;
+  readonly overdue: number;
+  readonly lateWaits: number;
+  readonly longestWait?: { readonly who: string; readonly days: number };
+}
+
+/** "3 promises due today, 2 are already overdue, Ivan Petrov has not answered for 6 days" in the display language. */
+export function digestMessage(d: DigestFigures, t: Translate, locale: string): string {
+  const parts: string[] = [];
+  const today = d.dueToday;
+  if (today > 0) {
+    parts.push(
+      plural(today, locale, {
+        one: () => t('{0} promise due today', today),
+        few: () => t('{0} promises due today [few]', today),
+        many: () => t('{0} promises due today [many]', today),
+        other: () => t('{0} promises due today', today),
+      }),
+    );
+  }
+  const late = d.overdue;
+  if (late > 0) {
+    parts.push(
+      today > 0
+        ? plural(late, locale, {
+            one: () => t('{0} is already overdue', late),
+            few: () => t('{0} are already overdue [few]', late),
+            many: () => t('{0} are already overdue [many]', late),
+            other: () => t('{0} are already overdue', late),
+          })
+        : plural(late, locale, {
+            one: () => t('{0} promise overdue', late),
+            few: () => t('{0} promises overdue [few]', late),
+            many: () => t('{0} promises overdue [many]', late),
+            other: () => t('{0} promises overdue', late),
+          }),
+    );
+  }
+  if (d.longestWait) {
+    const wait = t('{0} has not answered for {1}', d.longestWait.who, durationDays(d.longestWait.days, locale));
+    parts.push(d.lateWaits > 1 ? t('{0} (late answers in all: {1})', wait, d.lateWaits) : wait);
+  }
+  return parts.join(', ');
+}
