@@ -15,6 +15,16 @@ const nodeGlobals = ['process', 'Buffer', 'setImmediate', 'clearImmediate', '__d
   message: `${NO_NODE} (Timers: setTimeout; bytes: Uint8Array, TextEncoder/TextDecoder.)`,
 }));
 
+/** Node's globals reached through the global object (`globalThis.process`, `self.Buffer`, ...). */
+const nodeGlobalProperties = ['globalThis', 'self', 'window', 'global'].flatMap((object) =>
+  ['process', 'Buffer', 'setImmediate', 'clearImmediate', 'require'].map((property) => ({ object, property, message: NO_NODE })),
+);
+/** A dynamic `import('fs')` or `import('node:fs')`, which no-restricted-imports does not see. */
+const nodeDynamicImport = {
+  selector: `ImportExpression[source.value=/^(node:|(${nodeBuiltins.map((m) => m.replace(/[/]/g, '\\/')).join('|')})(\\/|$))/]`,
+  message: NO_NODE,
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'out/**', 'bench/corpus/**'] },
   ...tseslint.configs.recommended,
@@ -46,7 +56,7 @@ export default tseslint.config(
           patterns: [{ regex: '^node:', message: 'src/core is pure TypeScript: no Node built-ins.' }],
         },
       ],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'The core takes "now" as a parameter.' }],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'The core takes "now" as a parameter.' }, ...nodeGlobalProperties],
       'no-restricted-syntax': [
         'error',
         {
@@ -57,12 +67,14 @@ export default tseslint.config(
           selector: "CallExpression[callee.name='require']",
           message: 'The core uses ES imports only.',
         },
+        nodeDynamicImport,
       ],
       'no-restricted-globals': ['error', ...nodeGlobals],
     },
   },
   {
-    files: ['src/host/**/*.ts', 'src/features/**/*.ts', 'src/extension.ts'],
+    // Everything else dist/extension.js bundles, and the Weekly Review's webview script (a browser page).
+    files: ['src/host/**/*.ts', 'src/features/**/*.ts', 'src/webview/**/*.ts', 'src/extension.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -72,6 +84,8 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', ...nodeGlobals],
+      'no-restricted-properties': ['error', ...nodeGlobalProperties],
+      'no-restricted-syntax': ['error', nodeDynamicImport],
     },
   },
 );

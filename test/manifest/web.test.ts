@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { ESLint } from 'eslint';
 
 const root = path.join(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -55,6 +56,43 @@ describe('web extension (VS Code for the Web)', () => {
       bytes <= m.BUNDLE_BUDGET,
       `dist/extension.js is ${bytes} bytes, ${bytes - m.BUNDLE_BUDGET} over the budget of ${m.BUNDLE_BUDGET}; the biggest modules: ${biggest.join(', ')}`,
     );
+  });
+
+  it('lint bans Node modules and globals in every folder the web bundle holds, not in the CLI', async function () {
+    this.timeout(60_000);
+    const eslint = new ESLint({ cwd: root });
+    const banned = [
+      "import * as fs from 'fs'; export const a = fs;",
+      "import { readFile } from 'node:fs/promises'; export const a = readFile;",
+      "import { EventEmitter } from 'events'; export const a = EventEmitter;",
+      "export const a = require('node:path');",
+      "export const a = import('node:fs');",
+      "export const a = import('child_process');",
+      'export const a = process.env.HOME;',
+      "export const a = Buffer.from('x');",
+      'export const a = setImmediate(() => undefined);',
+      'export const a = globalThis.process;',
+      'export const a = self.Buffer;',
+      'export const a = __dirname;',
+    ];
+    for (const file of ['src/core/x.ts', 'src/core/drafts/x.ts', 'src/host/x.ts', 'src/features/x.ts', 'src/webview/x.ts', 'src/extension.ts']) {
+      for (const code of banned) {
+        const [r] = await eslint.lintText(code, { filePath: path.join(root, file) });
+        assert.ok(
+          r.messages.some((m) => /^(no-restricted-|@typescript-eslint\/no-require-imports)/.test(m.ruleId ?? '')),
+          `${file}: ${code} -> ${JSON.stringify(r.messages.map((m) => m.ruleId))}`,
+        );
+      }
+    }
+    // What the web worker has instead passes, and the command line may use Node.
+    const [web] = await eslint.lintText('export const a = [setTimeout, new TextDecoder(), new Uint8Array(1), Intl.DateTimeFormat, globalThis.crypto];', {
+      filePath: path.join(root, 'src/host/x.ts'),
+    });
+    assert.deepEqual(web.messages, []);
+    const [cli] = await eslint.lintText("import * as fs from 'node:fs'; export const a = [fs.readFileSync, process.argv, Buffer.from('x')];", {
+      filePath: path.join(root, 'src/cli/x.ts'),
+    });
+    assert.deepEqual(cli.messages, []);
   });
 
   it('fails the web build when anything imports a Node built-in', async function () {
