@@ -59,6 +59,8 @@ Options:
   --fail-on-overdue   check: exit 1 also when any promise is overdue.
   --level CODE=LEVEL  Override a finding's level (error, warning, information, hint, off); repeatable.
   --horizon-days N    Open promises due within N days are "due soon" (default 3).
+  --days N            agenda: only what is due within N days (overdue included), with the coming
+                      occurrences of recurring promises in that span (computed, not written).
   --confirmation-days N  Scope changes unconfirmed for more than N days are reported (default 3).
   --cadence-days N    A client whose latest entry is more than N days old is reported (client.quiet)
                       unless its front matter sets a cadence (default 0: off).
@@ -122,6 +124,7 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
       'fail-on-overdue': { type: 'boolean' },
       level: { type: 'string', multiple: true },
       'horizon-days': { type: 'string' },
+      days: { type: 'string' },
       'confirmation-days': { type: 'string' },
       'cadence-days': { type: 'string' },
       'no-ignore': { type: 'boolean' },
@@ -162,6 +165,7 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   const include = kindsOption(values.include);
   const alarmMinutes = intOption('alarm-minutes', values['alarm-minutes'], DEFAULT_ALARM_MINUTES, 0);
   if (alarmMinutes > MAX_ALARM_MINUTES) throw new UsageError(`--alarm-minutes expects at most ${MAX_ALARM_MINUTES} (four weeks), not ${alarmMinutes}`);
+  if (values.days !== undefined && mode !== 'agenda') throw new UsageError('--days applies to agenda only');
   if (mode !== 'check' && (values['fail-on'] !== undefined || values['fail-on-overdue']))
     throw new UsageError('--fail-on and --fail-on-overdue apply to check only');
 
@@ -179,6 +183,8 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   if (values.since !== undefined && values.until !== undefined && values.since > values.until)
     throw new UsageError(`--since ${values.since} is after --until ${values.until}`);
   const weeks = intOption('weeks', values.weeks, 12, 1);
+  const agendaDays = values.days !== undefined ? intOption('days', values.days, 0, 0) : undefined;
+  if (agendaDays !== undefined && agendaDays > 3660) throw new UsageError(`--days expects at most 3660 (ten years), not ${agendaDays}`);
   if (weeks > 520) throw new UsageError(`--weeks expects at most 520, not ${weeks}`);
   const format = (values.format ?? (values.json ? 'json' : 'text')) as ReviewFormat;
   if (!REVIEW_FORMATS.includes(format)) throw new UsageError(`--format expects text, md, html or json, not "${values.format}"`);
@@ -248,7 +254,7 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   } else {
     if (mode === 'ics') output = icsOutput(results, options, { include, alarmMinutes });
     else {
-      const a = agendaOf(results, options);
+      const a = agendaOf(results, options, agendaDays);
       output = values.json ? agendaJson(a, options, values.today) : agendaText(a);
     }
   }

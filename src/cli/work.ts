@@ -3,6 +3,7 @@ import { analysisInput, analyzeInput, stableSpan, type AnalysisInput } from '../
 import { describeFinding, formatMessage } from '../core/messages';
 import type { DecodedLog } from '../core/encoding';
 import { contactOf, type FindingCode, type FindingData, type Level, type LevelSetting, type Problem, type TrackedKind } from '../core/model';
+import type { RecurInfo } from '../core/recurrence';
 import { reviewInput, type ReviewInput } from '../core/review/input';
 import { readLog } from './files';
 
@@ -55,6 +56,10 @@ export interface OpenTracked {
   readonly tags: readonly string[];
   /** Recorded moves (the calendar's SEQUENCE). */
   readonly moves?: number;
+  /** A recurring promise's rule. */
+  readonly recur?: RecurInfo;
+  /** `agenda --days`: a coming occurrence of the recurring promise on `line`, computed, not in the file. */
+  readonly computed?: boolean;
 }
 
 export interface FileResult {
@@ -170,6 +175,7 @@ export function resultOf(facts: FileFacts, task: FileTask, o: WorkOptions, keep 
       text: item.text,
       tags: item.tags,
       ...(item.moves !== undefined && { moves: item.moves }),
+      ...(item.recur ? { recur: item.recur } : {}),
     });
   }
   const names = o.mode === 'ics' && facts.names.length > 0 ? facts.names : undefined;

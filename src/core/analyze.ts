@@ -15,6 +15,7 @@ import {
 } from './model';
 import { capPerFile, countOf, mergePerLine, PerLineCap } from './limits';
 import { CRISIS_REQUIRED_FIELDS, REQUIRED_FIELDS, triageOf } from './notes';
+import { recurInfo, type RecurInfo } from './recurrence';
 import { DEFAULT_CONFIRMATION_DAYS, DEFAULT_HORIZON_DAYS, standing, type StandingOptions } from './standing';
 import { lineRange, type Range } from './text';
 
@@ -60,6 +61,8 @@ export interface OpenItem {
   readonly tags: readonly string[];
   /** How many times it was moved (its `moved` history events), when it was: the calendar's SEQUENCE. */
   readonly moves?: number;
+  /** A recurring promise's rule (the open occurrence's: the closed ones are not open items). */
+  readonly recur?: RecurInfo;
 }
 
 /**
@@ -166,6 +169,7 @@ function* openItems(log: ClientLog): Iterable<OpenItem> {
       entryDate: item.kind === 'waiting' && item.entry >= 0 ? log.entries[item.entry]?.date : undefined,
       tags: item.tags,
       moves: moves || undefined,
+      recur: item.recur && recurInfo(item),
     };
   }
 }

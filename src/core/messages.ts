@@ -1,6 +1,7 @@
 import type { Finding, Language, NoteKind } from './model';
 import type { IcsWords } from './ics';
 import { fieldLabel } from './notes';
+import { ordinal, type Rule } from './recurrence';
 
 /**
  * A translation function with VS Code's `l10n.t` signature: the English message is the key, `{0}`…
@@ -266,4 +267,56 @@ export function digestMessage(d: DigestFigures, t: Translate, locale: string): s
     parts.push(d.lateWaits > 1 ? t('{0} (late answers in all: {1})', wait, d.lateWaits) : wait);
   }
   return parts.join(', ');
+}
+
+const UNIT_COUNTS = new Map<string, Intl.NumberFormat>();
+
+/** "2 weeks", "5 недель", "20 de săptămâni": a count of weeks, months or years in the locale, with its own plural rules. */
+function unitCount(n: number, unit: 'week' | 'month' | 'year', locale: string): string {
+  const key = `${locale}\n${unit}`;
+  let f = UNIT_COUNTS.get(key);
+  if (!f) UNIT_COUNTS.set(key, (f = new Intl.NumberFormat(safeLocale(locale), { style: 'unit', unit, unitDisplay: 'long' })));
+  const text = f.format(n);
+  // Russian says "раз в 21 неделю" (the accusative), where the count alone is "21 неделя".
+  return text.endsWith(' неделя') ? `${text.slice(0, -1)}ю` : text;
+}
+
+/** The Bulgarian neuter ordinal of a day of the month, as dates are written: 1-во, 2-ро, 3-то, 4-то, 5-о, 11-о, 21-во. */
+function bgDay(n: number): string {
+  const last = n % 100 >= 11 && n % 100 <= 19 ? 0 : n % 10;
+  return `${n}-${last === 1 ? 'во' : last === 2 ? 'ро' : last === 3 || last === 4 ? 'то' : 'о'}`;
+}
+
+/**
+ * A repeat rule in words, in the language `t` translates to (`locale` for the counts): "every 2 weeks",
+ * "всеки месец, в последния ден от месеца", "раз в 3 месяца, 15-го числа", "în fiecare zi lucrătoare,
+ * socotit de la data îndeplinirii". The wording is in the l10n bundles, the counts from Intl.
+ */
+export function describeRule(rule: Rule, t: Translate, locale: string): string {
+  const n = rule.every;
+  let what: string;
+  if (n === 1) {
+    what =
+      rule.unit === 'week'
+        ? t('every week')
+        : rule.unit === 'weekday'
+          ? t('every weekday')
+          : rule.unit === 'month'
+            ? t('every month')
+            : rule.unit === 'quarter'
+              ? t('every quarter')
+              : t('every year');
+  } else {
+    // Every N quarters is every 3N months: Intl counts months, not quarters.
+    const count = rule.unit === 'quarter' ? unitCount(3 * n, 'month', locale) : unitCount(n, rule.unit === 'weekday' ? 'week' : rule.unit, locale);
+    what = t('every {0}', count);
+  }
+  const lang = languageOfLocale(locale);
+  const day =
+    rule.day === undefined
+      ? ''
+      : rule.day === 'last'
+        ? t(', on the last day of the month')
+        : t(', on the {0}', lang === 'en' ? ordinal(rule.day) : lang === 'bg' ? bgDay(rule.day) : String(rule.day));
+  return what + day + (rule.fromDone ? t(', counted from the day it was done') : '');
 }

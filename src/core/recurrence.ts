@@ -230,101 +230,44 @@ export function nextOccurrence(item: OccurrenceSource, rec: Rule & { readonly te
 }
 
 /**
- * The coming occurrences of an open recurring item up to `until` (inclusive), after the open one: each
- * counted as if the one before were kept on its due date. At most `max` of them.
+ * An open recurring promise's rule as plain data for the views and the command line: the rule, the
+ * segment as written, and the base of its schedule when it is not the due date (a moved occurrence).
  */
-export function comingOccurrences(item: OccurrenceSource, rec: Rule & { readonly text: string }, until: string, max = 400): string[] {
+export interface RecurInfo extends Rule {
+  readonly text: string;
+  readonly base?: string;
+}
+
+/** The `RecurInfo` of an open item with a rule. */
+export function recurInfo(item: OccurrenceSource & { readonly recur?: Recurrence }): RecurInfo | undefined {
+  const rec = item.recur;
+  if (!rec) return undefined;
+  const base = scheduleBase({ ...item, state: 'open' }, rec)?.date;
+  const info: RecurInfo = { unit: rec.unit, every: rec.every, fromDone: rec.fromDone, text: rec.text };
+  return { ...info, ...(rec.day !== undefined ? { day: rec.day } : {}), ...(base !== undefined && base !== item.date ? { base } : {}) };
+}
+
+/**
+ * The coming occurrences of an open recurring item due `due`, after it and up to `until` (inclusive), each
+ * counted as if the one before were kept on its due date. At most `max` of them. Computed, never written.
+ */
+export function comingOccurrences(rec: RecurInfo, due: string, until: string, max = 400): string[] {
   const out: string[] = [];
-  if (!item.date) return out;
-  const base = scheduleBase({ ...item, state: 'open' }, rec);
-  if (!base) return out;
   if (rec.fromDone) {
     // Kept on each due date: every next one counts from the one before.
-    for (let d: string | undefined = item.date; out.length < max;) {
+    for (let d: string | undefined = due; out.length < max;) {
       d = firstAfter(rec, d, d);
       if (d === undefined || d > until) break;
       out.push(d);
     }
     return out;
   }
-  let d = firstAfter(rec, base.date, base.date > item.date ? base.date : item.date);
-  // The schedule from the base: the k-th dates themselves, never a date derived from a clamped one.
+  // The schedule from the base: its own dates, never one derived from a clamped one.
+  const base = rec.base ?? due;
+  let d = firstAfter(rec, base, base > due ? base : due);
   while (d !== undefined && d <= until && out.length < max) {
     out.push(d);
-    d = firstAfter(rec, base.date, d);
+    d = firstAfter(rec, base, d);
   }
   return out;
-}
-
-/** The count form of a noun after a number: Intl's plural category picks among the forms given. */
-function countForm(lang: 'ru' | 'ro', n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string {
-  return forms[new Intl.PluralRules(lang).select(n)] ?? forms.other;
-}
-
-/** The Bulgarian neuter ordinal ending of a day of the month: 1-во, 2-ро, 3-то, 4-то, 5-о … 11-о, 21-во. */
-function bgOrdinal(n: number): string {
-  const teen = n % 100 >= 11 && n % 100 <= 19;
-  const last = n % 10;
-  return `${n}-${teen ? 'о' : last === 1 ? 'во' : last === 2 ? 'ро' : last === 3 || last === 4 ? 'то' : 'о'}`;
-}
-
-/**
- * A rule in words, in one of the four languages: "every 2 weeks", "всеки месец, в последния ден от месеца",
- * "раз в 3 месяца, 15-го числа", "în fiecare zi lucrătoare, socotit de la data îndeplinirii".
- */
-export function describeRule(rule: Rule, lang: 'en' | 'bg' | 'ru' | 'ro'): string {
-  const n = rule.every;
-  let what: string;
-  let day = '';
-  let done = '';
-  switch (lang) {
-    case 'bg': {
-      const one = { week: 'всяка седмица', weekday: 'всеки работен ден', month: 'всеки месец', quarter: 'всяко тримесечие', year: 'всяка година' };
-      const many = { week: 'седмици', weekday: '', month: 'месеца', quarter: 'тримесечия', year: 'години' };
-      what = n > 1 ? `на всеки ${n} ${many[rule.unit]}` : one[rule.unit];
-      if (rule.day === 'last') day = ', в последния ден от месеца';
-      else if (rule.day !== undefined) day = `, на ${bgOrdinal(rule.day)} число`;
-      if (rule.fromDone) done = ', считано от деня на изпълнението';
-      break;
-    }
-    case 'ru': {
-      const one = { week: 'каждую неделю', weekday: 'каждый рабочий день', month: 'каждый месяц', quarter: 'каждый квартал', year: 'каждый год' };
-      const forms = {
-        week: { one: 'неделю', few: 'недели', other: 'недель' },
-        weekday: { other: '' },
-        month: { one: 'месяц', few: 'месяца', other: 'месяцев' },
-        quarter: { one: 'квартал', few: 'квартала', other: 'кварталов' },
-        year: { one: 'год', few: 'года', other: 'лет' },
-      };
-      what = n > 1 ? `раз в ${n} ${countForm('ru', n, forms[rule.unit])}` : one[rule.unit];
-      if (rule.day === 'last') day = ', в последний день месяца';
-      else if (rule.day !== undefined) day = `, ${rule.day}-го числа`;
-      if (rule.fromDone) done = ', считая от дня выполнения';
-      break;
-    }
-    case 'ro': {
-      const one = {
-        week: 'în fiecare săptămână',
-        weekday: 'în fiecare zi lucrătoare',
-        month: 'în fiecare lună',
-        quarter: 'în fiecare trimestru',
-        year: 'în fiecare an',
-      };
-      const many = { week: 'săptămâni', weekday: '', month: 'luni', quarter: 'trimestre', year: 'ani' };
-      // Romanian puts "de" between a number from 20 on and its noun: "la fiecare 20 de săptămâni".
-      const de = countForm('ro', n, { other: ' de', one: '', few: '' });
-      what = n > 1 ? `la fiecare ${n}${de} ${many[rule.unit]}` : one[rule.unit];
-      if (rule.day === 'last') day = ', în ultima zi a lunii';
-      else if (rule.day !== undefined) day = `, pe data de ${rule.day}`;
-      if (rule.fromDone) done = ', socotit de la data îndeplinirii';
-      break;
-    }
-    default: {
-      what = rule.unit === 'weekday' ? 'every weekday' : n > 1 ? `every ${n} ${rule.unit}s` : `every ${rule.unit}`;
-      if (rule.day === 'last') day = ', on the last day of the month';
-      else if (rule.day !== undefined) day = `, on the ${ordinal(rule.day)}`;
-      if (rule.fromDone) done = ', counted from the day it was done';
-    }
-  }
-  return what + day + done;
 }

@@ -49,6 +49,7 @@ class PromiseLenses implements vscode.CodeLensProvider {
         }),
         new vscode.CodeLens(range, { title: vscode.l10n.t('Reschedule…'), command: 'clientlog.promise.reschedule', arguments: [arg] }),
       );
+      if (item.recur) out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Skip this one…'), command: 'clientlog.promise.skip', arguments: [arg] }));
     }
     return out;
   }

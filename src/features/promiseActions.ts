@@ -8,6 +8,7 @@ import {
   markScope,
   parseDateTime,
   reschedule,
+  skipOccurrence,
   trackedAt,
   type EditResult,
   type LineSource,
@@ -28,6 +29,12 @@ export interface Target {
   readonly line: number;
   /** As the caller saw it; the command refuses when the line no longer matches. */
   readonly seen?: Pick<Tracked, 'kind' | 'date' | 'text'>;
+}
+
+/** Which open items a command acts on (a pick lists only them), and what to say when there is none. */
+interface Only {
+  readonly test: (item: Tracked) => boolean;
+  readonly none: string;
 }
 
 /** The argument code actions and code lenses pass to commands (plain JSON). */
@@ -71,7 +78,7 @@ export class PromiseActions {
   ) {}
 
   /** The target from a command argument, the cursor line, or a pick among the open items. */
-  async resolve(arg: unknown, kind: TrackedKind): Promise<Target | undefined> {
+  async resolve(arg: unknown, kind: TrackedKind, only?: Only): Promise<Target | undefined> {
     const direct = fromArg(arg);
     if (direct) return direct;
     const editor = vscode.window.activeTextEditor;
@@ -79,17 +86,19 @@ export class PromiseActions {
     if (editor && isUserLog(editor.document)) {
       const line = editor.selection.active.line;
       const item = trackedAt(lineSource(editor.document), line);
-      if (item && item.kind === kind && item.state === 'open') return { uri: editor.document.uri, line, seen: item };
+      if (item && item.kind === kind && item.state === 'open' && (!only || only.test(item))) return { uri: editor.document.uri, line, seen: item };
     }
     const provider = kind === 'promise' ? this.views.promises : this.views.waiting;
-    const nodes = provider.allItems().filter((n) => n.item.kind === kind);
+    const nodes = provider.allItems().filter((n) => n.item.kind === kind && (!only || only.test(n.item)));
     if (nodes.length === 0) {
       void vscode.window.showInformationMessage(
-        kind === 'promise'
-          ? vscode.l10n.t('There are no open promises.')
-          : kind === 'waiting'
-            ? vscode.l10n.t('Nothing is awaited from clients.')
-            : vscode.l10n.t('No scope change awaits confirmation.'),
+        only
+          ? only.none
+          : kind === 'promise'
+            ? vscode.l10n.t('There are no open promises.')
+            : kind === 'waiting'
+              ? vscode.l10n.t('Nothing is awaited from clients.')
+              : vscode.l10n.t('No scope change awaits confirmation.'),
       );
       return undefined;
     }
@@ -141,8 +150,9 @@ export class PromiseActions {
     kind: TrackedKind,
     ask: (item: Tracked, doc: vscode.TextDocument, today: string) => Promise<A | undefined>,
     build: (src: LineSource, line: number, answers: A, lineText: string, today: string) => EditResult,
+    only?: Only,
   ): Promise<boolean> {
-    const t = await this.resolve(arg, kind);
+    const t = await this.resolve(arg, kind, only);
     if (!t) return false;
     const today = this.clock.todayFor(this.index.get(t.uri)?.log);
     return this.edit(
@@ -198,6 +208,21 @@ export class PromiseActions {
           prompt: vscode.l10n.t('Why is it dropped? (for example: agreed with the client that it is no longer needed)'),
         }),
       (src, line, why, lineText, today) => markDropped(src, line, today, why, { lineText }),
+    );
+  }
+
+  /** Skip this one: drops a recurring promise's occurrence with a reason, and writes the next (one edit). */
+  skip(arg?: unknown): Promise<boolean> {
+    return this.act(
+      arg,
+      'promise',
+      async (item) =>
+        vscode.window.showInputBox({
+          title: vscode.l10n.t('Skip this one: {0}', item.text),
+          prompt: vscode.l10n.t('Why is this one skipped? (for example: the client is on holiday this week) The next one is added below.'),
+        }),
+      (src, line, why, lineText, today) => skipOccurrence(src, line, today, why, { lineText }),
+      { test: (item) => item.recur !== undefined, none: vscode.l10n.t('There are no open recurring promises.') },
     );
   }
 
@@ -282,6 +307,7 @@ class ActionsProvider implements vscode.CodeActionProvider {
         cmd(vscode.l10n.t('Reschedule…'), 'clientlog.promise.reschedule');
         if (overdue) cmd(vscode.l10n.t('Own it: draft an apology…'), 'clientlog.promise.ownIt', true);
         cmd(vscode.l10n.t('Drop…'), 'clientlog.promise.drop');
+        if (item.recur) cmd(vscode.l10n.t('Skip this one…'), 'clientlog.promise.skip');
       } else if (item.kind === 'waiting') {
         cmd(vscode.l10n.t('Mark received (today)'), 'clientlog.waiting.markReceived', true);
         cmd(vscode.l10n.t('Move the follow-up date…'), 'clientlog.waiting.reschedule');
@@ -326,6 +352,7 @@ export function registerPromiseActions(actions: PromiseActions, findings: Findin
     vscode.commands.registerCommand('clientlog.promise.markKept', (a?: unknown) => actions.markKept(a)),
     vscode.commands.registerCommand('clientlog.promise.reschedule', (a?: unknown) => actions.reschedule(a, 'promise')),
     vscode.commands.registerCommand('clientlog.promise.drop', (a?: unknown) => actions.drop(a)),
+    vscode.commands.registerCommand('clientlog.promise.skip', (a?: unknown) => actions.skip(a)),
     vscode.commands.registerCommand('clientlog.waiting.markReceived', (a?: unknown) => actions.markReceived(a)),
     vscode.commands.registerCommand('clientlog.waiting.reschedule', (a?: unknown) => actions.reschedule(a, 'waiting')),
     vscode.commands.registerCommand('clientlog.scope.confirm', (a?: unknown) => actions.decideScope(a, 'confirmed')),

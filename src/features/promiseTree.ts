@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import {
+  describeRule,
   addDays,
   agenda,
   percent,
@@ -204,9 +205,12 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
     if (n.type === 'quiet') return quietItem(n, this.groupBy);
     const t = new vscode.TreeItem(n.item.text || vscode.l10n.t('(no text)'), vscode.TreeItemCollapsibleState.None);
     t.id = `${n.uri.toString()}#${n.item.line}:${n.item.kind}`;
-    t.description = this.groupBy === 'date' ? `${relative(n)} · ${n.client}` : relative(n);
+    // A recurring promise says its rhythm after when it is due ("in 3 days · every week").
+    const rule = n.item.recur && describeRule(n.item.recur, vscode.l10n.t, vscode.env.language);
+    const when = rule ? `${relative(n)} · ${rule}` : relative(n);
+    t.description = this.groupBy === 'date' ? `${when} · ${n.client}` : when;
     t.iconPath = ICONS[n.band];
-    t.contextValue = `${n.item.kind}.open`;
+    t.contextValue = n.item.recur ? `${n.item.kind}.open.recurring` : `${n.item.kind}.open`;
     t.tooltip = tooltip(n);
     t.resourceUri = undefined;
     t.accessibilityInformation = { label: `${n.item.text}, ${relative(n)}, ${n.client}` };
@@ -367,6 +371,12 @@ function tooltip(n: ItemNode): vscode.MarkdownString {
     `- ${escapeMarkdown(dateLabel)}: \`${n.item.date}${n.item.time ? ` ${n.item.time}` : ''}\` (${escapeMarkdown(n.timeZone)}) · ${escapeMarkdown(relative(n))}\n`,
   );
   if (n.contact) md.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('Contact'))}: ${escapeMarkdown(n.contact)}\n`);
+  if (n.item.recur) {
+    const rule = describeRule(n.item.recur, vscode.l10n.t, vscode.env.language);
+    md.appendMarkdown(
+      `- $(sync) ${escapeMarkdown(vscode.l10n.t('Repeats {0}; closing it adds the next one', rule))} (\`${escapeMarkdown(n.item.recur.text)}\`)\n`,
+    );
+  }
   const moved = n.item.history.filter((h) => h.verb === 'moved');
   for (const h of moved) md.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('Moved from {0}', h.from ?? '?'))}${h.by ? ` · ${escapeMarkdown(h.by)}` : ''}\n`);
   md.appendMarkdown(

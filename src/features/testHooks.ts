@@ -32,16 +32,29 @@ export function registerTestHooks(
       label: g.type === 'group' ? g.label : '',
       description: g.type === 'group' ? (g.description ?? '') : '',
       tooltip: g.type === 'group' ? (g.tooltip ?? '') : '',
-      items: p
-        .getChildren(g)
-        .map((n) =>
-          n.type === 'item'
-            ? { text: n.item.text, client: n.client, band: n.band, days: n.days, description: relative(n), uri: n.uri.toString(), line: n.item.line }
-            : n.type === 'quiet'
-              ? { quiet: true, text: '', client: n.client, band: 'overdue', days: n.days, cadence: n.cadence, uri: n.uri.toString(), line: n.line }
-              : undefined,
-        ),
+      items: p.getChildren(g).map((n) =>
+        n.type === 'item'
+          ? {
+              text: n.item.text,
+              client: n.client,
+              band: n.band,
+              days: n.days,
+              description: relative(n),
+              uri: n.uri.toString(),
+              line: n.item.line,
+              // A recurring promise: its rule as written, and the row's description and tooltip as the view shows them.
+              ...(n.item.recur ? { rule: n.item.recur.text, ...shown(p.getTreeItem(n)) } : {}),
+            }
+          : n.type === 'quiet'
+            ? { quiet: true, text: '', client: n.client, band: 'overdue', days: n.days, cadence: n.cadence, uri: n.uri.toString(), line: n.line }
+            : undefined,
+      ),
     }));
+  const shown = (t: vscode.TreeItem) => ({
+    row: String(t.description ?? ''),
+    tooltipText: typeof t.tooltip === 'string' ? t.tooltip : (t.tooltip?.value ?? ''),
+    contextValue: t.contextValue,
+  });
   return vscode.Disposable.from(
     // The Weekly Review as last shown: its figures, the view sent to the webview, and when the webview drew it.
     vscode.commands.registerCommand('clientlog._test.review', (act?: { type: string; id?: string; source?: number; line?: number }) =>

@@ -234,9 +234,28 @@ describe('clientlog CLI', () => {
     it('--json lists promises in agenda order for scripts', async () => {
       const r = await cli(['agenda', '--json', 'examples', ...DAY]);
       const j = JSON.parse(r.stdout);
-      assert.equal(j.promises.length, 13);
+      assert.equal(j.promises.length, 14);
       const p = j.promises[0];
-      assert.deepEqual(Object.keys(p).sort(), ['band', 'client', 'days', 'due', 'file', 'line', 'relative', 'tags', 'text', 'time', 'timeZone']);
+      assert.deepEqual(Object.keys(p).sort(), [
+        'band',
+        'client',
+        'computed',
+        'days',
+        'due',
+        'file',
+        'line',
+        'relative',
+        'rule',
+        'tags',
+        'text',
+        'time',
+        'timeZone',
+      ]);
+      // The examples' recurring promise: only its open occurrence is listed.
+      assert.deepEqual(
+        j.promises.filter((x: { rule: string | null }) => x.rule).map((x: { due: string; rule: string; computed: boolean }) => [x.due, x.rule, x.computed]),
+        [['2026-11-30', 'every month on the last day', false]],
+      );
       assert.equal(p.band, 'overdue');
       assert.equal(p.relative, '4 days overdue');
       const days = j.promises.map((x: { days: number }) => x.days);
@@ -244,6 +263,42 @@ describe('clientlog CLI', () => {
         days,
         [...days].sort((a, b) => a - b),
       );
+    });
+
+    it('--days N lists what is due within N days and the coming occurrences of recurring promises, computed', async () => {
+      const dir = tmpTree({
+        'acme.clientlog': [
+          '---',
+          'client: Acme',
+          'timezone: Europe/Sofia',
+          '---',
+          '## 2026-11-01 Call',
+          'PROMISE 2026-11-20 Weekly status to @ivan | every week | kept 2026-11-20',
+          'PROMISE 2026-11-27 Weekly status to @ivan | every week',
+          'PROMISE 2026-11-30 Invoice | every month on the last day',
+          'PROMISE 2026-11-10 Overdue plan',
+          'PROMISE 2026-12-20 Far away',
+          '',
+        ].join('\n'),
+      });
+      const r = await cli(['agenda', '--days', '14', ...DAY], dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(r.stdout.trimEnd().split('\n'), [
+        'Acme',
+        '  13 days overdue  2026-11-10        Overdue plan  (acme.clientlog:9)',
+        '  in 4 days        2026-11-27        Weekly status to @ivan  (acme.clientlog:7 · every week)',
+        '  in 7 days        2026-11-30        Invoice  (acme.clientlog:8 · every month on the last day)',
+        '  in 11 days       2026-12-04        Weekly status to @ivan  (acme.clientlog:7 · every week · computed, not written yet)',
+      ]);
+      const j = JSON.parse((await cli(['agenda', '--json', '--days', '40', ...DAY], dir)).stdout);
+      assert.deepEqual(
+        j.promises.map((p: { due: string; computed: boolean }) => `${p.due}${p.computed ? '*' : ''}`),
+        ['2026-11-10', '2026-11-27', '2026-11-30', '2026-12-04*', '2026-12-11*', '2026-12-18*', '2026-12-20', '2026-12-25*', '2026-12-31*', '2027-01-01*'],
+      );
+      // The file is not touched.
+      assert.match(fs.readFileSync(path.join(dir, 'acme.clientlog'), 'utf8'), /PROMISE 2026-11-27 Weekly status to @ivan \| every week\n/);
+      assert.match((await cli(['check', '--days', '3', ...DAY], dir)).stderr, /--days applies to agenda only/);
+      assert.match((await cli(['agenda', '--days', 'soon', ...DAY], dir)).stderr, /--days expects a whole number >= 0/);
     });
 
     it('says so when nothing is open', async () => {

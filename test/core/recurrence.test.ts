@@ -2,9 +2,11 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { markBroken, markDropped, markKept, nextLine, reschedule, skipOccurrence, type EditResult } from '../../src/core/edits';
 import { analyze } from '../../src/core/analyze';
-import { describeFinding, formatMessage } from '../../src/core/messages';
+import { describeFinding, describeRule, formatMessage, type Translate } from '../../src/core/messages';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parse } from '../../src/core/parse';
-import { comingOccurrences, describeRule, formatRule, nextOccurrence, ordinal, parseRule, scheduleDate, type Rule } from '../../src/core/recurrence';
+import { comingOccurrences, formatRule, nextOccurrence, ordinal, parseRule, recurInfo, scheduleDate, type Rule } from '../../src/core/recurrence';
 import { applyEdits, textSource } from '../../src/core/text';
 import { zonedInstant, zonedNow } from '../../src/core/dates';
 import { review, reviewInput } from '../../src/core/review';
@@ -123,17 +125,27 @@ describe('recurrence: the rule segment', () => {
   });
 
   it('says a rule in the four languages', () => {
-    const r = (text: string) => parseRule(text)!;
-    assert.equal(describeRule(r('every 2 weeks'), 'en'), 'every 2 weeks');
-    assert.equal(describeRule(r('every month on the last day'), 'bg'), 'всеки месец, в последния ден от месеца');
-    assert.equal(describeRule(r('every month on the 1st'), 'bg'), 'всеки месец, на 1-во число');
-    assert.equal(describeRule(r('every month on the 15th'), 'bg'), 'всеки месец, на 15-о число');
-    assert.equal(describeRule(r('every 5 weeks'), 'ru'), 'раз в 5 недель');
-    assert.equal(describeRule(r('every 21 weeks'), 'ru'), 'раз в 21 неделю');
-    assert.equal(describeRule(r('every 3 months on the 15th'), 'ru'), 'раз в 3 месяца, 15-го числа');
-    assert.equal(describeRule(r('every weekday from done'), 'ro'), 'în fiecare zi lucrătoare, socotit de la data îndeplinirii');
-    assert.equal(describeRule(r('every 20 weeks'), 'ro'), 'la fiecare 20 de săptămâni');
-    assert.equal(describeRule(r('every 2 years'), 'ro'), 'la fiecare 2 ani');
+    // The extension passes vscode.l10n.t: here, the same bundles.
+    const tr = (lang: string): Translate => {
+      if (lang === 'en') return formatMessage;
+      const bundle = JSON.parse(fs.readFileSync(path.join(__dirname, '../../l10n', `bundle.l10n.${lang}.json`), 'utf8')) as Record<string, string>;
+      return (m, ...args) => formatMessage(bundle[m] ?? `MISSING ${m}`, ...args);
+    };
+    const say = (text: string, lang: string) => describeRule(parseRule(text)!, tr(lang), lang);
+    assert.equal(say('every 2 weeks', 'en'), 'every 2 weeks');
+    assert.equal(say('every month on the 22nd from done', 'en'), 'every month, on the 22nd, counted from the day it was done');
+    assert.equal(say('every 2 quarters', 'en'), 'every 6 months');
+    assert.equal(say('every month on the last day', 'bg'), 'всеки месец, в последния ден от месеца');
+    assert.equal(say('every month on the 1st', 'bg'), 'всеки месец, на 1-во число');
+    assert.equal(say('every month on the 15th', 'bg'), 'всеки месец, на 15-о число');
+    assert.equal(say('every 2 weeks', 'bg'), 'на всеки 2 седмици');
+    assert.equal(say('every 5 weeks', 'ru'), 'раз в 5 недель');
+    assert.equal(say('every 21 weeks', 'ru'), 'раз в 21 неделю');
+    assert.equal(say('every 3 months on the 15th', 'ru'), 'раз в 3 месяца, 15-го числа');
+    assert.equal(say('every week', 'ru'), 'каждую неделю');
+    assert.equal(say('every weekday from done', 'ro'), 'în fiecare zi lucrătoare, socotit de la data îndeplinirii');
+    assert.equal(say('every 20 weeks', 'ro'), 'la fiecare 20 de săptămâni');
+    assert.equal(say('every 2 years', 'ro'), 'la fiecare 2 ani');
   });
 });
 
@@ -194,11 +206,15 @@ describe('recurrence: the next date', () => {
   });
 
   it('lists the coming occurrences without drift', () => {
-    const item = parse('PROMISE 2026-01-31 Invoice | every month').items[0];
-    assert.deepEqual(comingOccurrences(item, item.recur!, '2026-06-30'), ['2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30']);
-    const done = parse('PROMISE 2026-11-06 Plants | every 2 weeks from done').items[0];
-    assert.deepEqual(comingOccurrences(done, done.recur!, '2026-12-10'), ['2026-11-20', '2026-12-04']);
-    assert.deepEqual(comingOccurrences(item, item.recur!, '2026-01-31'), []);
+    const info = (line: string) => recurInfo(parse(line).items[0])!;
+    const monthly = info('PROMISE 2026-01-31 Invoice | every month');
+    assert.deepEqual(comingOccurrences(monthly, '2026-01-31', '2026-06-30'), ['2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30']);
+    assert.deepEqual(comingOccurrences(monthly, '2026-01-31', '2026-01-31'), []);
+    assert.deepEqual(comingOccurrences(info('PROMISE 2026-11-06 Plants | every 2 weeks from done'), '2026-11-06', '2026-12-10'), ['2026-11-20', '2026-12-04']);
+    // Moved from Friday 6 to Monday 9 November: the rhythm stays on Fridays.
+    const moved = info('PROMISE 2026-11-09 Status | every week | moved from 2026-11-06 on 2026-11-05');
+    assert.deepEqual(moved, { unit: 'week', every: 1, fromDone: false, text: 'every week', base: '2026-11-06' });
+    assert.deepEqual(comingOccurrences(moved, '2026-11-09', '2026-11-30'), ['2026-11-13', '2026-11-20', '2026-11-27']);
   });
 
   it('stops at year 9999', () => {
