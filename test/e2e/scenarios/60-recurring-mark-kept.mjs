@@ -4,7 +4,18 @@
 // restores the file byte for byte. The closed occurrences are history: only the open one is in the view.
 import assert from 'node:assert/strict';
 import { waitFor } from '../lib/harness.mjs';
-import { TODAY, focusActiveEditor, openClientlogContainer, readBytes, setNow, viewPane, views, waitForRows } from '../lib/promises.mjs';
+import {
+  TODAY,
+  focusActiveEditor,
+  openClientlogContainer,
+  readBytes,
+  setNow,
+  setPaneExpanded,
+  viewPane,
+  views,
+  waitForRows,
+  widenSideBar,
+} from '../lib/promises.mjs';
 import { waitForActiveTab, waitForExplorerFile } from '../lib/workbench.mjs';
 
 export const name = 'recurring promise: Mark kept from the tree writes the next week; Undo restores the bytes';
@@ -69,6 +80,9 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
 
   // The tree's inline "Mark Promise Kept".
   await openClientlogContainer(page);
+  await widenSideBar(page);
+  // The examples' promises come first: collapse the other view so the row is not virtualised away.
+  await setPaneExpanded(page, 'Waiting on clients', false);
   const row = viewPane(page, 'Promises')
     .locator('.monaco-list-row')
     .filter({ has: page.locator('.label-name', { hasText: TEXT }) })
