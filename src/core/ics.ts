@@ -21,9 +21,10 @@
  */
 import { agenda, type AgendaItem, type AgendaRow, type AgendaSource } from './agenda';
 import { addDays, parseTime, zonedInstant, zonedNow } from './dates';
-import type { TrackedKind } from './model';
+import type { HistoryEvent, TrackedKind } from './model';
 import { calendarWords, formatMessage } from './messages';
 import { handleEnd, mentionMayFollow, tagEnd, tagMayFollow } from './parse/scan';
+import { recurInfo, rruleOf, type RecurInfo, type Recurrence } from './recurrence';
 import type { StandingOptions } from './standing';
 
 export const ICS_KINDS: readonly TrackedKind[] = ['promise', 'waiting', 'scope'];
@@ -34,6 +35,8 @@ export type IcsItem = AgendaItem & {
   /** How many times the item was moved (its recorded `moved` events): its SEQUENCE. */
   readonly moves?: number;
   readonly history?: readonly { readonly verb: string }[];
+  /** A recurring promise's rule: a parsed line's (with its history), or an analysis input's `RecurInfo`. */
+  readonly recur?: Recurrence | RecurInfo;
 };
 
 /** One log. */
@@ -107,6 +110,8 @@ export interface IcsEvent<T extends IcsItem = IcsItem> {
   /** The VEVENT's other properties, in order (DTSTART and DTEND are written before them, VALARM after). */
   readonly properties: IcsProperty[];
   readonly alarm?: IcsProperty[];
+  /** A timed recurring event: the year its RRULE ends in (its zone's VTIMEZONE covers the years up to it). */
+  readonly repeatsUntil?: number;
 }
 
 /** A TEXT value escaped (RFC 5545 3.3.11): `\`, `;`, `,` and newlines; other control characters go. */
@@ -282,11 +287,29 @@ export function calendarEvents<T extends IcsItem>(sources: Iterable<IcsSource<T>
       plainText(item.text, (h) => source.name?.(h)),
     );
     const moves = item.moves ?? item.history?.filter((h) => h.verb === 'moved').length ?? 0;
+    // A recurring promise's open occurrence repeats in the calendar as in the log. A timed one repeats for two
+    // more years, the years its zone's VTIMEZONE then covers (a calendar that reads the feed again goes on).
+    const r = item.kind === 'promise' ? item.recur : undefined;
+    const rec = r && 'range' in r ? recurInfo({ date: item.date, history: (item.history ?? []) as readonly HistoryEvent[], state: 'open', recur: r }) : r;
+    const lastYear = +due.slice(0, 4) + 2;
+    const repeat = rec && rruleOf(rec, due, `${lastYear}-12-31`);
+    const repeatsUntil = repeat && start.at !== undefined ? lastYear : undefined;
+    // UNTIL is a UTC time for a timed event, a date for an all-day one (RFC 5545 3.3.10).
+    const until = repeatsUntil ? utcStamp(zonedInstant(`${lastYear}-12-31`, start.minutes ?? 0, row.timeZone).getTime()) : `${lastYear}1231`;
+    const rrule = repeat && (repeat.bounded || repeatsUntil ? `${repeat.rrule};UNTIL=${until}` : repeat.rrule);
+    const rdate: IcsProperty | undefined =
+      repeat && repeat.extra.length > 0
+        ? start.at === undefined
+          ? { name: 'RDATE', params: [['VALUE', 'DATE']], value: repeat.extra.map(ymd).join(',') }
+          : { name: 'RDATE', params: [['TZID', row.timeZone]], value: repeat.extra.map((d) => wall(d, start.minutes!)).join(',') }
+        : undefined;
     const description = [source.label && words.client(source.label), item.text, `${source.id}:${item.line + 1}`].filter(Boolean).join('\n');
     const properties: IcsProperty[] = [
       { name: 'UID', value: uid },
       { name: 'DTSTAMP', value: stamp },
       { name: 'SEQUENCE', value: String(moves) },
+      ...(rrule ? [{ name: 'RRULE', value: rrule }] : []),
+      ...(rdate ? [rdate] : []),
       { name: 'SUMMARY', value: escapeText(summary) },
       { name: 'DESCRIPTION', value: escapeText(description) },
       { name: 'CATEGORIES', value: [item.kind, ...item.tags].map(escapeText).join(',') },
@@ -300,7 +323,7 @@ export function calendarEvents<T extends IcsItem>(sources: Iterable<IcsSource<T>
             { name: 'TRIGGER', value: `-PT${alarm}M` },
           ]
         : undefined;
-    return { uid, kind: item.kind, row, start, end, properties, ...(reminder && { alarm: reminder }) };
+    return { uid, kind: item.kind, row, start, end, properties, ...(reminder && { alarm: reminder }), ...(rrule && repeatsUntil && { repeatsUntil }) };
   });
   return events.sort(
     (x, y) =>
@@ -413,6 +436,7 @@ export function calendarText<T extends IcsItem>(events: readonly IcsEvent<T>[], 
       let s = zoneYears.get(t.zone);
       if (!s) zoneYears.set(t.zone, (s = new Set()));
       s.add(+t.date.slice(0, 4));
+      for (let y = +t.date.slice(0, 4) + 1; e.repeatsUntil !== undefined && y <= e.repeatsUntil; y++) s.add(y);
     }
   }
   const covered = new Map<string, number[]>();
@@ -420,7 +444,11 @@ export function calendarText<T extends IcsItem>(events: readonly IcsEvent<T>[], 
     const years = [...ys].filter((y) => y >= 1900 && y <= 2999).sort((a, b) => Math.abs(a - nowYear) - Math.abs(b - nowYear) || a - b);
     if (years.length) covered.set(zone, years.slice(0, MAX_ZONE_YEARS));
   }
-  const inZone = (t: IcsTime) => t.zone !== undefined && !t.ambiguous && covered.get(t.zone)?.includes(+t.date.slice(0, 4)) === true;
+  const inZone = (t: IcsTime, until = +t.date.slice(0, 4)) => {
+    const years = t.zone !== undefined && !t.ambiguous ? covered.get(t.zone) : undefined;
+    for (let y = +t.date.slice(0, 4); years && y <= until; y++) if (!years.includes(y)) return false;
+    return years !== undefined;
+  };
   const time = (name: string, t: IcsTime, zoned: boolean): string =>
     t.at === undefined
       ? `${name};VALUE=DATE:${ymd(t.date)}`
@@ -438,9 +466,13 @@ export function calendarText<T extends IcsItem>(events: readonly IcsEvent<T>[], 
   for (const zone of [...covered.keys()].sort()) out.push(...vtimezone(zone, covered.get(zone)!));
   for (const e of events) {
     // Both ends in the zone, or both in UTC.
-    const zoned = inZone(e.start) && inZone(e.end);
+    const zoned = inZone(e.start, e.repeatsUntil) && inZone(e.end);
     out.push('BEGIN:VEVENT', time('DTSTART', e.start, zoned), time('DTEND', e.end, zoned));
-    for (const p of e.properties) out.push(contentLine(p));
+    // A timed event written in UTC repeats in UTC, which a daylight-saving change would move: it does not repeat.
+    for (const p of e.properties) {
+      if ((p.name === 'RRULE' || p.name === 'RDATE') && !zoned && e.start.at !== undefined && !UTC_ZONE.test(e.start.zone ?? '')) continue;
+      out.push(contentLine(p));
+    }
     if (e.alarm) {
       out.push('BEGIN:VALARM');
       for (const p of e.alarm) out.push(contentLine(p));

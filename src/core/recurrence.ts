@@ -271,3 +271,61 @@ export function comingOccurrences(rec: RecurInfo, due: string, until: string, ma
   }
   return out;
 }
+
+/** An open occurrence's schedule as a calendar repeats it (RFC 5545). */
+export interface RepeatRule {
+  /** The RRULE's value, without UNTIL. */
+  readonly rrule: string;
+  /** Dates of the schedule the RRULE skips (a February for an anchor on the 29th or 30th), up to `until`: RDATEs. */
+  readonly extra: readonly string[];
+  /** Whether the RRULE must end at `until` (it has extra dates only that far). */
+  readonly bounded: boolean;
+}
+
+/**
+ * How a calendar repeats an open occurrence due `due` as the log will, or undefined: not for `from done` (the
+ * next date depends on the day it is done), nor for an occurrence moved off its schedule (`base`), nor when
+ * the due date is not on the rule's day. RFC 5545 skips a month without the day (and calendars, ical.js
+ * among them, take BYSETPOS with BYDAY only), so an anchor on the 31st is the month's last day
+ * (`BYMONTHDAY=-1`), and one on the 29th or 30th is that day plus the Februaries that lack it, as extra
+ * dates up to `until`.
+ */
+export function rruleOf(rec: RecurInfo, due: string, until: string): RepeatRule | undefined {
+  if (rec.fromDone || rec.base !== undefined || !isIsoDate(due)) return undefined;
+  const parts: string[] = [];
+  const extra: string[] = [];
+  let bounded = false;
+  if (rec.unit === 'weekday') {
+    if (weekday(due) > 4) return undefined;
+    parts.push('FREQ=WEEKLY', 'BYDAY=MO,TU,WE,TH,FR');
+  } else if (rec.unit === 'week') {
+    parts.push('FREQ=WEEKLY');
+    if (rec.every > 1) parts.push(`INTERVAL=${rec.every}`);
+  } else {
+    const m = +due.slice(5, 7);
+    const d = +due.slice(8, 10);
+    const dim = daysInMonth(+due.slice(0, 4), m);
+    if (rec.day === 'last' ? d !== dim : rec.day !== undefined && d !== Math.min(rec.day, dim)) return undefined;
+    const anchor = rec.day ?? d;
+    const interval = rec.unit === 'year' ? rec.every : monthsPerUnit(rec.unit) * rec.every;
+    parts.push(rec.unit === 'year' ? 'FREQ=YEARLY' : 'FREQ=MONTHLY');
+    if (interval > 1) parts.push(`INTERVAL=${interval}`);
+    if (rec.unit === 'year') {
+      // The same month and day every year, but a February anchored past the 28th: its last day.
+      if (m === 2 && (anchor === 'last' || anchor >= 29)) parts.push('BYMONTH=2', 'BYMONTHDAY=-1');
+    } else if (anchor === 'last' || anchor >= 31) {
+      parts.push('BYMONTHDAY=-1');
+    } else {
+      parts.push(`BYMONTHDAY=${anchor}`);
+      if (anchor > 28) {
+        bounded = true;
+        // The due date itself too, when it is such a February: a calendar takes DTSTART only where the RRULE matches.
+        if (d < anchor) extra.push(due);
+        for (let k = 1, x = scheduleDate(rec, due, 1); x !== undefined && x <= until; x = scheduleDate(rec, due, ++k)) {
+          if (+x.slice(8, 10) < anchor) extra.push(x);
+        }
+      }
+    }
+  }
+  return { rrule: parts.join(';'), extra, bounded };
+}

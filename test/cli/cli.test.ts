@@ -308,6 +308,17 @@ describe('clientlog CLI', () => {
   });
 
   describe('ics', () => {
+    it('repeats the open occurrence of a recurring promise (RRULE), not its closed ones', async () => {
+      const r = await cli(['ics', 'examples', ...DAY]);
+      assert.equal(r.code, 0, r.stderr);
+      const events = r.stdout.split('BEGIN:VEVENT').slice(1);
+      const invoice = events.filter((e) => e.includes('monthly invoice'));
+      assert.equal(invoice.length, 1, 'the kept occurrence is history');
+      assert.match(invoice[0], /DTSTART;VALUE=DATE:20261130\r\n/);
+      assert.match(invoice[0], /\r\nRRULE:FREQ=MONTHLY;BYMONTHDAY=-1\r\n/);
+      assert.equal(events.filter((e) => e.includes('RRULE')).length, 1);
+    });
+
     const ACME =
       '---\nclient: Acme\ntimezone: Europe/Sofia\ncontacts:\n  - name: Ivan Petrov\n    handle: ivan\n---\n' +
       'PROMISE 2026-11-25 Send the plan to @ivan #plan\nPROMISE 2026-11-26 17:00 Call back\nPROMISE 2026-11-20 Old | kept 2026-11-20\n' +
