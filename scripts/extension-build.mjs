@@ -5,7 +5,9 @@
 // and `browser` (the web worker host of vscode.dev, github.dev and VS Code for the Web). The code uses no
 // Node API, so a second, Node-only copy would only double the extension's share of the VSIX (about 80 KB
 // compressed), and the end-to-end suite tests in both hosts the one file users get.
+import fs from 'node:fs';
 import { builtinModules } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkMangledProps, YAML_MANGLE_PROPS, yamlForFrontMatter } from './yaml-for-front-matter.mjs';
 
@@ -37,6 +39,28 @@ export const noNodeBuiltins = {
   },
 };
 
+/**
+ * The drafts' plain sentences (src/core/drafts/phrases.json: about 20 KB of the minified bundle, much of it Cyrillic) stay out of
+ * the bundle: the core's import of them reads as undefined there, and the build writes them, minified, to
+ * dist/phrases.json, which the extension reads before a draft (src/host/phrases.ts) through workspace.fs, in
+ * the Node host and the browser's web worker host alike. Data, not code: nothing is evaluated.
+ */
+const PHRASES = fileURLToPath(new URL('../src/core/drafts/phrases.json', import.meta.url));
+export const phrasesBeside = {
+  name: 'phrases-beside',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]phrases\.json$/ }, (a) =>
+      path.resolve(a.resolveDir, a.path) === PHRASES ? { path: PHRASES, namespace: 'phrases-beside' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'phrases-beside' }, () => ({ contents: 'export default undefined;', loader: 'js' }));
+    build.onEnd((result) => {
+      if (build.initialOptions.write === false || result.errors.length > 0) return;
+      const out = path.join(path.dirname(build.initialOptions.outfile), 'phrases.json');
+      fs.writeFileSync(out, JSON.stringify(JSON.parse(fs.readFileSync(PHRASES, 'utf8'))));
+    });
+  },
+};
+
 /** esbuild options of dist/extension.js: src/extension.ts for a browser's web worker, which Node runs as well. */
 export function extensionBuild({ production = false } = {}) {
   checkMangledProps(fileURLToPath(new URL('../src', import.meta.url)));
@@ -56,7 +80,7 @@ export function extensionBuild({ production = false } = {}) {
     logLevel: 'info',
     // Only the part of the YAML library that reading front matter uses, its internal names shortened: about
     // 42 KB less (scripts/yaml-for-front-matter.mjs).
-    plugins: [noNodeBuiltins, yamlForFrontMatter],
+    plugins: [noNodeBuiltins, yamlForFrontMatter, phrasesBeside],
     mangleProps: YAML_MANGLE_PROPS,
   };
 }

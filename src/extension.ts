@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerDiagnostics(index, clock, time, findings),
     views,
     registerPromiseActions(actions, findings),
-    registerDrafts(new Drafts(index, clock, actions)),
+    registerDrafts(new Drafts(index, clock, actions, context.extensionUri)),
     registerNewClientLog(clock),
     registerQuiet(clock),
     reviewInputs,

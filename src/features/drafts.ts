@@ -35,6 +35,7 @@ import {
 } from '../core';
 import type { Clock } from '../host/clock';
 import { applyResult, lineSource } from '../host/edit';
+import { loadPhrases } from '../host/phrases';
 import { userTimeZone } from '../host/settings';
 import type { PromiseActions } from './promiseActions';
 import { isUserLog, type WorkspaceIndex } from '../host/workspaceIndex';
@@ -90,6 +91,8 @@ export class Drafts {
     private readonly index: WorkspaceIndex,
     private readonly clock: Clock,
     private readonly actions: PromiseActions,
+    /** Where dist/phrases.json is (the drafts' sentences; see host/phrases). */
+    private readonly extensionUri: vscode.Uri,
   ) {}
 
   private async pickClient(title: string): Promise<ClientTarget | undefined> {
@@ -183,6 +186,7 @@ export class Drafts {
   async refusal(): Promise<boolean> {
     const title = vscode.l10n.t('Draft refusal');
     return guided(async () => {
+      await loadPhrases(this.extensionUri);
       const t = await this.pickClient(title);
       if (!t) return false;
       const version = t.doc.version;
@@ -235,6 +239,7 @@ export class Drafts {
   async apology(arg?: unknown): Promise<boolean> {
     const title = vscode.l10n.t('Draft apology');
     return guided(async () => {
+      await loadPhrases(this.extensionUri);
       // From a promise (quick fix, tree, code lens) or from the cursor's promise line, or for a client.
       let promiseTarget: { uri: vscode.Uri; line: number; item: Tracked } | undefined;
       if (arg) {
@@ -322,6 +327,7 @@ export class Drafts {
   async escalation(): Promise<boolean> {
     const title = vscode.l10n.t('Draft escalation');
     return guided(async () => {
+      await loadPhrases(this.extensionUri);
       const t = await this.pickClient(title);
       if (!t) return false;
       const version = t.doc.version;

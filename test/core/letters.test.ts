@@ -1,5 +1,21 @@
 import * as assert from 'node:assert/strict';
-import { addressOf, agreedSeed, draftRefusal, fixSeed, forClient, greeting, missedSeed, shortTitle } from '../../src/core/drafts';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  addressOf,
+  agreedSeed,
+  draftRefusal,
+  fixSeed,
+  forClient,
+  formatDate,
+  greeting,
+  missedSeed,
+  phrasesLoaded,
+  setPhrases,
+  shortTitle,
+  type Phrases,
+  type RefusalInput,
+} from '../../src/core/drafts';
 import { BOOKS } from '../../src/core/drafts/books';
 import { LANGUAGES, type Language } from '../../src/core/model';
 import { letters } from './golden.test';
@@ -174,5 +190,33 @@ describe("greetings: the contact's address, else a polite form of the name", () 
     assert.equal(g('Ivan Petrov', 'en'), 'Hi Ivan,');
     assert.equal(g('Иван Петров', 'bg'), 'Здравейте, Иван,');
     assert.equal(g(undefined, 'ro'), 'Bună ziua,');
+  });
+});
+
+describe('the phrasebooks without their sentences (the extension loads them from dist/phrases.json)', () => {
+  const REFUSAL_INPUT: RefusalInput = {
+    lang: 'bg',
+    request: 'Нов модул',
+    reason: 'budget',
+    facts: 'Бюджетът е изразходван.',
+    alternative: 'По-малък вариант.',
+  };
+  it('refuse to draft with a clear error until the sentences are set, then draft as before', () => {
+    const before = draftRefusal(REFUSAL_INPUT);
+    const long = 'Send the revised migration plan for the warehouse systems to the board of directors and the auditors of';
+    const title = shortTitle(long);
+    const date = formatDate('2027-03-04', 'bg', { today: '2026-11-23' });
+    setPhrases(undefined as unknown as Phrases);
+    try {
+      assert.equal(phrasesLoaded(), false);
+      assert.throws(() => draftRefusal(REFUSAL_INPUT), /sentences are not loaded/);
+      // What needs no sentence still works: short titles, cut before a function word as before.
+      assert.equal(shortTitle(long), title);
+      assert.equal(formatDate('2027-03-04', 'bg', { today: '2026-11-23' }), date);
+    } finally {
+      setPhrases(JSON.parse(fs.readFileSync(path.join(__dirname, '../../src/core/drafts/phrases.json'), 'utf8')) as Phrases);
+    }
+    assert.equal(phrasesLoaded(), true);
+    assert.deepEqual(draftRefusal(REFUSAL_INPUT), before);
   });
 });

@@ -95,6 +95,21 @@ describe('web extension (VS Code for the Web)', () => {
     assert.deepEqual(cli.messages, []);
   });
 
+  it("leaves the drafts' sentences out of the bundle, for dist/phrases.json, which the package carries", async function () {
+    this.timeout(60_000);
+    const m = await load();
+    const { text } = await minifiedWebBundle(m);
+    const phrases = JSON.parse(fs.readFileSync(path.join(root, 'src/core/drafts/phrases.json'), 'utf8'));
+    for (const lang of ['en', 'bg', 'ru', 'ro']) {
+      assert.ok(!text.includes(phrases[lang].refusalNo.scope), `${lang}: a refusal sentence is in the bundle`);
+      assert.ok(!text.includes(phrases[lang].crisis.onIt), `${lang}: an escalation sentence is in the bundle`);
+    }
+    // test/setup.ts has built dist/ (scripts/build.mjs): the sentences beside the bundle, as they are in the sources.
+    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(root, 'dist/phrases.json'), 'utf8')), phrases);
+    const allowed = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
+    assert.ok(allowed.includes('!dist/phrases.json'), '.vscodeignore lets dist/phrases.json in');
+  });
+
   it('fails the web build when anything imports a Node built-in', async function () {
     this.timeout(60_000);
     const m = await load();

@@ -1,5 +1,5 @@
 import type { Language } from '../model';
-import { BOOKS } from './books';
+import { BOOKS, CODE } from './books';
 import type { Tone } from './phrasebook';
 import { oneLine } from './words';
 
@@ -56,7 +56,7 @@ interface Salutation {
 
 /** A title in the letter's language: as written when the language keeps it, else its own form for the gender. */
 function titleIn(word: string, g: 'male' | 'female', lang: Language): string {
-  const t = BOOKS[lang].titles;
+  const t = CODE[lang].titles;
   const w = word.replace(/\.$/, '');
   return t.keep.find((k) => k.toLocaleLowerCase() === w.toLocaleLowerCase()) ?? (g === 'male' ? t.male : t.female);
 }
@@ -90,7 +90,7 @@ function salutation(r: Recipient | undefined, lang: Language): Salutation | unde
     .split(' ')
     .filter((w) => w);
   if (words.length === 0) return undefined;
-  const b = BOOKS[lang];
+  const b = CODE[lang];
   const g = titleOf(words[0]);
   if (g && words.length > 1) {
     const surname = words[words.length - 1];

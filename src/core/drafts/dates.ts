@@ -1,6 +1,6 @@
 import { formatTime, isIsoDate, parseDateTime, parseTime } from '../dates';
 import type { Language } from '../model';
-import { BOOKS } from './books';
+import { CODE } from './books';
 import type { DateParts } from './phrasebook';
 
 /** Dates as people write them in a letter, in each draft language. */
@@ -26,7 +26,7 @@ function parts(iso: string, lang: Language, opts: DateOptions): { weekday: strin
   const key = `${lang}:${withYear}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(BOOKS[lang].locale, {
+    f = new Intl.DateTimeFormat(CODE[lang].locale, {
       timeZone: 'UTC',
       weekday: 'long',
       day: 'numeric',
@@ -41,7 +41,7 @@ function parts(iso: string, lang: Language, opts: DateOptions): { weekday: strin
   const p: Record<string, string> = {};
   for (const x of f.formatToParts(date)) p[x.type] = x.value;
   const dayMonth = `${p.day} ${p.month}`;
-  return { weekday: p.weekday, dayMonth: withYear ? `${dayMonth} ${p.year}${BOOKS[lang].yearSuffix}` : dayMonth };
+  return { weekday: p.weekday, dayMonth: withYear ? `${dayMonth} ${p.year}${CODE[lang].yearSuffix}` : dayMonth };
 }
 
 /**
@@ -75,20 +75,20 @@ function dateTime(value: string): { date: string; time?: string } {
 export function formatDateTime(value: string, lang: Language, opts: DateOptions = {}): string {
   const due = dateTime(value);
   const day = formatDate(due.date, lang, opts);
-  return due.time ? BOOKS[lang].dateTime(day, hhmm(due.time)) : day;
+  return due.time ? CODE[lang].dateTime(day, hhmm(due.time)) : day;
 }
 
 /** `YYYY-MM-DD[ HH:MM]` as the time something happens: "on Thursday, 12 November, at 15:00", "в четверг, …". */
 export function formatOnDate(value: string, lang: Language, opts: DateOptions = {}): string {
   const due = dateTime(value);
   const d: DateParts = { ...parts(due.date, lang, opts), ...(due.time ? { time: hhmm(due.time) } : {}) };
-  return BOOKS[lang].onDate(d);
+  return CODE[lang].onDate(d);
 }
 
 /** A date inside a sentence of the user's, without the weekday: "14 November", "14 ноября, 15:00". */
 export function inlineDate(iso: string, time: string | undefined, lang: Language, opts: DateOptions = {}): string {
   const day = parts(iso, lang, opts).dayMonth;
-  return time ? BOOKS[lang].dateTime(day, hhmm(time)) : day;
+  return time ? CODE[lang].dateTime(day, hhmm(time)) : day;
 }
 
 /** A due value as a PROMISE line writes it: `YYYY-MM-DD` or `YYYY-MM-DD HH:MM`. */

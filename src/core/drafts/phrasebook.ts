@@ -12,7 +12,9 @@ export type Tone = 'first' | 'formal' | 'formalMale' | 'formalFemale';
 
 /**
  * Everything a letter says in one language: the wording of the drafts, apart from the user's own text.
- * One object per language (en.ts, bg.ts, ru.ts, ro.ts); a phrase missing from one of them is a type error.
+ * One object per language: its conventions and the phrases built from arguments in en.ts, bg.ts, ru.ts, ro.ts
+ * (PhraseCode), its plain sentences in phrases.json (PhraseText), put together by books.ts; a phrase missing
+ * from one of them is a type error.
  * The logic that assembles letters from these phrases is in letters.ts. Sentences are built around the
  * template's own nouns, so that their grammar never depends on the user's text.
  */
@@ -111,6 +113,20 @@ export interface Phrasebook {
     readonly scope: (date: string, title: string) => string;
   };
 }
+
+/** The phrasebook's plain sentences, which phrases.json holds: every phrase that is not built from arguments. */
+type TextKey = 'greetingNeutral' | 'signOff' | 'reasonLabels' | 'alternatives' | 'refusalNo' | 'refusal' | 'crisis';
+type ApologyCode = 'by';
+type RequestCode = 'deadline' | 'propose' | 'later' | 'scope';
+export type PhraseText = Pick<Phrasebook, TextKey> & {
+  readonly apology: Omit<Phrasebook['apology'], ApologyCode>;
+  readonly request: Omit<Phrasebook['request'], RequestCode>;
+};
+/** The rest of a phrasebook, in its language's .ts file: its conventions, word lists and phrases built from arguments. */
+export type PhraseCode = Omit<Phrasebook, TextKey | 'apology' | 'request'> & {
+  readonly apology: Pick<Phrasebook['apology'], ApologyCode>;
+  readonly request: Pick<Phrasebook['request'], RequestCode>;
+};
 
 /** Ends a template sentence with one full stop (a date may already end with "г." or "ч."). */
 export function stop(s: string): string {

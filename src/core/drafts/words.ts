@@ -1,4 +1,4 @@
-import { BOOKS } from './books';
+import { CODE } from './books';
 
 /** Helpers for user text in drafts: one line, sentences, quotes and short titles. */
 
@@ -31,7 +31,7 @@ export function join(...parts: string[]): string {
 }
 
 // Titles: user text in any of the four languages, so a title may end on none of their function words.
-const FUNCTION_WORDS = new Set(Object.values(BOOKS).flatMap((b) => b.functionWords));
+const FUNCTION_WORDS = new Set(Object.values(CODE).flatMap((b) => b.functionWords));
 const TRAILING = /[\s.,;:!?…—–\-/(\[{]+$/u;
 const MAX_WORDS = 7;
 const MAX_CHARS = 48;
