@@ -227,8 +227,12 @@ const utcStamp = (ms: number) =>
 /** Zones written as UTC (`…Z`) rather than with a TZID. */
 const UTC_ZONE = /^(?:Etc\/)?(?:UTC|UCT|GMT|GMT[+-]?0|Universal|Zulu|Greenwich)$/;
 
-/** The years whose observances a zone's VTIMEZONE carries, at most: events in other years are written in UTC. */
+/**
+ * A zone's VTIMEZONE carries the observances of at most MAX_ZONE_YEARS years, those of its events nearest to
+ * this year and within NEAR_YEARS of it: events in other years are written in UTC (the same instants).
+ */
 const MAX_ZONE_YEARS = 20;
+const NEAR_YEARS = 30;
 
 /** The events of `sources`, sorted by start, then file and line. */
 export function calendarEvents<T extends IcsItem>(sources: Iterable<IcsSource<T>>, options: IcsOptions): IcsEvent<T>[] {
@@ -259,6 +263,7 @@ export function calendarEvents<T extends IcsItem>(sources: Iterable<IcsSource<T>
     { ...options, kinds: options.include ?? ICS_KINDS },
   );
   const stamp = utcStamp(options.now.getTime());
+  const nowYear = options.now.getUTCFullYear();
   const events = a.rows.map((row): IcsEvent<T> => {
     const item = row.item;
     const source = bySource.get(row.source)!;
@@ -273,12 +278,8 @@ export function calendarEvents<T extends IcsItem>(sources: Iterable<IcsSource<T>
     } else {
       const at = zonedInstant(due, minutes, row.timeZone).getTime();
       // The wall-clock times the instants have (for a time a DST change skips, the instant zonedInstant gives).
-      const timed = (ms: number): IcsTime => {
-        const w = zonedNow(new Date(ms), row.timeZone);
-        return { ...w, at: ms, zone: row.timeZone, ...(repeated(w, ms, row.timeZone) && { ambiguous: true }) };
-      };
-      start = timed(at);
-      end = timed(at + duration * 60_000);
+      start = wallClock(at, row.timeZone, nowYear);
+      end = wallClock(at + duration * 60_000, row.timeZone, nowYear);
     }
     const uid = eventUid(source.id, item.kind, item.text, ordinal.get(item) ?? 0);
     const summary = words.summary(
@@ -335,18 +336,22 @@ export function calendarEvents<T extends IcsItem>(sources: Iterable<IcsSource<T>
 }
 
 /**
- * Whether the wall-clock time `w` (that of the instant `ms`) happens at another instant too: at one of the
- * offsets the zone has in the hours around it.
+ * The wall-clock time of an instant in a zone, read from the zone's changes in that year (`zoneYear`, kept per
+ * zone and year: a feed of thousands of events asks the runtime a few hundred times, not for each event),
+ * and whether that time happens twice (it falls in the hour a change back repeats).
  */
-function repeated(w: { readonly date: string; readonly minutes: number }, ms: number, zone: string): boolean {
-  const wallMs = Date.UTC(+w.date.slice(0, 4), +w.date.slice(5, 7) - 1, +w.date.slice(8, 10), 0, w.minutes);
-  for (const around of [ms - 6 * 3_600_000, ms + 6 * 3_600_000]) {
-    const other = wallMs - offsetAt(Math.floor(around / 60_000) * 60_000, zone) * 60_000;
-    if (other === ms) continue;
-    const z = zonedNow(new Date(other), zone);
-    if (z.date === w.date && z.minutes === w.minutes) return true;
-  }
-  return false;
+function wallClock(ms: number, zone: string, nowYear: number): IcsTime {
+  const year = new Date(ms).getUTCFullYear();
+  // Far from now (in UTC in the feed, see calendarText): the runtime's answer for this instant alone.
+  if (Math.abs(year - nowYear) > NEAR_YEARS) return { ...zonedNow(new Date(ms), zone), at: ms, zone };
+  const { first, transitions } = zoneYear(zone, year);
+  let offset = first;
+  for (const t of transitions) if (ms >= t.at) offset = t.to;
+  const w = ms + offset * 60_000;
+  const ambiguous = transitions.some((t) => t.to < t.from && w >= t.at + t.to * 60_000 && w < t.at + t.from * 60_000);
+  const day = Math.floor(w / 86_400_000);
+  const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+  return { date, minutes: (w - day * 86_400_000) / 60_000, at: ms, zone, ...(ambiguous && { ambiguous }) };
 }
 
 /** A zone's offset from UTC at an instant, in minutes (the instant on a whole minute). */
@@ -428,7 +433,7 @@ export function vtimezone(zone: string, years: readonly number[]): string[] {
 /** The calendar of `events`: VCALENDAR, a VTIMEZONE per zone timed events use, then the events, CRLF line ends. */
 export function calendarText<T extends IcsItem>(events: readonly IcsEvent<T>[], options: Pick<IcsOptions, 'now' | 'name'>): string {
   const nowYear = options.now.getUTCFullYear();
-  // Per zone, the years its events fall in; at most MAX_ZONE_YEARS of them, those nearest to this year.
+  // Per zone, the years its events fall in; at most MAX_ZONE_YEARS of them, near this year (see MAX_ZONE_YEARS).
   const zoneYears = new Map<string, Set<number>>();
   for (const e of events) {
     for (const t of [e.start, e.end]) {
@@ -441,7 +446,7 @@ export function calendarText<T extends IcsItem>(events: readonly IcsEvent<T>[], 
   }
   const covered = new Map<string, number[]>();
   for (const [zone, ys] of zoneYears) {
-    const years = [...ys].filter((y) => y >= 1900 && y <= 2999).sort((a, b) => Math.abs(a - nowYear) - Math.abs(b - nowYear) || a - b);
+    const years = [...ys].filter((y) => Math.abs(y - nowYear) <= NEAR_YEARS).sort((a, b) => Math.abs(a - nowYear) - Math.abs(b - nowYear) || a - b);
     if (years.length) covered.set(zone, years.slice(0, MAX_ZONE_YEARS));
   }
   const inZone = (t: IcsTime, until = +t.date.slice(0, 4)) => {
