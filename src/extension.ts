@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Clock } from './host/clock';
 import { output } from './host/output';
 import { TimeScheduler } from './host/scheduler';
+import { registerCalendar } from './features/calendar';
 import { Findings, registerDiagnostics } from './features/diagnostics';
 import { Drafts, registerDrafts } from './features/drafts';
 import { registerEditorFeatures } from './features/editorFeatures';
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): void {
     reviewInputs,
     registerReview(reviewPanel),
     registerEditorFeatures(index, clock, time),
+    registerCalendar(index, clock),
     registerTestHooks(context, clock, time, index, views, loaded, reviewPanel),
   );
   void index.ready();

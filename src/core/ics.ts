@@ -23,9 +23,9 @@ import { agenda, type AgendaItem, type AgendaRow, type AgendaSource } from './ag
 import { addDays, parseTime, zonedInstant, zonedNow } from './dates';
 import type { HistoryEvent, TrackedKind } from './model';
 import { calendarWords, formatMessage } from './messages';
-import { handleEnd, mentionMayFollow, tagEnd, tagMayFollow } from './parse/scan';
 import { recurInfo, rruleOf, type RecurInfo, type Recurrence } from './recurrence';
 import type { StandingOptions } from './standing';
+import { readable } from './text';
 
 export const ICS_KINDS: readonly TrackedKind[] = ['promise', 'waiting', 'scope'];
 
@@ -181,38 +181,9 @@ export function eventUid(file: string, kind: TrackedKind, itemText: string, ordi
   return `${hash128(`${file.replace(/\\/g, '/')}\u0000${kind}\u0000${identity(itemText)}\u0000${ordinal}`)}@clientlog`;
 }
 
-/** The text without log syntax: `@handle` becomes the contact's name (or the handle), `#tags` go. */
+/** A title's text: the log's text `readable` (names for `@handles`, no `#tags`), without a separator left at its end. */
 export function plainText(s: string, name: (handle: string) => string | undefined = () => undefined): string {
-  let out = '';
-  let k = 0;
-  while (k < s.length) {
-    const c = s.charCodeAt(k);
-    const prev = k === 0 ? 32 : s.charCodeAt(k - 1);
-    if (c === 64 /* @ */ && mentionMayFollow(prev)) {
-      const end = handleEnd(s, k + 1);
-      if (end > 0) {
-        const handle = s.slice(k + 1, end);
-        out += name(handle) ?? handle;
-        k = end;
-        continue;
-      }
-    } else if (c === 35 /* # */ && tagMayFollow(prev)) {
-      const end = tagEnd(s, k + 1);
-      if (end > 0) {
-        k = end;
-        continue;
-      }
-    }
-    out += s[k];
-    k++;
-  }
-  // What a removed tag leaves: doubled spaces, a space before punctuation, an opener left empty.
-  return out
-    .replace(/[([{]\s*[)\]}]/g, '')
-    .replace(/\s+([,.;:!?)\]}])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .replace(/[\s,;:]+$/, '')
-    .trim();
+  return readable(s, (h) => name(h) ?? h).replace(/[\s,;:]+$/, '');
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');

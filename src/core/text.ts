@@ -38,6 +38,27 @@ export function isJsSpace(c: number): boolean {
   );
 }
 
+const MENTION = /(^|[\s([{"'«„“,;:/])@([\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?)/gu;
+const TAG = /(^|[\s([{"'«„“,;:])#[\p{L}\p{N}_][\p{L}\p{N}_/-]*/gu;
+
+/**
+ * A log's text for people (a letter, a calendar title): on one line, `@handle` becomes `named(handle)`, a
+ * `#tag` goes, and so do the brackets and spaces a tag leaves behind. (The same mentions and tags as the
+ * parser's scanners read.)
+ */
+export function readable(text: string, named: (handle: string) => string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(MENTION, (_m, pre: string, h: string) => pre + named(h))
+    .replace(TAG, (_m, pre: string) => pre)
+    .replace(/[([{]\s*[)\]}]/g, '')
+    .replace(/\s+([,.;:!?)])/g, '$1')
+    .replace(/([([])\s+/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 export interface Range {
   readonly start: Position;
   readonly end: Position;

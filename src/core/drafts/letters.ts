@@ -1,4 +1,5 @@
 import { isIsoDate } from '../dates';
+import { readable } from '../text';
 import type { Language, Triage } from '../model';
 import { fieldLabel, REASON_WORDS, TRIAGE_WORDS, type RefusalReason } from '../notes';
 import { greeting, type Recipient } from './address';
@@ -106,8 +107,6 @@ interface Reader {
   readonly people?: readonly Person[];
 }
 
-const MENTION = /(^|[\s([{"'«„“,;:/])@([\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?)/gu;
-const TAG = /(^|[\s([{"'«„“,;:])#[\p{L}\p{N}_][\p{L}\p{N}_/-]*/gu;
 const ISO = /(?<![\p{L}\p{N}-])(\d{4}-\d{2}-\d{2})(?:(?:\s+|T)(\d{1,2}:\d{2}))?(?![\p{L}\p{N}])/gu;
 
 /**
@@ -119,13 +118,9 @@ export function forClient(text: string | undefined, r: Reader): string {
   const [open, close] = BOOKS[r.lang].quotes;
   const named = (h: string) => r.people?.find((p) => p.handle?.toLowerCase() === h.toLowerCase())?.name ?? h;
   return oneLine(
-    oneLine(text)
-      .replace(MENTION, (_m, pre: string, h: string) => pre + named(h))
-      .replace(TAG, (_m, pre: string) => pre)
+    readable(text ?? '', named)
       .replace(ISO, (m, d: string, t: string | undefined) => (isIsoDate(d) ? inlineDate(d, t, r.lang, { today: r.today }) : m))
-      .replace(/"([^"]+)"/g, (_m, q: string) => `${open}${q}${close}`)
-      .replace(/\s+([,.;:!?)])/g, '$1')
-      .replace(/([([])\s+/g, '$1'),
+      .replace(/"([^"]+)"/g, (_m, q: string) => `${open}${q}${close}`),
   );
 }
 
