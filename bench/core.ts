@@ -5,6 +5,7 @@
 //                                      keeps for files no editor shows (compactLog + findings); peak RSS
 //   node core.js memory-full <corpus>  the same, keeping every whole ClientLog (as if every file were open)
 //   node core.js flood <name>          one of bench/floods.ts: parse + analyze time (best of 3), findings, peak RSS
+//   node core.js growth                issue 13's growing inputs at two sizes ten times apart: how the time grows
 // Each prints one JSON line.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,6 +14,7 @@ import { zonedInstant } from '../src/core/dates';
 import { lineAt, parseDocument, reanalyze, reparse } from '../src/core/incremental';
 import type { ClientLog, Finding } from '../src/core/model';
 import { parse } from '../src/core/parse';
+import { ENTRIES, examplesBody, repeatedFile, SINGLE_LINES, type GrowingInput } from '../test/fixtures/hostile/growth';
 import { FLOODS } from './floods';
 import { prng } from './prng';
 
@@ -206,7 +208,37 @@ if (mode === 'flood') {
       rssAfterGc: after.rss,
     }),
   );
+} else if (mode === 'growth') {
+  // Issue 13's growing inputs (test/fixtures/hostile/growth.ts), each at two sizes ten times apart: parse +
+  // analyze, the fastest of a few runs after a full collection (a run does not pay for the garbage of the one
+  // before it). Linear is about 10x; a step that rescans what it has read makes it about 100x.
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  const timeOf = (text: string, runs: number) => {
+    let best = Infinity;
+    for (let r = 0; r < runs; r++) {
+      gc();
+      const t0 = performance.now();
+      analyze(parse(text), { now, timeZone: 'Europe/Sofia' });
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  };
+  const body = examplesBody(path.join(corpus, '..', '..', 'examples'));
+  const inputs: GrowingInput[] = [
+    ...SINGLE_LINES,
+    ENTRIES,
+    { what: 'a 10 MB file (the examples, over and over; 1 MB as the baseline)', make: (n) => repeatedFile(body, n), sizes: [1_000_000, 10_000_000] },
+  ];
+  const rows = inputs.map((input) => {
+    const [a, b] = input.sizes.map((n) => input.make(n));
+    timeOf(a, 2); // compiled code for both sizes
+    const smallMs = timeOf(a, 5);
+    const bigMs = timeOf(b, 3);
+    // Timer noise on a baseline under a millisecond is not a trend.
+    return { what: input.what, smallChars: a.length, bigChars: b.length, smallMs, bigMs, ratio: bigMs / Math.max(smallMs, 1) };
+  });
+  console.log(JSON.stringify({ rows }));
 } else {
-  console.error('usage: core.js parse|incremental|memory|memory-full <corpus>');
+  console.error('usage: core.js parse|incremental|memory|memory-full|growth <corpus>');
   process.exit(2);
 }

@@ -238,6 +238,12 @@ const floods = ['bars', 'soup', 'mentions', 'bars5', 'history5', 'soup5', 'menti
   const out = execFileSync(process.execPath, [path.join(build, 'core.js'), 'flood', name], { cwd: repo, env, encoding: 'utf8', maxBuffer: 1 << 26 });
   return JSON.parse(out.trim().split('\n').pop());
 });
+// Issue 13's growing inputs: ten times the input must take at most GROWTH_BUDGET times as long (linear is about
+// 10x, quadratic 100x; generous, because a bigger heap means longer garbage collections). This was a timed unit
+// test (test/core/hostile.test.ts), which a busy machine made fail now and then.
+const GROWTH_BUDGET = 50;
+const growth = core('growth').rows;
+const steepest = growth.reduce((a, b) => (b.ratio > a.ratio ? b : a));
 const slowestFlood = floods.reduce((a, b) => (b.mbPerSec < a.mbPerSec ? b : a));
 const biggestFlood = floods.filter((f) => f.bytes >= 5e6).reduce((a, b) => (b.maxRss > a.maxRss ? b : a));
 
@@ -439,6 +445,13 @@ const budgets = [
     `${(5 / slowestFlood.mbPerSec).toFixed(1)}x too slow`,
   ],
   [
+    `Hostile inputs that grow (issue 13): ten times the input, parse + analyze, steepest of ${growth.length}`,
+    `<= ${GROWTH_BUDGET}x the time (linear ~10x, quadratic ~100x)`,
+    `${steepest.ratio.toFixed(1)}x (${steepest.what})`,
+    steepest.ratio <= GROWTH_BUDGET,
+    `${(steepest.ratio / GROWTH_BUDGET).toFixed(1)}x over the budget`,
+  ],
+  [
     'Peak memory, a 5 MB hostile input parsed + analyzed',
     '<= 300 MB',
     `${(biggestFlood.maxRss / 1e6).toFixed(0)} MB max RSS (${biggestFlood.what})`,
@@ -562,6 +575,14 @@ run (Node itself and the input text included).
 | Input | Size | Parse + analyze | CPU time | Throughput | Findings | Max RSS |
 | --- | --- | --- | --- | --- | --- | --- |
 ${floods.map((f) => `| ${f.what} | ${mb(f.bytes)} | ${ms(f.ms)} (parse ${ms(f.parseMs)}) | ${ms(f.cpuMs)} | ${f.mbPerSec.toFixed(1)} MB/s | ${f.findings} | ${mb(f.maxRss)} |`).join('\n')}
+
+Inputs that grow (\`test/fixtures/hostile/growth.ts\`, the same ones test/core/hostile.test.ts checks for their results):
+each at two sizes ten times apart, parse + analyze, the fastest of 5 runs (3 for the bigger size) after a full garbage
+collection. Linear is about 10x; a step that rescans what it has already read makes it about 100x.
+
+| Input | Baseline | Ten times bigger | Growth |
+| --- | --- | --- | --- |
+${growth.map((g) => `| ${g.what} | ${(g.smallChars / 1e6).toFixed(2)} M chars: ${ms(g.smallMs)} | ${(g.bigChars / 1e6).toFixed(2)} M chars: ${ms(g.bigMs)} | ${g.ratio.toFixed(1)}x |`).join('\n')}
 
 ## Memory: an index of every file
 
