@@ -64,6 +64,8 @@ export interface GroupNode {
   readonly tooltip?: string;
   readonly children: Array<ItemNode | QuietNode>;
   readonly overdue: number;
+  /** Grouped by client: the client's log. */
+  readonly client?: vscode.Uri;
 }
 
 export type Node = GroupNode | ItemNode | QuietNode;
@@ -225,6 +227,7 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
   getChildren(n?: Node): Node[] {
     if (!n) {
       this.rebuild();
+      this.addRecords();
       return this.roots;
     }
     return n.type === 'group' ? n.children : [];
@@ -287,16 +290,35 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
       const client = groupBy === 'client' ? byId.get(g.key) : undefined;
       const count = g.overdue > 0 ? vscode.l10n.t('{0} of {1} overdue', g.overdue, g.rows.length + g.quiet.length) : String(g.rows.length + g.quiet.length);
       const where = client ? vscode.workspace.asRelativePath(client.uri) : undefined;
-      const rec = client && this.records ? this.record(client.uri, opts.now, opts.timeZone) : undefined;
       return {
         type: 'group',
         id: g.key,
         label: client ? g.label! : DATE_LABELS[g.key as DateGroup](),
-        description: rec ? `${count} · ${rec.text}` : count,
-        tooltip: rec ? (where ? `${where}\n\n${rec.tooltip}` : rec.tooltip) : where,
+        description: count,
+        tooltip: where,
         children: [...g.quiet.map((q) => quietNodes.get(q)!), ...g.rows.map((r) => nodes.get(r)!)],
         overdue: g.overdue,
+        client: client?.uri,
       };
+    });
+    this.recordsAdded = false;
+  }
+
+  private recordsAdded = false;
+
+  /**
+   * Each client's on-time record, in its group's description and tooltip: only when the view asks for its rows.
+   * The badge and the status bar count overdue promises without it, and the record needs every log's history,
+   * read from disk once more: asking for it on every rebuild read all 10,000 logs of a big workspace again in
+   * every new window, the Promises view closed or not.
+   */
+  private addRecords(): void {
+    if (this.recordsAdded || !this.records) return;
+    this.recordsAdded = true;
+    const { now, timeZone } = analyzeOptions(this.clock.now());
+    this.roots = this.roots.map((g) => {
+      const rec = g.client && this.record(g.client, now, timeZone);
+      return rec ? { ...g, description: `${g.description} · ${rec.text}`, tooltip: g.tooltip ? `${g.tooltip}\n\n${rec.tooltip}` : rec.tooltip } : g;
     });
   }
 

@@ -9,8 +9,11 @@ export const GLOB = '**/*.clientlog';
 /** An indexed log: its URI and workspace folder (for telling apart clients of the same name), its model. */
 export type IndexedLog = IndexedEntry<{ readonly uri: vscode.Uri; readonly folder?: vscode.WorkspaceFolder }>;
 
-const READ_CONCURRENCY = 16;
+const READ_CONCURRENCY = 32;
 const YIELD_MS = 10;
+/** During a scan, what is read so far reaches the listeners this soon, then at least REPORT_MS apart. */
+const FIRST_REPORT_MS = 200;
+const REPORT_MS = 1000;
 /** Listeners (diagnostics, views) hear of typing after this pause; the model itself is updated at once. */
 const NOTIFY_MS = 200;
 
@@ -18,8 +21,9 @@ const NOTIFY_MS = 200;
  * Every `.clientlog` file of the workspace (all roots, closed files too) that is one of the user's logs
  * (see `isUserLog`: never the HEAD side of Open Changes or another read-only view). The rules (editor text
  * wins, compact when no editor shows a log, incremental re-parse of typing, rename, batching) are the
- * core's `LogIndex`; this adapter forwards VS Code's events to it and reads files. The first scan reads
- * files in small parallel batches and yields between them, so the extension host never blocks.
+ * core's `LogIndex`; this adapter forwards VS Code's events to it and reads files. The first scan keeps a
+ * window of reads in flight, reports what it has read as it goes and yields every few milliseconds, so the
+ * extension host never blocks.
  */
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly logs = new LogIndex<{ readonly uri: vscode.Uri; readonly folder?: vscode.WorkspaceFolder }>();
@@ -106,17 +110,34 @@ export class WorkspaceIndex implements vscode.Disposable {
       const keep = new Set(uris.map((u) => u.toString()));
       for (const doc of vscode.workspace.textDocuments) if (isUserLog(doc)) this.fromDocument(doc, false);
       this.logs.retain(keep);
-      let slice = performance.now();
-      for (let i = 0; i < uris.length; i += READ_CONCURRENCY) {
-        await Promise.all(uris.slice(i, i + READ_CONCURRENCY).map((u) => this.load(u)));
-        if (gen !== this.generation || this.disposed) return;
-        // Yield to the host's other work every YIELD_MS of scanning (a timer: standard in Node and in a
-        // browser's web worker, where a timeout per batch would cost the 4 ms clamp each time).
-        if (performance.now() - slice >= YIELD_MS) {
-          await new Promise((r) => setTimeout(r, 0));
-          slice = performance.now();
+      // READ_CONCURRENCY reads in flight at all times (each reader takes the next file as soon as its own is
+      // in: batches waited for the slowest read of each), and what is read so far is reported FIRST_REPORT_MS
+      // into the scan, then at least REPORT_MS apart, so diagnostics and views fill in as the scan goes.
+      const started = performance.now();
+      let slice = started;
+      let reportAt = started + FIRST_REPORT_MS;
+      let next = 0;
+      const reader = async () => {
+        while (next < uris.length) {
+          await this.load(uris[next++]);
+          if (gen !== this.generation || this.disposed) return;
+          const now = performance.now();
+          if (now >= reportAt) {
+            // Farther apart as the scan goes: each report makes the views count over every log read so far,
+            // so evenly spaced reports would cost the scan time squared.
+            reportAt = now + Math.max(REPORT_MS, (now - started) / 2);
+            this.flush();
+          }
+          // Yield to the host's other work every YIELD_MS of scanning (a timer: standard in Node and in a
+          // browser's web worker, where a timeout per file would cost the 4 ms clamp each time).
+          if (now - slice >= YIELD_MS) {
+            await new Promise((r) => setTimeout(r, 0));
+            slice = performance.now();
+          }
         }
-      }
+      };
+      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, reader));
+      if (gen !== this.generation || this.disposed) return;
       this.flush();
       // Every file was met: what the store holds for others was deleted or renamed while VS Code was closed.
       void this.persisted?.scanned();
