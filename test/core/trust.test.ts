@@ -434,6 +434,28 @@ describe('encodings', () => {
     assert.equal(firstInvalidUtf8(utf8('ok ș ț 🙂 Изпрати')), -1);
   });
 
+  it('decodeLog reports an encoding problem exactly when firstInvalidUtf8 finds a bad byte, and the text is the lenient decoding (any bytes)', () => {
+    // Valid UTF-8 is decoded in one strict pass; this holds that pass to the byte scanner, on near-UTF-8 bytes:
+    // text with lead and continuation bytes, overlong forms, surrogates and bytes past U+10FFFF mixed in.
+    const pieces = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 8 }).map((t) => [...utf8(t)]),
+      fc.constantFrom([0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0x80], [0xff], [0xef, 0xbb, 0xbf]),
+      fc.array(fc.integer({ min: 0x80, max: 0xff }), { maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(pieces, { maxLength: 12 }), (bom, parts) => {
+        const bytes = new Uint8Array([...(bom ? [0xef, 0xbb, 0xbf] : []), 0x41, ...parts.flat()]);
+        const d = decodeLog(bytes);
+        if (d.binary) return;
+        const bad = firstInvalidUtf8(bytes, bom ? 3 : 0);
+        assert.equal(d.problems.length > 0, bad >= 0);
+        if (bad >= 0) assert.equal(d.problems[0].data.offset, bad);
+        assert.equal(d.text, new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("the workspace index reads a file's bytes through decodeLog (LogIndex.setDiskBytes)", () => {
     const ix = new LogIndex<{ name: string }>();
     assert.equal(ix.setDiskBytes('file:///w/a.clientlog', { name: 'a' }, '/w/a.clientlog', utf16(text, true)), true);
