@@ -14,6 +14,7 @@ import {
   type AgendaRow,
   type Band,
   type DateGroup,
+  type ClientLog,
   type QuietRow,
   type Tracked,
 } from '../core';
@@ -170,10 +171,34 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
     }, REFRESH_COALESCE_MS);
   }
 
-  /** How many of the open items are overdue (filtered out or not). */
+  /** Each log's overdue count, as of the last time it changed (its model, the time, or the settings). */
+  private readonly overdueOf = new Map<string, { log: ClientLog; n: number }>();
+
+  /**
+   * How many of the open items are overdue (filtered out or not). Without the tree built, it is counted log by
+   * log (the agenda's own count, one log at a time) and each log's count kept until it changes: the badge and
+   * the status bar follow a scan of 10,000 logs without the whole tree being rebuilt at every report.
+   */
   overdueCount(): number {
-    this.rebuild();
-    return this.overdue;
+    if (!this.dirty) return this.overdue;
+    const opts = { ...analyzeOptions(this.clock.now()), kinds: this.kinds };
+    const live = new Set<string>();
+    let n = 0;
+    for (const e of this.index.all()) {
+      const key = e.uri.toString();
+      live.add(key);
+      let c = this.overdueOf.get(key);
+      if (!c || c.log !== e.log) this.overdueOf.set(key, (c = { log: e.log, n: agenda([logSource(e.log, key, '')], opts).overdue }));
+      n += c.n;
+    }
+    for (const k of this.overdueOf.keys()) if (!live.has(k)) this.overdueOf.delete(k);
+    return n;
+  }
+
+  /** Forgets the kept overdue counts of these logs (their findings' time came), or of all. */
+  forgetOverdue(uris?: readonly vscode.Uri[]): void {
+    if (!uris) this.overdueOf.clear();
+    else for (const u of uris) this.overdueOf.delete(u.toString());
   }
 
   /** All open items (unfiltered), most urgent first. */
@@ -525,8 +550,16 @@ export function registerPromiseTree(index: WorkspaceIndex, clock: Clock, time: T
     status,
     index.onDidChange(refresh),
     ...(records ? [records.onDidLoad(refresh)] : []),
-    time.onDidChange(refresh),
+    time.onDidChange((uris) => {
+      promises.forgetOverdue(uris);
+      waiting.forgetOverdue(uris);
+      refresh();
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsAnalysis(e)) {
+        promises.forgetOverdue();
+        waiting.forgetOverdue();
+      }
       if (affectsAnalysis(e) || e.affectsConfiguration('clientlog.statusBar.enabled')) refresh();
     }),
     vscode.commands.registerCommand('clientlog.tree.groupByClient', () => setGroup('client')),

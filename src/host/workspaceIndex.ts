@@ -12,7 +12,7 @@ export type IndexedLog = IndexedEntry<{ readonly uri: vscode.Uri; readonly folde
 const READ_CONCURRENCY = 32;
 const YIELD_MS = 10;
 /** During a scan, what is read so far reaches the listeners this soon, then at least REPORT_MS apart. */
-const FIRST_REPORT_MS = 200;
+const FIRST_REPORT_MS = 50;
 const REPORT_MS = 1000;
 /** Listeners (diagnostics, views) hear of typing after this pause; the model itself is updated at once. */
 const NOTIFY_MS = 200;
