@@ -628,24 +628,57 @@ every file were open in an editor.
   Intl day counts, which are now formatted once per locale and number: 2 % less), garbage collection 8 %. Every file is read, decoded and parsed: ${(manifest.treeBytes / 1e6).toFixed(0)} MB at
   ${parseR.mbPerSec.toFixed(0)} MB/s per thread in a warm loop, slower in a single pass (each file is met once, by a cold JIT), plus UTF-8
   decoding, analysis and formatting; two threads share the files through one atomic counter (each does half),
-  but on this 2-core machine each thread then runs about 1.4x slower than alone. Matching rg within 1.5x would
+  but on this 2-core machine each thread then runs about 1.4x slower than alone. The worker pool is not slower in
+  itself: side by side (whole process, taking turns, 3 runs each, 2026-12-01 16:29 UTC, load average about 2) the
+  default (one worker and the main thread) took 2.36 s against 2.88 s for \`--jobs 1\`, but 4.46 s of CPU against 3.41 s:
+  each thread compiles and warms up the parser for itself and has its own heap and collector, and the worker starts by
+  loading the bundles. Results cross as one message per chunk of 32 files (313 for 10,000), small next to that. On a
+  machine with no idle core (a load average of 9 or 10 on these 2 cores) the extra 30 % of CPU is all wall time, which is
+  why \`--jobs 1\` has come out ahead in loaded runs. Valid UTF-8 is now decoded in one strict pass of the runtime's decoder
+  (the byte scanner that finds the first bad byte runs only on a file that fails it). Matching rg within 1.5x would
   need about ${(manifest.treeBytes / 1e6 / ((big.rg.median * 1.5) / 1000) / (os.availableParallelism?.() ?? os.cpus().length)).toFixed(0)} MB/s per thread for the whole pipeline. This is the cost of a first run; \`--cache\` is the
   answer for every run after it (the table above: a changed file costs its own parse, a new day costs the
   evaluation of the cached facts, not a parse).
-- **The editor, cold** (figures in the table above). Profiled once (\`node bench/editor.mjs --profile DIR\` with a
-  non-minified VSIX, 10,000 logs, 2026-12-01, machine loaded): over the 18 s from the probe's activation to the
-  findings settling, the extension host was idle 54 % of the time, waiting for file reads (\`workspace.fs.readFile\`
-  is four thread-pool round trips per file, read 16 at a time with a wait for the slowest of each batch); the
-  extension's own work was reading and parsing 2.5 s, diagnostics 1.4 s (then one task: 10,000 \`set\` calls, each a
-  message to the workbench, so the Problems panel and the status bar got everything at once and the longest task
-  was 1.9 s) and the views 0.3 s; garbage collection 1 s. Diagnostics now run in 15 ms slices, one \`set\` call per
-  slice. What is left is the read loop (bounded concurrency instead of batches) and showing results as the scan goes.
+- **The editor, cold** (figures in the table above). Profiled (\`node bench/editor.mjs --profile DIR\` with a
+  non-minified VSIX, 10,000 logs, 2026-12-01 17:12 UTC, load average about 8, the scan's read window and reports
+  below already in): over the 29 s from the probe's
+  activation to the findings settling, the extension host was idle 39 % of the time (waiting for its file reads:
+  \`workspace.fs.readFile\` is an open, a stat, a read and a close on libuv's four threads, which a loaded machine
+  schedules late), parsing the files took 3.4 s, VS Code's own handling of the reads and of its messages about as
+  much, sending diagnostics and view updates to the workbench 1.7 s (compressed on the way: zlib 1.3 s), the
+  diagnostics 1.7 s, garbage collection 1.5 s, and rebuilding the Promises tree 2.0 s: the badge and the status bar
+  rebuilt the whole tree (an agenda over every log) after every report, which also made the longest tasks. And each
+  rebuild asked for every client's on-time record (src/features/promiseTree.ts), so every new window read all 10,000
+  logs' histories from disk a second time, the Promises view shown or not. Changes, measured side by side with the VSIX before them (\`CLIENTLOG_VSIX\`, one after the other,
+  2026-12-01 17:23 and 17:34 UTC, load average 6 to 10): the scan keeps 32 reads in flight (batches of 16 waited for
+  the slowest of each) and reports what it has read 50 ms in, then at growing intervals (evenly spaced reports would
+  make the views' work grow with the square of the tree); the Promises view reads the on-time records only when it
+  shows its rows; the badge and the status bar count overdue promises log by log (the agenda's count for one log),
+  each log's count kept until its model, its findings' time or the settings change. First results 16.8 s -> 4.1 s
+  and 16.4 s -> 4.4 s after the workbench appeared (the 5-log window's 3.4 to 6.5 s is the floor); longest task
+  508 -> 205 ms and 298 -> 132 ms; extension host RSS 479 -> 409 MB and 470 -> 430 MB; all findings 19.0 -> 14.4 s
+  and 17.4 -> 16.6 s. All findings stay bound by the scan's throughput (10,000 reads through \`workspace.fs\` in about
+  11 s here) and the diagnostics behind it; what is left for the 3 s budget is fewer round trips per file (the API
+  has no batch read) and cheaper diagnostics (their messages to the workbench).
 - **The editor, warm.** A window opened again takes every unchanged closed file's compact model from the persisted
-  index in the extension's workspace storage (\`src/host/persistedIndex.ts\` on \`src/core/logStore.ts\`, the
-  \`--cache\` format of \`src/core/cacheTable.ts\`: path, size and mtime, the build, a checksum, the racy window):
-  one \`stat\` per file instead of a read and a parse. Property tests (test/core/logStore.test.ts) hold a scan
-  through it to a fresh scan's findings whatever happened in between (edits within the racy window at the same size
-  and mtime, deletes, renames, bytes cut short or corrupt, another build).
+  index: one \`stat\` per file instead of a read and a parse. Side by side as above: first results 7.3 -> 3.4 s and
+  11.0 -> 3.3 s, all findings 9.3 -> 8.7 s and 13.3 -> 9.5 s; the 10,000 \`stat\` calls take most of the 6 s the
+  scan needs, and the diagnostics of 10,000 files follow it.
+- **\`clientlog review\` and the Weekly Review** (issue 14). The review reads every line of history, so it parses
+  like \`check\` and then keeps every log's review input; profiled (\`--cpu-prof\`, \`--jobs 1\`), about 0.3 s of the
+  2.3 s it took more than \`check\` was \`delete\` on the inputs and refs it builds (an object that loses a property
+  becomes a slow dictionary, slow to read later too), and every log's buckets were merged twice; built as fresh objects and merged once per client, it went from 1.53x to about
+  1.25x \`check\` (side by side, 3 runs each, 16:30 and 16:35 UTC). In the editor, the command's time for 1,000 logs
+  (load average 8 to 12, 2026-12-01 16:40 UTC) went to the webview loading its page (0.4 to 0.8 s), reading and
+  parsing the 1,000 histories, which used to start only once the page was ready and now runs while it loads, the
+  review (0.15 to 0.3 s), handing the message over (0.4 to 0.5 s: 1,000 clients' figures) and the page laying out
+  1,000 rows with their sparklines (0.4 to 1 s); the page's copy of its view for the tests now follows the \`drawn\`
+  message instead of delaying it: 4.27 s cold / 2.05 s warm before, 2.14 s / 1.66 s after, on the same machine
+  minutes apart. What is left is the size of the message and of the table (a page of rows at a time would do).
+- **The persisted index** (\`src/host/persistedIndex.ts\` on \`src/core/logStore.ts\`, the \`--cache\` format of
+  \`src/core/cacheTable.ts\`: path, size and mtime, the build, a checksum, the racy window). Property tests
+  (test/core/logStore.test.ts) hold a scan through it to a fresh scan's findings whatever happened in between (edits
+  within the racy window at the same size and mtime, deletes, renames, bytes cut short or corrupt, another build).
 - **Parse throughput** (${parseR.mbPerSec >= 100 ? 'within the budget' : `${(100 / parseR.mbPerSec).toFixed(1)}x too slow`}). The common front matter is read without the YAML parser and
   without building YAML nodes; model objects keep positions as numbers and build their ranges only when read;
   dates, times, history separators, keywords, note fields, handles and tags are read with character loops
