@@ -141,6 +141,8 @@ const segment = fc.oneof(
   fc.tuple(dateish).map(([d]) => `received ${d}`),
   fc.tuple(fc.constantFrom('confirmed', 'declined', 'Confirmed'), dateish, fc.option(who)).map(([v, d, b]) => `${v} ${d}${b ? ` by ${b}` : ''}`),
   fc.tuple(fc.constantFrom('kept', 'moved', 'moved from', 'dropped', 'gone', '', 'KEPT'), text).map(([v, t]) => `${v} ${t}`),
+  // Repeat rules, understood or not (issue 17).
+  fc.constantFrom('every week', 'every 2 weeks', 'every month on the 31st from done', 'Every Weekday', 'every fortnight', 'every', 'every 0 weeks', 'everyone'),
 );
 const segSep = fc.constantFrom(' | ', ' |  ', '\t|\t', ' |', ' | ');
 const tracked = fc
