@@ -211,20 +211,28 @@ function zonedNowIcu(now: Date, timeZone: string): ZonedNow {
 }
 
 /**
- * The instant at which a wall-clock time in a zone happens (for calendars and timers). For a local time
- * skipped by a DST change it returns the instant just after the gap.
+ * The instant at which a wall-clock time in a zone happens (for deadlines, reminders and calendars), read as
+ * RFC 5545 (3.3.5) reads a DATE-TIME with a TZID, so that a calendar that imports our feed agrees with every
+ * view: a time that happens twice (the hour repeated when DST ends) is its first occurrence, and a time that
+ * never happens (the hour skipped when DST starts) is read with the UTC offset in force before the gap (in
+ * Sofia, 03:30 on 29 March 2026 is 01:30 UTC, which the clocks show as 04:30).
  */
 export function zonedInstant(iso: string, minutes: number, timeZone: string): Date {
   const asUtc = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10), 0, minutes);
-  let guess = asUtc;
-  for (let i = 0; i < 3; i++) {
-    const z = zonedNow(new Date(guess), timeZone);
-    const seen = Date.UTC(+z.date.slice(0, 4), +z.date.slice(5, 7) - 1, +z.date.slice(8, 10), 0, z.minutes);
-    const diff = asUtc - seen;
-    if (diff === 0) break;
-    guess += diff;
-  }
-  return new Date(guess);
+  // The offsets a day before and a day after: no zone changes its offset twice within two days.
+  const before = offsetAt(asUtc - 86_400_000, timeZone);
+  const after = offsetAt(asUtc + 86_400_000, timeZone);
+  const first = asUtc - Math.max(before, after);
+  const second = asUtc - Math.min(before, after);
+  if (offsetAt(first, timeZone) === asUtc - first) return new Date(first);
+  if (second !== first && offsetAt(second, timeZone) === asUtc - second) return new Date(second);
+  return new Date(asUtc - before);
+}
+
+/** The zone's UTC offset at an instant on a whole minute, in milliseconds (wall clock minus UTC). */
+function offsetAt(ms: number, timeZone: string): number {
+  const z = zonedNow(new Date(ms), timeZone);
+  return Date.UTC(+z.date.slice(0, 4), +z.date.slice(5, 7) - 1, +z.date.slice(8, 10), 0, z.minutes) - ms;
 }
 
 /** The instant after which an item with this date (and time) in this zone is late. */

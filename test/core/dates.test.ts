@@ -17,6 +17,31 @@ import {
   zonedNow,
 } from '../../src/core/dates';
 
+/** The instants (on a whole minute) at which a zone's UTC offset changes in 2024-2028: a daily scan, then a bisection. */
+const transitionCache = new Map<string, number[]>();
+function transitions(zone: string): number[] {
+  const cached = transitionCache.get(zone);
+  if (cached) return cached;
+  const offset = (ms: number) => {
+    const z = zonedNow(new Date(ms), zone);
+    return Date.UTC(+z.date.slice(0, 4), +z.date.slice(5, 7) - 1, +z.date.slice(8, 10), 0, z.minutes) - ms;
+  };
+  const found: number[] = [];
+  for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2029, 0, 1); t += 86_400_000) {
+    if (offset(t) === offset(t + 86_400_000)) continue;
+    let lo = t;
+    let hi = t + 86_400_000;
+    while (hi - lo > 60_000) {
+      const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+      if (offset(mid) === offset(t)) lo = mid;
+      else hi = mid;
+    }
+    found.push(hi);
+  }
+  transitionCache.set(zone, found);
+  return found;
+}
+
 describe('dates', () => {
   it('validates calendar dates, leap years included', () => {
     assert.equal(isIsoDate('2026-11-05'), true);
@@ -70,6 +95,39 @@ describe('dates', () => {
     assert.equal(zonedInstant('2026-11-05', 17 * 60, 'Europe/Sofia').toISOString(), '2026-11-05T15:00:00.000Z');
     assert.equal(zonedInstant('2026-07-05', 17 * 60, 'Europe/Sofia').toISOString(), '2026-07-05T14:00:00.000Z');
     assert.equal(zonedInstant('2026-03-29', 0, 'Europe/London').toISOString(), '2026-03-29T00:00:00.000Z');
+  });
+
+  it('reads a skipped time with the offset before the gap and a repeated time as its first occurrence (RFC 5545)', () => {
+    const at = (d: string, hm: string, z: string) => zonedInstant(d, +hm.slice(0, 2) * 60 + +hm.slice(3), z).toISOString();
+    // Sofia skips 03:00-04:00 on 29 March 2026 and shows 03:00-04:00 twice on 25 October 2026.
+    assert.equal(at('2026-03-29', '03:30', 'Europe/Sofia'), '2026-03-29T01:30:00.000Z');
+    assert.equal(at('2026-03-29', '04:00', 'Europe/Sofia'), '2026-03-29T01:00:00.000Z');
+    assert.equal(at('2026-10-25', '03:30', 'Europe/Sofia'), '2026-10-25T00:30:00.000Z');
+    assert.equal(at('2026-10-25', '04:00', 'Europe/Sofia'), '2026-10-25T02:00:00.000Z');
+    // New York skips 02:00-03:00 on 8 March 2026 and repeats 01:00-02:00 on 1 November 2026.
+    assert.equal(at('2026-03-08', '02:30', 'America/New_York'), '2026-03-08T07:30:00.000Z');
+    assert.equal(at('2026-11-01', '01:30', 'America/New_York'), '2026-11-01T05:30:00.000Z');
+    // Lord Howe moves by half an hour: 02:00-02:30 skipped on 4 October 2026, 01:30-02:00 twice on 5 April.
+    assert.equal(at('2026-10-04', '02:15', 'Australia/Lord_Howe'), '2026-10-03T15:45:00.000Z');
+    assert.equal(at('2026-04-05', '01:45', 'Australia/Lord_Howe'), '2026-04-04T14:45:00.000Z');
+  });
+
+  it('gives, for every wall-clock time the clocks show, the earliest instant that shows it', () => {
+    const zones = ['Europe/Sofia', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'America/Santiago', 'Europe/London', 'UTC'];
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: 0, max: 40 * 525_600 }), fc.integer({ min: -180, max: 180 }), (zone, minute, near) => {
+        // Half the runs land within three hours of one of the zone's DST changes, where the answer is hard.
+        const changes = transitions(zone);
+        const t = changes.length && minute % 2 ? changes[minute % changes.length]! + near * 60_000 : Date.UTC(2000, 0, 1) + minute * 60_000;
+        const wall = zonedNow(new Date(t), zone);
+        const back = zonedInstant(wall.date, wall.minutes, zone).getTime();
+        assert.ok(back <= t, `${zone} ${wall.date} ${wall.minutes}: ${new Date(back).toISOString()} is after ${new Date(t).toISOString()}`);
+        assert.deepEqual(zonedNow(new Date(back), zone), wall);
+        // No earlier instant shows the same time: a repeat is earlier by the size of a DST change.
+        for (const shift of [30, 60, 120]) assert.notDeepEqual(zonedNow(new Date(back - shift * 60_000), zone), wall, `${zone} ${shift}`);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
