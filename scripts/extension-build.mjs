@@ -40,7 +40,7 @@ export const noNodeBuiltins = {
 };
 
 /**
- * The drafts' plain sentences (src/core/drafts/phrases.json: about 20 KB of the minified bundle, much of it Cyrillic) stay out of
+ * The drafts' plain sentences (src/core/drafts/phrases.json: about 21 KB of the minified bundle, much of it Cyrillic) stay out of
  * the bundle: the core's import of them reads as undefined there, and the build writes them, minified, to
  * dist/phrases.json, which the extension reads before a draft (src/host/phrases.ts) through workspace.fs, in
  * the Node host and the browser's web worker host alike. Data, not code: nothing is evaluated.

@@ -210,13 +210,14 @@ describe('the phrasebooks without their sentences (the extension loads them from
     try {
       assert.equal(phrasesLoaded(), false);
       assert.throws(() => draftRefusal(REFUSAL_INPUT), /sentences are not loaded/);
-      // What needs no sentence still works: short titles, cut before a function word as before.
-      assert.equal(shortTitle(long), title);
+      // Short titles need the function words, which are there too; dates need nothing of them.
+      assert.throws(() => shortTitle(long), /sentences are not loaded/);
       assert.equal(formatDate('2027-03-04', 'bg', { today: '2026-11-23' }), date);
     } finally {
       setPhrases(JSON.parse(fs.readFileSync(path.join(__dirname, '../../src/core/drafts/phrases.json'), 'utf8')) as Phrases);
     }
     assert.equal(phrasesLoaded(), true);
     assert.deepEqual(draftRefusal(REFUSAL_INPUT), before);
+    assert.equal(shortTitle(long), title);
   });
 });

@@ -11,11 +11,6 @@ export const bg: PhraseCode = {
   yearSuffix: ' г.',
   dateTime: (day, hhmm) => `${day}, ${hhmm} ч.`,
   onDate: (d) => `${v(d.weekday)}, ${d.dayMonth}${d.time ? `, в ${d.time} ч.` : ''}`,
-  // One string, split at spaces: shorter in the web bundle than an array of quoted words.
-  functionWords:
-    'и или но а на в във с със за от до по при към без през между над под пред преди след около чрез че да не ще е са съм сме сте си се ли който която което които ви вас ни нас им тях го я ги му ѝ ми ме този тази това тези като нашия нашата вашия вашата всички всеки нито никой някой'.split(
-      ' ',
-    ),
 
   greeting: (who, tone) => (tone === 'formalMale' ? `Уважаеми ${who},` : tone === 'formalFemale' ? `Уважаема ${who},` : `Здравейте, ${who},`),
   titles: { male: 'г-н', female: 'г-жо', doctor: 'д-р', keep: ['г-н', 'г-жо', 'д-р', 'господин', 'госпожо'] },

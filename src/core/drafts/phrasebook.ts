@@ -114,8 +114,8 @@ export interface Phrasebook {
   };
 }
 
-/** The phrasebook's plain sentences, which phrases.json holds: every phrase that is not built from arguments. */
-type TextKey = 'greetingNeutral' | 'signOff' | 'reasonLabels' | 'alternatives' | 'refusalNo' | 'refusal' | 'crisis';
+/** The phrasebook's plain sentences, which phrases.json holds: every phrase that is not built from arguments, and the function words. */
+type TextKey = 'functionWords' | 'greetingNeutral' | 'signOff' | 'reasonLabels' | 'alternatives' | 'refusalNo' | 'refusal' | 'crisis';
 type ApologyCode = 'by';
 type RequestCode = 'deadline' | 'propose' | 'later' | 'scope';
 export type PhraseText = Pick<Phrasebook, TextKey> & {

@@ -8,11 +8,6 @@ export const ro: PhraseCode = {
   yearSuffix: '',
   dateTime: (day, hhmm) => `${day}, la ora ${hhmm}`,
   onDate: (d) => `${d.weekday}, ${d.dayMonth}${d.time ? `, la ora ${d.time}` : ''}`,
-  // One string, split at spaces: shorter in the web bundle than an array of quoted words.
-  functionWords:
-    'și sau dar iar de la în pe cu din pentru spre prin până fără despre că să nu un o unei unui niște al a ale ai care ce este sunt e am au vă ne le îi își se mai după între sub peste dintre către decât ca dacă acest această noastră nostru dumneavoastră toate toți fiecare'.split(
-      ' ',
-    ),
 
   greeting: (who) => `Bună ziua, ${who},`,
   titles: { male: 'domnule', female: 'doamnă', keep: ['domnule', 'doamnă'] },

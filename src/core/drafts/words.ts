@@ -1,4 +1,4 @@
-import { CODE } from './books';
+import { allFunctionWords } from './books';
 
 /** Helpers for user text in drafts: one line, sentences, quotes and short titles. */
 
@@ -31,19 +31,18 @@ export function join(...parts: string[]): string {
 }
 
 // Titles: user text in any of the four languages, so a title may end on none of their function words.
-const FUNCTION_WORDS = new Set(Object.values(CODE).flatMap((b) => b.functionWords));
 const TRAILING = /[\s.,;:!?…—–\-/(\[{]+$/u;
 const MAX_WORDS = 7;
 const MAX_CHARS = 48;
 
 function isFunctionWord(word: string): boolean {
-  return FUNCTION_WORDS.has(word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '').toLocaleLowerCase());
+  return allFunctionWords().has(word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '').toLocaleLowerCase());
 }
 
 /** Whether a title may not end on this word: a function word in any draft language, or a number. */
 export function weakEnd(word: string): boolean {
   const w = word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '').toLocaleLowerCase();
-  return w === '' || FUNCTION_WORDS.has(w) || /^\p{N}/u.test(w);
+  return w === '' || allFunctionWords().has(w) || /^\p{N}/u.test(w);
 }
 
 /** The quotation marks and brackets `s` leaves open, innermost last ("„", "«", "“", '"' or "("). */
