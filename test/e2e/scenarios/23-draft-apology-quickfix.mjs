@@ -11,6 +11,8 @@ import { SEL } from '../lib/workbench.mjs';
 
 export const name = "draft apology from an overdue promise's quick fix; one Ctrl+Z undoes it all";
 export const timeout = 120_000;
+// Also run in the web worker extension host (run.mjs --web), as in vscode.dev.
+export const web = true;
 
 const FILE = 'acme-logistics.clientlog';
 const LINE = 55; // 0-based: "PROMISE 2026-11-20 Send the revised depot cost comparison …"
