@@ -12,7 +12,8 @@ import { registerPromiseTree } from './features/promiseTree';
 import { registerQuiet } from './features/quiet';
 import { registerReview, ReviewPanel } from './features/review';
 import { ReviewInputs } from './host/reviewInputs';
-import { registerTestHooks } from './features/testHooks';
+import { registerReminders, Reminders } from './features/reminders';
+import { registerTestHooks, testClockStart } from './features/testHooks';
 import { PersistedIndex } from './host/persistedIndex';
 import { WorkspaceIndex } from './host/workspaceIndex';
 
@@ -22,13 +23,14 @@ const loaded = performance.now();
 export function activate(context: vscode.ExtensionContext): void {
   const persisted = new PersistedIndex(context.storageUri, context.extension);
   const index = new WorkspaceIndex(persisted);
-  const clock = new Clock();
+  const clock = new Clock(testClockStart(context));
   const time = new TimeScheduler(index, clock);
   const findings = new Findings();
   const reviewInputs = new ReviewInputs(index);
   const reviewPanel = new ReviewPanel(context.extensionUri, reviewInputs, clock);
   const views = registerPromiseTree(index, clock, time, context.workspaceState, reviewInputs);
   const actions = new PromiseActions(index, clock, views);
+  const reminders = new Reminders(context.globalState, index, clock, actions);
   context.subscriptions.push(
     output,
     persisted,
@@ -45,7 +47,8 @@ export function activate(context: vscode.ExtensionContext): void {
     registerReview(reviewPanel),
     registerEditorFeatures(index, clock, time),
     registerCalendar(index, clock),
-    registerTestHooks(context, clock, time, index, views, loaded, reviewPanel),
+    registerReminders(reminders),
+    registerTestHooks(context, clock, time, index, views, loaded, reviewPanel, reminders),
   );
   void index.ready();
 }

@@ -5,6 +5,20 @@ import type { TimeScheduler } from '../host/scheduler';
 import { overdueCount, relative, type ItemsProvider, type TreeViews } from './promiseTree';
 import type { WorkspaceIndex } from '../host/workspaceIndex';
 import type { ReviewPanel } from './review';
+import type { Reminders } from './reminders';
+
+const hooksWanted = (context: vscode.ExtensionContext): boolean =>
+  vscode.workspace.getConfiguration('clientlog').get<boolean>('_testHooks', false) === true || context.extensionMode === vscode.ExtensionMode.Test;
+
+/**
+ * Under tests only: the instant "now" starts at when the extension activates (the undeclared setting
+ * `clientlog._testNow`), so what activation itself shows (the morning digest) sees the scenario's day.
+ */
+export function testClockStart(context: vscode.ExtensionContext): string | undefined {
+  if (!hooksWanted(context)) return undefined;
+  const at = vscode.workspace.getConfiguration('clientlog').get<string>('_testNow', '');
+  return typeof at === 'string' && at ? at : undefined;
+}
 
 /**
  * Hooks for the end-to-end suite only: registered when the extension runs under tests (the undeclared
@@ -21,12 +35,12 @@ export function registerTestHooks(
   views: TreeViews,
   loaded: number,
   review?: ReviewPanel,
+  reminders?: Reminders,
 ): vscode.Disposable {
   // Called at the end of activate(): from bundle load to here is the activation time.
   const activationMs = performance.now() - loaded;
   const scan = index.ready().then(() => performance.now() - loaded);
-  const wanted = vscode.workspace.getConfiguration('clientlog').get<boolean>('_testHooks', false) === true;
-  if (!wanted && context.extensionMode !== vscode.ExtensionMode.Test) return new vscode.Disposable(() => undefined);
+  if (!hooksWanted(context)) return new vscode.Disposable(() => undefined);
   const dump = (p: ItemsProvider) =>
     p.getChildren().map((g) => ({
       label: g.type === 'group' ? g.label : '',
@@ -56,6 +70,18 @@ export function registerTestHooks(
     contextValue: t.contextValue,
   });
   return vscode.Disposable.from(
+    // Reminders: what was remembered, when the next look is, and every notification shown (after the looks
+    // asked for so far have run). `look`: look now, as on window focus (true) or as a timer (false).
+    vscode.commands.registerCommand('clientlog._test.reminders', async (look?: boolean) => {
+      if (!reminders) return null;
+      if (look !== undefined) reminders.look(look);
+      await reminders.settled();
+      return {
+        memory: reminders.memory(),
+        nextWake: reminders.nextWake === undefined ? null : new Date(reminders.nextWake).toISOString(),
+        shown: reminders.shown,
+      };
+    }),
     // The Weekly Review as last shown: its figures, the view sent to the webview, and when the webview drew it.
     vscode.commands.registerCommand('clientlog._test.review', (act?: { type: string; id?: string; source?: number; line?: number }) =>
       act ? review?.act(act).then(() => review?.lastShown ?? null) : (review?.lastShown ?? null),

@@ -13,6 +13,12 @@ export class Clock implements vscode.Disposable {
   /** Fires when tests moved "now" (see `setNow`). */
   readonly onDidMove = this.emitter.event;
 
+  /** @param startAt test hooks only: "now" from activation on (an ISO instant; time goes on from it) */
+  constructor(startAt?: string) {
+    const to = startAt ? Date.parse(startAt) : NaN;
+    if (!Number.isNaN(to)) this.moved = { to, at: Date.now(), running: true };
+  }
+
   now(): Date {
     const m = this.moved;
     if (!m) return new Date();

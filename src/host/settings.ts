@@ -1,5 +1,15 @@
 import * as vscode from 'vscode';
-import { DEFAULT_LEVELS, FINDING_CODES, isValidTimeZone, type AnalyzeOptions, type FindingCode, type LevelSetting } from '../core';
+import {
+  DEFAULT_LEAD_MINUTES,
+  DEFAULT_LEVELS,
+  DEFAULT_MORNING_TIME,
+  FINDING_CODES,
+  isValidTimeZone,
+  type AnalyzeOptions,
+  type FindingCode,
+  type LevelSetting,
+  type ReminderSettings,
+} from '../core';
 
 export const SECTION = 'clientlog';
 
@@ -42,3 +52,19 @@ export function affectsAnalysis(e: vscode.ConfigurationChangeEvent): boolean {
 }
 
 export { DEFAULT_LEVELS };
+
+/** The reminder settings (`clientlog.reminders.*`) and the user's zone. */
+export function reminderSettings(): ReminderSettings {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  const morning = c.get<string>('reminders.morningTime', DEFAULT_MORNING_TIME);
+  return {
+    enabled: c.get<boolean>('reminders.enabled', true) !== false,
+    leadMinutes: clampInt(c.get<number>('reminders.leadMinutes', DEFAULT_LEAD_MINUTES), 0, 1440, DEFAULT_LEAD_MINUTES),
+    morningTime: typeof morning === 'string' ? morning : DEFAULT_MORNING_TIME,
+    timeZone: userTimeZone(),
+  };
+}
+
+export function affectsReminders(e: vscode.ConfigurationChangeEvent): boolean {
+  return ['timeZone', 'reminders', 'horizonDays'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
+}

@@ -67,6 +67,9 @@ export const USER_SETTINGS = {
   'workbench.colorTheme': 'Default Dark Modern',
   // Registers the extension's clientlog._test.* commands (src/features/testHooks.ts).
   'clientlog._testHooks': true,
+  // No reminder or morning digest toasts over the workbench: the real clock at activation would raise the
+  // digest in every scenario. The reminder scenarios (50-54) turn them on in their session settings.
+  'clientlog.reminders.enabled': false,
 };
 
 // ------------------------------------------------------------------ small utilities
