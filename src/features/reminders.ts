@@ -60,7 +60,7 @@ export class Reminders implements vscode.Disposable {
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   /** A token naming this window's claims: the session id is per window. */
-  private readonly token = `${vscode.env.sessionId}:${Math.random().toString(36).slice(2)}`;
+  readonly token = `${vscode.env.sessionId}:${Math.random().toString(36).slice(2)}`;
   /** Test hook: every notification shown, oldest first. */
   readonly shown: ShownNotification[] = [];
 

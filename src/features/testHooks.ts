@@ -77,6 +77,7 @@ export function registerTestHooks(
       if (look !== undefined) reminders.look(look);
       await reminders.settled();
       return {
+        host: reminders.token,
         memory: reminders.memory(),
         nextWake: reminders.nextWake === undefined ? null : new Date(reminders.nextWake).toISOString(),
         shown: reminders.shown,
