@@ -1,11 +1,10 @@
 // Issue 16: the morning digest. The extension activates at 10:00 in Sofia (clientlog._testNow), after the
 // 09:00 morning time: ONE notification with the day's figures (from the agenda) and Show / Weekly Review.
 // A later look that day (as on window focus) shows nothing, and neither does a second activation: the
-// extension host is restarted (Developer: Restart Extension Host) and activates again on the same day,
+// window is reloaded (a new extension host) and the extension activates again on the same day,
 // reading what was shown from globalState.
 import assert from 'node:assert/strict';
 import { T, waitFor } from '../lib/harness.mjs';
-import { runFromPalette } from '../lib/input.mjs';
 import { waitForExplorerFile } from '../lib/workbench.mjs';
 
 export const name = 'the morning digest shows once on the first activation after 09:00, not on a focus or second activation that day';
@@ -59,9 +58,11 @@ export async function run({ page, probe, screenshot }) {
     .first()
     .waitFor({ state: 'visible' });
 
-  // A second activation the same day: restart the extension host; the new host starts at the same
-  // instant (clientlog._testNow) and remembers the digest in globalState.
-  await runFromPalette(page, 'Developer: Restart Extension Host');
+  // A second activation the same day: reload the window (a new window session and extension host, as
+  // when VS Code is started again); the new host starts at the same instant (clientlog._testNow) and reads
+  // what was shown from globalState.
+  await page.reload();
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: T.workbench });
   const second = await waitFor(
     async () => {
       const x = await probe.command('clientlog._test.reminders', [], { timeout: 10_000 }).catch(() => null);
