@@ -133,9 +133,12 @@ export class Reminders implements vscode.Disposable {
     this.wake = plan.nextWake;
     this.scheduler.changed(['reminders']);
 
-    const claimed = await this.claim([...plan.reminders.map((r) => r.key), ...(plan.digest ? [`digest|${plan.digest.day}`] : [])]);
+    // A reminder back from a snooze is claimed anew (the window that claimed it first may be gone).
+    const snoozes = this.memory().snoozed;
+    const claimOf = (r: Reminder) => (r.snoozed ? `${r.key}|${snoozes[r.key]}` : r.key);
+    const claimed = await this.claim([...plan.reminders.map(claimOf), ...(plan.digest ? [`digest|${plan.digest.day}`] : [])]);
     if (this.disposed) return;
-    const reminders = plan.reminders.filter((r) => claimed.has(r.key));
+    const reminders = plan.reminders.filter((r) => claimed.has(claimOf(r)));
     const digest = plan.digest && claimed.has(`digest|${plan.digest.day}`) ? plan.digest : undefined;
     // Recorded before showing: a notification left open must not come back at the next look.
     let memory = this.memory();

@@ -8,6 +8,8 @@ import { focusActiveEditor, readBytes, setNow } from '../lib/promises.mjs';
 import { toasts, waitForExplorerFile } from '../lib/workbench.mjs';
 
 export const name = 'a promise due in 30 minutes raises one reminder; its Mark kept edits the line, one Undo restores it';
+// Also in the web worker extension host (run.mjs --web), as in vscode.dev: no Node API on this path.
+export const web = true;
 
 const FILE = 'kaito-trading.clientlog';
 const LOG = `---
