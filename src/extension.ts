@@ -12,7 +12,7 @@ import { registerPromiseTree } from './features/promiseTree';
 import { registerQuiet } from './features/quiet';
 import { registerReview, ReviewPanel } from './features/review';
 import { ReviewInputs } from './host/reviewInputs';
-import { registerReminders, Reminders } from './features/reminders';
+import { createReminders, registerReminders } from './features/reminders';
 import { registerTestHooks, testClockStart } from './features/testHooks';
 import { PersistedIndex } from './host/persistedIndex';
 import { WorkspaceIndex } from './host/workspaceIndex';
@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const reviewPanel = new ReviewPanel(context.extensionUri, reviewInputs, clock);
   const views = registerPromiseTree(index, clock, time, context.workspaceState, reviewInputs);
   const actions = new PromiseActions(index, clock, views);
-  const reminders = new Reminders(context.globalState, index, clock, actions);
+  const reminders = createReminders(context.globalState, index, clock, actions);
   context.subscriptions.push(
     output,
     persisted,

@@ -47,238 +47,221 @@ export interface ShownNotification {
   readonly keys: readonly string[];
 }
 
+/** The reminders of a window, as the test hooks see them. */
+export interface Reminders extends vscode.Disposable {
+  /** Names this window's claims (the session id is per window). */
+  readonly token: string;
+  /** Every notification shown, oldest first (the last 50). */
+  readonly shown: ShownNotification[];
+  /** The instant the next look is planned for. */
+  nextWake(): number | undefined;
+  memory(): ReminderMemory;
+  /** Plans and shows what is due now; `looking`: the user looks (activation, focus), so the digest may show. */
+  look(looking: boolean): void;
+  /** Resolves when every look asked for so far has run. */
+  settled(): Promise<void>;
+}
+
 /**
  * Reminders a lead time before a timed promise falls due and the morning digest, planned by the core's
  * `planReminders` and armed with the core's `Scheduler` (the clock and timers injected, so the test hooks'
- * clock moves them). Looks again when the window gains focus, a log changes, or a setting changes.
+ * clock moves them). Looks at activation (as the user looking), when the window gains focus, when a log or a
+ * setting changes, and when the scheduler's timer ends (counting as looking when the window has focus). Written
+ * as a closure rather than a class: the web bundle has a byte budget, and local names minify, properties not.
  */
-export class Reminders implements vscode.Disposable {
-  private readonly scheduler: Scheduler<'reminders'>;
-  private readonly disposables: vscode.Disposable[] = [];
-  private wake: number | undefined;
-  private queue: Promise<void> = Promise.resolve();
-  private debounce: ReturnType<typeof setTimeout> | undefined;
-  private disposed = false;
-  /** A token naming this window's claims: the session id is per window. */
-  readonly token = `${vscode.env.sessionId}:${Math.random().toString(36).slice(2)}`;
-  /** Test hook: every notification shown, oldest first. */
-  readonly shown: ShownNotification[] = [];
+export function createReminders(state: vscode.Memento, index: WorkspaceIndex, clock: Clock, actions: PromiseActions): Reminders {
+  const token = `${vscode.env.sessionId}:${Math.random().toString(36).slice(2)}`;
+  const shown: ShownNotification[] = [];
+  const t = vscode.l10n.t;
+  let wake: number | undefined;
+  let queue: Promise<void> = Promise.resolve();
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
+  const memory = () => readMemory(state.get(MEMORY_KEY));
+  const look = (looking: boolean) => {
+    queue = queue.then(() => evaluate(looking)).catch((e) => console.error('Clientlog reminders:', e));
+  };
+  const scheduler = new Scheduler<0>(
+    () => ({ from: -Infinity, until: wake ?? Infinity }),
+    () => look(vscode.window.state.focused),
+    { now: () => clock.now().getTime(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+  );
 
-  constructor(
-    private readonly state: vscode.Memento,
-    private readonly index: WorkspaceIndex,
-    private readonly clock: Clock,
-    private readonly actions: PromiseActions,
-  ) {
-    this.scheduler = new Scheduler<'reminders'>(
-      () => ({ from: -Infinity, until: this.wake ?? Infinity }),
-      () => this.look(vscode.window.state.focused),
-      {
-        now: () => this.clock.now().getTime(),
-        setTimeout: (fn, ms) => setTimeout(fn, ms),
-        clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-      },
-    );
-    this.disposables.push(
-      vscode.window.onDidChangeWindowState((s) => {
-        if (s.focused) this.look(true);
-      }),
-      clock.onDidMove(() => this.look(vscode.window.state.focused)),
-      index.onDidChange(() => {
-        if (this.debounce !== undefined) clearTimeout(this.debounce);
-        this.debounce = setTimeout(() => {
-          this.debounce = undefined;
-          this.look(false);
-        }, CHANGE_DEBOUNCE_MS);
-      }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affectsReminders(e)) this.look(false);
-      }),
-    );
-  }
-
-  /** The first look, at activation: it counts as the user looking (the digest may show). */
-  start(): void {
-    this.look(true);
-  }
-
-  /** The instant the next look is planned for (test hooks). */
-  get nextWake(): number | undefined {
-    return this.wake;
-  }
-
-  memory(): ReminderMemory {
-    return readMemory(this.state.get(MEMORY_KEY));
-  }
-
-  /** Plans and shows what is due now; `looking`: the user looks (activation, focus), so the digest may show. */
-  look(looking: boolean): void {
-    this.queue = this.queue.then(() => this.evaluate(looking)).catch((e) => console.error('Clientlog reminders:', e));
-  }
-
-  /** Resolves when every look asked for so far has run (test hooks). */
-  settled(): Promise<void> {
-    return this.queue;
-  }
-
-  private async evaluate(looking: boolean): Promise<void> {
-    await this.index.ready();
-    if (this.disposed) return;
-    const now = this.clock.now();
-    const settings = reminderSettings();
-    const logs = this.index.all();
-    const sources = logs.map((e) => logSource(e.log, e.uri.toString(), e.log.client || vscode.workspace.asRelativePath(e.uri)));
-    const { horizonDays, confirmationDays } = analyzeOptions(now);
-    const plan = planReminders(sources, { now, settings, memory: this.memory(), looking, horizonDays, confirmationDays });
-    this.wake = plan.nextWake;
-    this.scheduler.changed(['reminders']);
-
-    // A reminder back from a snooze is claimed anew (the window that claimed it first may be gone).
-    const snoozes = this.memory().snoozed;
-    const claimOf = (r: Reminder) => (r.snoozed ? `${r.key}|${snoozes[r.key]}` : r.key);
-    const claimed = await this.claim([...plan.reminders.map(claimOf), ...(plan.digest ? [`digest|${plan.digest.day}`] : [])]);
-    if (this.disposed) return;
-    const reminders = plan.reminders.filter((r) => claimed.has(claimOf(r)));
-    const digest = plan.digest && claimed.has(`digest|${plan.digest.day}`) ? plan.digest : undefined;
-    // Recorded before showing: a notification left open must not come back at the next look.
-    let memory = this.memory();
-    if (reminders.length) memory = recordShown(memory, reminders, now);
-    if (digest) memory = recordDigest(memory, digest.day);
-    if (reminders.length || digest) await this.state.update(MEMORY_KEY, memory);
-    if (reminders.length === 1) this.showOne(reminders[0]);
-    else if (reminders.length > 1) this.showGroup(reminders);
-    if (digest) this.showDigest(digest);
-  }
+  /** The claims of the last two days (older ones are dropped: what they guard is in the memory). */
+  const claims = (now: number): Record<string, { by: string; at: number }> => {
+    const out: Record<string, { by: string; at: number }> = {};
+    for (const [k, c] of Object.entries((state.get(CLAIMS_KEY) ?? {}) as Record<string, { by?: unknown; at?: unknown } | null>)) {
+      if (typeof c?.by === 'string' && typeof c.at === 'number' && Math.abs(now - c.at) < 2 * 86_400_000) out[k] = { by: c.by, at: c.at };
+    }
+    return out;
+  };
 
   /**
    * Claims keys for this window in `globalState`, waits for other windows' claims to arrive, and returns
    * the keys still claimed by this window (see CLAIM_WAIT_MS). Keys another window claimed are skipped.
    */
-  private async claim(keys: readonly string[]): Promise<Set<string>> {
-    if (keys.length === 0) return new Set();
-    const now = this.clock.now().getTime();
-    const claims = this.claims(now);
-    const mine = keys.filter((k) => claims[k] === undefined || claims[k].by === this.token);
+  const claim = async (keys: readonly string[]): Promise<Set<string>> => {
+    const now = clock.now().getTime();
+    const all = claims(now);
+    const mine = keys.filter((k) => (all[k]?.by ?? token) === token);
     if (mine.length === 0) return new Set();
-    for (const k of mine) claims[k] = { by: this.token, at: now };
-    await this.state.update(CLAIMS_KEY, claims);
+    for (const k of mine) all[k] = { by: token, at: now };
+    await state.update(CLAIMS_KEY, all);
     await new Promise((r) => setTimeout(r, CLAIM_WAIT_MS));
-    const after = this.claims(now);
-    return new Set(mine.filter((k) => after[k]?.by === this.token));
-  }
+    const after = claims(now);
+    return new Set(mine.filter((k) => after[k]?.by === token));
+  };
 
-  /** The claims of the last two days (older ones are dropped: what they guard is in the memory). */
-  private claims(now: number): Record<string, { by: string; at: number }> {
-    const raw = this.state.get<unknown>(CLAIMS_KEY);
-    const out: Record<string, { by: string; at: number }> = {};
-    if (!raw || typeof raw !== 'object') return out;
-    for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
-      const c = v as { by?: unknown; at?: unknown };
-      if (c && typeof c.by === 'string' && typeof c.at === 'number' && Math.abs(now - c.at) < 2 * 86_400_000) out[k] = { by: c.by, at: c.at };
-    }
-    return out;
-  }
+  const evaluate = async (looking: boolean): Promise<void> => {
+    await index.ready();
+    if (disposed) return;
+    const now = clock.now();
+    const sources = index.all().map((e) => logSource(e.log, e.uri.toString(), e.log.client || vscode.workspace.asRelativePath(e.uri)));
+    const { horizonDays, confirmationDays } = analyzeOptions(now);
+    const plan = planReminders(sources, { now, settings: reminderSettings(), memory: memory(), looking, horizonDays, confirmationDays });
+    wake = plan.nextWake;
+    scheduler.changed([0]);
+    // A reminder back from a snooze is claimed anew (the window that claimed it first may be gone).
+    const snoozes = memory().snoozed;
+    const claimOf = (r: Reminder) => (r.snoozed ? `${r.key}|${snoozes[r.key]}` : r.key);
+    const digestKey = plan.digest && `digest|${plan.digest.day}`;
+    const keys = plan.reminders.map(claimOf);
+    if (digestKey) keys.push(digestKey);
+    if (keys.length === 0) return;
+    const claimed = await claim(keys);
+    if (disposed) return;
+    const reminders = plan.reminders.filter((r) => claimed.has(claimOf(r)));
+    const digest = digestKey && claimed.has(digestKey) ? plan.digest : undefined;
+    // Recorded before showing: a notification left open must not come back at the next look.
+    let m = memory();
+    if (reminders.length) m = recordShown(m, reminders, now);
+    if (digest) m = recordDigest(m, digest.day);
+    if (reminders.length || digest) await state.update(MEMORY_KEY, m);
+    if (reminders.length === 1) showOne(reminders[0]);
+    else if (reminders.length > 1) showGroup(reminders);
+    if (digest) showDigest(digest);
+  };
 
-  private record(n: ShownNotification): void {
-    this.shown.push(n);
-    if (this.shown.length > 50) this.shown.shift();
-  }
+  /** Shows a notification, remembers it for the test hooks, and runs the action of the button picked. */
+  const show = (kind: ShownNotification['kind'], message: string, keys: string[], buttons: Array<[string, () => unknown]>) => {
+    shown.push({ kind, message, buttons: buttons.map((b) => b[0]), keys });
+    if (shown.length > 50) shown.shift();
+    void vscode.window.showInformationMessage(message, ...buttons.map((b) => b[0])).then((pick) => buttons.find((b) => b[0] === pick)?.[1]());
+  };
 
   /** "14:00" in the user's zone, else "2026-11-06 14:00 Asia/Tokyo" as the log says. */
-  private when(r: Reminder): string {
-    const user = reminderSettings().timeZone;
-    const today = this.clock.today();
-    const date = r.row.item.date === today && r.row.timeZone === user ? '' : `${r.row.item.date} `;
-    return `${date}${r.row.item.time ?? ''}${r.row.timeZone === user ? '' : ` ${r.row.timeZone}`}`;
-  }
+  const when = ({ row }: Reminder): string => {
+    const here = row.timeZone === reminderSettings().timeZone;
+    return `${here && row.item.date === clock.today() ? '' : `${row.item.date} `}${row.item.time}${here ? '' : ` ${row.timeZone}`}`;
+  };
 
-  private showOne(r: Reminder): void {
-    const minutes = Math.round((r.dueAt - this.clock.now().getTime()) / 60_000);
+  const showPromises = () => vscode.commands.executeCommand('clientlog.showPromises');
+
+  const showOne = (r: Reminder) => {
+    const minutes = Math.round((r.dueAt - clock.now().getTime()) / 60_000);
     const rel = new Intl.RelativeTimeFormat(vscode.env.language, { numeric: 'auto' });
     const inTime = Math.abs(minutes) >= 120 ? rel.format(Math.round(minutes / 60), 'hour') : rel.format(minutes, 'minute');
     const { item, source } = r.row;
-    const message =
-      minutes >= 0
-        ? vscode.l10n.t('Promise to {0} due {1} ({2}): {3}', source.label, inTime, this.when(r), item.text)
-        : vscode.l10n.t('Promise to {0} was due {1} ({2}): {3}', source.label, inTime, this.when(r), item.text);
-    const markKept = vscode.l10n.t('Mark kept');
-    const reschedule = vscode.l10n.t('Reschedule…');
-    const open = vscode.l10n.t('Go to the promise');
-    const snooze = vscode.l10n.t('Snooze…');
-    // Restricted Mode: nothing that would change a file.
-    const buttons = vscode.workspace.isTrusted ? [markKept, reschedule, open, snooze] : [open, snooze];
-    this.record({ kind: 'reminder', message, buttons, keys: [r.key] });
-    void vscode.window.showInformationMessage(message, ...buttons).then(async (pick) => {
-      const uri = vscode.Uri.parse(source.id);
-      const arg: TargetArg = { uri: source.id, line: item.line, kind: 'promise', date: item.date, text: item.text };
-      if (pick === markKept && vscode.workspace.isTrusted) await this.actions.markKept(arg);
-      else if (pick === reschedule && vscode.workspace.isTrusted) await this.actions.reschedule(arg, 'promise');
-      else if (pick === open) await openAt(uri, item.line);
-      else if (pick === snooze) await this.snooze([r]);
-    });
-  }
-
-  private showGroup(list: readonly Reminder[]): void {
-    const names = list.slice(0, GROUP_LIST).map((r) => `${r.row.item.text} (${r.row.source.label}, ${this.when(r)})`);
-    if (list.length > GROUP_LIST) names.push(vscode.l10n.t('and {0} more', list.length - GROUP_LIST));
-    const message = vscode.l10n.t('Promises falling due soon: {0}', names.join('; '));
-    const open = vscode.l10n.t('Go to a promise…');
-    const show = vscode.l10n.t('Show Promises');
-    const snooze = vscode.l10n.t('Snooze…');
-    const buttons = [open, show, snooze];
-    this.record({ kind: 'group', message, buttons, keys: list.map((r) => r.key) });
-    void vscode.window.showInformationMessage(message, ...buttons).then(async (pick) => {
-      if (pick === show) await vscode.commands.executeCommand('clientlog.showPromises');
-      else if (pick === snooze) await this.snooze(list);
-      else if (pick === open) {
-        const one = await vscode.window.showQuickPick(
-          list.map((r) => ({ label: r.row.item.text, description: `${r.row.source.label} · ${this.when(r)}`, r })),
-          { placeHolder: vscode.l10n.t('Which one?'), matchOnDescription: true },
-        );
-        if (one) await openAt(vscode.Uri.parse(one.r.row.source.id), one.r.row.item.line);
-      }
-    });
-  }
-
-  private showDigest(d: Digest): void {
-    const message = digestMessage(d, vscode.l10n.t, vscode.env.language);
-    const show = vscode.l10n.t('Show Promises');
-    const review = vscode.l10n.t('Weekly Review');
-    this.record({ kind: 'digest', message, buttons: [show, review], keys: [`digest|${d.day}`] });
-    void vscode.window.showInformationMessage(message, show, review).then(async (pick) => {
-      if (pick === show) await vscode.commands.executeCommand('clientlog.showPromises');
-      else if (pick === review) await vscode.commands.executeCommand('clientlog.review');
-    });
-  }
-
-  private async snooze(list: readonly Reminder[]): Promise<void> {
-    const picks: Array<vscode.QuickPickItem & { choice: SnoozeChoice }> = [
-      { label: vscode.l10n.t('15 minutes'), choice: '15m' },
-      { label: vscode.l10n.t('1 hour'), choice: '1h' },
-      { label: vscode.l10n.t('Tomorrow morning'), description: reminderSettings().morningTime, choice: 'morning' },
+    const arg: TargetArg = { uri: source.id, line: item.line, kind: 'promise', date: item.date, text: item.text };
+    const buttons: Array<[string, () => unknown]> = [
+      [t('Go to the promise'), () => openAt(source.id, item.line)],
+      [t('Snooze…'), () => snooze([r])],
     ];
-    const pick = await vscode.window.showQuickPick(picks, { placeHolder: vscode.l10n.t('When should I remind you again?') });
-    if (!pick) return;
-    const now = this.clock.now();
-    await this.state.update(MEMORY_KEY, recordSnooze(this.memory(), list, snoozeUntil(pick.choice, now, reminderSettings()), now));
-    this.look(false);
-  }
+    // Restricted Mode: nothing that would change a file.
+    if (vscode.workspace.isTrusted)
+      buttons.unshift([t('Mark kept'), () => actions.markKept(arg)], [t('Reschedule…'), () => actions.reschedule(arg, 'promise')]);
+    show(
+      'reminder',
+      minutes >= 0
+        ? t('Promise to {0} due {1} ({2}): {3}', source.label, inTime, when(r), item.text)
+        : t('Promise to {0} was due {1} ({2}): {3}', source.label, inTime, when(r), item.text),
+      [r.key],
+      buttons,
+    );
+  };
 
-  dispose(): void {
-    this.disposed = true;
-    if (this.debounce !== undefined) clearTimeout(this.debounce);
-    this.scheduler.dispose();
-    for (const d of this.disposables) d.dispose();
-  }
+  const showGroup = (list: readonly Reminder[]) => {
+    const names = list.slice(0, GROUP_LIST).map((r) => `${r.row.item.text} (${r.row.source.label}, ${when(r)})`);
+    if (list.length > GROUP_LIST) names.push(t('and {0} more', list.length - GROUP_LIST));
+    show(
+      'group',
+      t('Promises falling due soon: {0}', names.join('; ')),
+      list.map((r) => r.key),
+      [
+        [
+          t('Go to a promise…'),
+          async () => {
+            const one = await vscode.window.showQuickPick(
+              list.map((r) => ({ label: r.row.item.text, description: `${r.row.source.label} · ${when(r)}`, r })),
+              { placeHolder: t('Which one?'), matchOnDescription: true },
+            );
+            if (one) await openAt(one.r.row.source.id, one.r.row.item.line);
+          },
+        ],
+        [t('Show Promises'), showPromises],
+        [t('Snooze…'), () => snooze(list)],
+      ],
+    );
+  };
+
+  const showDigest = (d: Digest) =>
+    show(
+      'digest',
+      digestMessage(d, t, vscode.env.language),
+      [`digest|${d.day}`],
+      [
+        [t('Show Promises'), showPromises],
+        [t('Weekly Review'), () => vscode.commands.executeCommand('clientlog.review')],
+      ],
+    );
+
+  const snooze = async (list: readonly Reminder[]) => {
+    const settings = reminderSettings();
+    const choices: SnoozeChoice[] = ['15m', '1h', 'morning'];
+    const labels = [t('15 minutes'), t('1 hour'), t('Tomorrow morning')];
+    const pick = await vscode.window.showQuickPick(
+      choices.map((choice, i) => ({ label: labels[i], description: choice === 'morning' ? settings.morningTime : undefined, choice })),
+      { placeHolder: t('When should I remind you again?') },
+    );
+    if (!pick) return;
+    const now = clock.now();
+    await state.update(MEMORY_KEY, recordSnooze(memory(), list, snoozeUntil(pick.choice, now, settings), now));
+    look(false);
+  };
+
+  const disposables = [
+    vscode.window.onDidChangeWindowState((s) => s.focused && look(true)),
+    clock.onDidMove(() => look(vscode.window.state.focused)),
+    index.onDidChange(() => {
+      clearTimeout(debounce);
+      debounce = setTimeout(() => look(false), CHANGE_DEBOUNCE_MS);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => affectsReminders(e) && look(false)),
+  ];
+
+  return {
+    token,
+    shown,
+    nextWake: () => wake,
+    memory,
+    look,
+    settled: () => queue,
+    dispose() {
+      disposed = true;
+      clearTimeout(debounce);
+      scheduler.dispose();
+      for (const d of disposables) d.dispose();
+    },
+  };
 }
 
-async function openAt(uri: vscode.Uri, line: number): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument(uri);
+async function openAt(uri: string, line: number): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   await vscode.window.showTextDocument(doc, { selection: new vscode.Range(line, 0, line, 0), preview: false });
 }
 
-/** Reminders and the morning digest (see `Reminders`); `clientlog.reminders.enabled` turns both off. */
+/** Reminders and the morning digest (see `createReminders`); `clientlog.reminders.enabled` turns both off. */
 export function registerReminders(reminders: Reminders): vscode.Disposable {
-  reminders.start();
+  reminders.look(true);
   return reminders;
 }

@@ -79,7 +79,7 @@ export function registerTestHooks(
       return {
         host: reminders.token,
         memory: reminders.memory(),
-        nextWake: reminders.nextWake === undefined ? null : new Date(reminders.nextWake).toISOString(),
+        nextWake: reminders.nextWake() === undefined ? null : new Date(reminders.nextWake()!).toISOString(),
         shown: reminders.shown,
       };
     }),
