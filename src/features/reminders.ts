@@ -25,11 +25,14 @@ const MEMORY_KEY = 'clientlog.reminders';
 /** Which window claimed which reminder or digest (see `claim`). */
 const CLAIMS_KEY = 'clientlog.reminders.claims';
 /**
- * How long a window waits after claiming before it reads the claims back. VS Code propagates a
- * `globalState.update` to the other windows' mementos through the shared storage (batched about every
- * 100 ms, then an IPC round); it offers no compare-and-set, so two windows that claim the same key both
- * write, the later write wins everywhere once propagated, and only the window that reads its own token
- * back shows it. Should propagation take longer than this, both would show it: a duplicate, never a loss.
+ * How long a window waits after claiming before it reads the claims back. What VS Code guarantees: an
+ * extension's `globalState` is one value per extension in the shared (profile) storage; `update` replaces it
+ * whole, and every other window's memento is replaced by it when the change arrives (batched about every
+ * 100 ms, then an IPC round). There is no compare-and-set and no order across windows: when two windows claim
+ * at once, each ends up seeing the OTHER's write (measured in e2e 54), so "the last writer wins" would make
+ * both give up. Hence a tie-break both can compute: a window shows a key when the claim it reads back is its
+ * own, gone, or another window's with a greater token, so of two concurrent claimants the smaller token
+ * shows it. Should propagation take longer than the wait, both may show it: a duplicate, never a loss.
  */
 const CLAIM_WAIT_MS = 800;
 /** Typing a promise due soon reminds right away, but a burst of changes is planned once. */
@@ -98,7 +101,7 @@ export function createReminders(state: vscode.Memento, index: WorkspaceIndex, cl
 
   /**
    * Claims keys for this window in `globalState`, waits for other windows' claims to arrive, and returns
-   * the keys still claimed by this window (see CLAIM_WAIT_MS). Keys another window claimed are skipped.
+   * the keys this window shows (see CLAIM_WAIT_MS). Keys another window claimed before are skipped.
    */
   const claim = async (keys: readonly string[]): Promise<Set<string>> => {
     const now = clock.now().getTime();
@@ -109,7 +112,7 @@ export function createReminders(state: vscode.Memento, index: WorkspaceIndex, cl
     await state.update(CLAIMS_KEY, all);
     await new Promise((r) => setTimeout(r, CLAIM_WAIT_MS));
     const after = claims(now);
-    return new Set(mine.filter((k) => after[k]?.by === token));
+    return new Set(mine.filter((k) => (after[k]?.by ?? token) >= token));
   };
 
   const evaluate = async (looking: boolean): Promise<void> => {

@@ -6,6 +6,7 @@ import { overdueCount, relative, type ItemsProvider, type TreeViews } from './pr
 import type { WorkspaceIndex } from '../host/workspaceIndex';
 import type { ReviewPanel } from './review';
 import type { Reminders } from './reminders';
+import { reminderSettings } from '../host/settings';
 
 const hooksWanted = (context: vscode.ExtensionContext): boolean =>
   vscode.workspace.getConfiguration('clientlog').get<boolean>('_testHooks', false) === true || context.extensionMode === vscode.ExtensionMode.Test;
@@ -72,12 +73,15 @@ export function registerTestHooks(
   return vscode.Disposable.from(
     // Reminders: what was remembered, when the next look is, and every notification shown (after the looks
     // asked for so far have run). `look`: look now, as on window focus (true) or as a timer (false).
-    vscode.commands.registerCommand('clientlog._test.reminders', async (look?: boolean) => {
+    // `look` a number: look as the user does at that real instant (Date.now() ms), so that two windows look at once.
+    vscode.commands.registerCommand('clientlog._test.reminders', async (look?: boolean | number) => {
       if (!reminders) return null;
-      if (look !== undefined) reminders.look(look);
+      if (typeof look === 'number') setTimeout(() => reminders.look(true), look - Date.now());
+      else if (look !== undefined) reminders.look(look);
       await reminders.settled();
       return {
         host: reminders.token,
+        enabled: reminderSettings().enabled,
         memory: reminders.memory(),
         nextWake: reminders.nextWake() === undefined ? null : new Date(reminders.nextWake()!).toISOString(),
         shown: reminders.shown,
