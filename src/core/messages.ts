@@ -230,7 +230,7 @@ export interface DigestFigures {
   readonly longestWait?: { readonly who: string; readonly days: number };
 }
 
-/** "3 promises due today, 2 are already overdue, Ivan Petrov has not answered for 6 days" in the display language. */
+/** "3 promises due today, 2 promises overdue, Ivan Petrov has not answered for 6 days" in the display language. */
 export function digestMessage(d: DigestFigures, t: Translate, locale: string): string {
   const parts: string[] = [];
   const today = d.dueToday;
@@ -247,19 +247,12 @@ export function digestMessage(d: DigestFigures, t: Translate, locale: string): s
   const late = d.overdue;
   if (late > 0) {
     parts.push(
-      today > 0
-        ? plural(late, locale, {
-            one: () => t('{0} is already overdue', late),
-            few: () => t('{0} are already overdue [few]', late),
-            many: () => t('{0} are already overdue [many]', late),
-            other: () => t('{0} are already overdue', late),
-          })
-        : plural(late, locale, {
-            one: () => t('{0} promise overdue', late),
-            few: () => t('{0} promises overdue [few]', late),
-            many: () => t('{0} promises overdue [many]', late),
-            other: () => t('{0} promises overdue', late),
-          }),
+      plural(late, locale, {
+        one: () => t('{0} promise overdue', late),
+        few: () => t('{0} promises overdue [few]', late),
+        many: () => t('{0} promises overdue [many]', late),
+        other: () => t('{0} promises overdue', late),
+      }),
     );
   }
   if (d.longestWait) {

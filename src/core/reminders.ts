@@ -186,29 +186,25 @@ export function planReminders<T extends AgendaItem>(sources: Iterable<AgendaSour
   return { reminders, ...(digest && { digest }), nextWake: wake };
 }
 
+type Shown = readonly Pick<DueReminder<AgendaItem>, 'key' | 'dueAt'>[];
+
 /** The memory after showing these reminders (their snoozes end), and forgetting what no longer matters. */
-export function recordShown(memory: ReminderMemory, shown: readonly Pick<DueReminder<AgendaItem>, 'key' | 'dueAt'>[], now: Date): ReminderMemory {
-  const reminded = { ...memory.reminded };
-  const snoozed = { ...memory.snoozed };
-  for (const r of shown) {
-    reminded[r.key] = r.dueAt;
-    delete snoozed[r.key];
-  }
-  return forget({ ...memory, reminded, snoozed }, now);
+export function recordShown(memory: ReminderMemory, shown: Shown, now: Date): ReminderMemory {
+  return record(memory, shown, undefined, now);
 }
 
 /** The memory after snoozing these reminders until `until` (ms). */
-export function recordSnooze(
-  memory: ReminderMemory,
-  shown: readonly Pick<DueReminder<AgendaItem>, 'key' | 'dueAt'>[],
-  until: number,
-  now: Date,
-): ReminderMemory {
+export function recordSnooze(memory: ReminderMemory, shown: Shown, until: number, now: Date): ReminderMemory {
+  return record(memory, shown, until, now);
+}
+
+function record(memory: ReminderMemory, shown: Shown, until: number | undefined, now: Date): ReminderMemory {
   const reminded = { ...memory.reminded };
   const snoozed = { ...memory.snoozed };
   for (const r of shown) {
     reminded[r.key] = r.dueAt;
-    snoozed[r.key] = until;
+    if (until === undefined) delete snoozed[r.key];
+    else snoozed[r.key] = until;
   }
   return forget({ ...memory, reminded, snoozed }, now);
 }
@@ -227,17 +223,8 @@ function forget(memory: ReminderMemory, now: Date): ReminderMemory {
 
 /** A memory read back from storage (anything else: empty), so a corrupt value never throws. */
 export function readMemory(value: unknown): ReminderMemory {
-  if (!value || typeof value !== 'object') return EMPTY_MEMORY;
-  const v = value as Record<string, unknown>;
-  const numbers = (x: unknown): Record<string, number> => {
-    if (!x || typeof x !== 'object') return {};
-    return Object.fromEntries(
-      Object.entries(x as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1])),
-    );
-  };
-  return {
-    reminded: numbers(v.reminded),
-    snoozed: numbers(v.snoozed),
-    ...(typeof v.digestDay === 'string' && { digestDay: v.digestDay }),
-  };
+  const v = (value ?? {}) as Partial<Record<keyof ReminderMemory, unknown>>;
+  const numbers = (x: unknown): Record<string, number> =>
+    Object.fromEntries(Object.entries(x && typeof x === 'object' ? x : {}).filter(([, n]) => typeof n === 'number' && Number.isFinite(n)));
+  return { reminded: numbers(v.reminded), snoozed: numbers(v.snoozed), ...(typeof v.digestDay === 'string' && { digestDay: v.digestDay }) };
 }

@@ -191,16 +191,6 @@ export function createReminders(state: vscode.Memento, index: WorkspaceIndex, cl
       t('Promises falling due soon: {0}', names.join('; ')),
       list.map((r) => r.key),
       [
-        [
-          t('Go to a promise…'),
-          async () => {
-            const one = await vscode.window.showQuickPick(
-              list.map((r) => ({ label: r.row.item.text, description: `${r.row.source.label} · ${when(r)}`, r })),
-              { placeHolder: t('Which one?'), matchOnDescription: true },
-            );
-            if (one) await openAt(one.r.row.source.id, one.r.row.item.line);
-          },
-        ],
         [t('Show Promises'), showPromises],
         [t('Snooze…'), () => snooze(list)],
       ],

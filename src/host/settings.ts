@@ -56,11 +56,10 @@ export { DEFAULT_LEVELS };
 /** The reminder settings (`clientlog.reminders.*`) and the user's zone. */
 export function reminderSettings(): ReminderSettings {
   const c = vscode.workspace.getConfiguration(SECTION);
-  const morning = c.get<string>('reminders.morningTime', DEFAULT_MORNING_TIME);
   return {
     enabled: c.get<boolean>('reminders.enabled', true) !== false,
     leadMinutes: clampInt(c.get<number>('reminders.leadMinutes', DEFAULT_LEAD_MINUTES), 0, 1440, DEFAULT_LEAD_MINUTES),
-    morningTime: typeof morning === 'string' ? morning : DEFAULT_MORNING_TIME,
+    morningTime: String(c.get('reminders.morningTime', DEFAULT_MORNING_TIME)),
     timeZone: userTimeZone(),
   };
 }

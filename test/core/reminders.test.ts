@@ -221,7 +221,7 @@ describe('reminders: the morning digest', () => {
     });
     assert.equal(
       digestMessage(p.digest!, formatMessage, 'en'),
-      '3 promises due today, 2 are already overdue, Ivan Petrov has not answered for 6 days (late answers in all: 2)',
+      '3 promises due today, 2 promises overdue, Ivan Petrov has not answered for 6 days (late answers in all: 2)',
     );
   });
 
@@ -291,17 +291,17 @@ describe('digest message plurals', () => {
     assert.equal(digestMessage(d(1, 0), formatMessage, 'en'), '1 promise due today, Ivan has not answered for 6 days');
     assert.equal(digestMessage(d(0, 1), formatMessage, 'en'), '1 promise overdue, Ivan has not answered for 6 days');
     const ru = bundle('ru');
-    assert.equal(digestMessage(d(1, 2), ru, 'ru'), '1 обещание на сегодня, 2 уже просрочены, Ivan не отвечает уже 6 дней');
-    assert.equal(digestMessage(d(3, 5), ru, 'ru'), '3 обещания на сегодня, 5 уже просрочено, Ivan не отвечает уже 6 дней');
+    assert.equal(digestMessage(d(1, 2), ru, 'ru'), '1 обещание на сегодня, 2 просроченных обещания, Ivan не отвечает уже 6 дней');
+    assert.equal(digestMessage(d(3, 5), ru, 'ru'), '3 обещания на сегодня, 5 просроченных обещаний, Ivan не отвечает уже 6 дней');
     assert.equal(digestMessage(d(5, 0), ru, 'ru').split(',')[0], '5 обещаний на сегодня');
     assert.equal(digestMessage(d(0, 21), ru, 'ru').split(',')[0], '21 просроченное обещание');
     const bg = bundle('bg');
-    assert.equal(digestMessage(d(1, 3), bg, 'bg'), '1 обещание за днес, 3 вече са просрочени, Ivan не отговаря от 6 дни');
+    assert.equal(digestMessage(d(1, 3), bg, 'bg'), '1 обещание за днес, 3 просрочени обещания, Ivan не отговаря от 6 дни');
     assert.equal(digestMessage(d(0, 1), bg, 'bg').split(',')[0], '1 просрочено обещание');
     const ro = bundle('ro');
     assert.equal(digestMessage(d(1, 0), ro, 'ro').split(',')[0], '1 promisiune scadentă azi');
     assert.equal(digestMessage(d(3, 0), ro, 'ro').split(',')[0], '3 promisiuni scadente azi');
     assert.equal(digestMessage(d(20, 0), ro, 'ro').split(',')[0], '20 de promisiuni scadente azi');
-    assert.equal(digestMessage(d(1, 2), ro, 'ro'), '1 promisiune scadentă azi, 2 sunt deja restante, Ivan nu a răspuns de 6 zile');
+    assert.equal(digestMessage(d(1, 2), ro, 'ro'), '1 promisiune scadentă azi, 2 promisiuni restante, Ivan nu a răspuns de 6 zile');
   });
 });
