@@ -12,7 +12,7 @@ import { registerPromiseTree } from './features/promiseTree';
 import { registerQuiet } from './features/quiet';
 import { registerReview, ReviewPanel } from './features/review';
 import { ReviewInputs } from './host/reviewInputs';
-import { createReminders, registerReminders } from './features/reminders';
+import { registerReminders } from './features/reminders';
 import { registerTestHooks, testClockStart } from './features/testHooks';
 import { PersistedIndex } from './host/persistedIndex';
 import { WorkspaceIndex } from './host/workspaceIndex';
@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const reviewPanel = new ReviewPanel(context.extensionUri, reviewInputs, clock);
   const views = registerPromiseTree(index, clock, time, context.workspaceState, reviewInputs);
   const actions = new PromiseActions(index, clock, views);
-  const reminders = createReminders(context.globalState, index, clock, actions);
+  const reminders = registerReminders(context.globalState, index, clock, actions);
   context.subscriptions.push(
     output,
     persisted,
@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerReview(reviewPanel),
     registerEditorFeatures(index, clock, time),
     registerCalendar(index, clock),
-    registerReminders(reminders),
+    reminders,
     registerTestHooks(context, clock, time, index, views, loaded, reviewPanel, reminders),
   );
   void index.ready();

@@ -256,8 +256,7 @@ export function digestMessage(d: DigestFigures, t: Translate, locale: string): s
     );
   }
   if (d.longestWait) {
-    const wait = t('{0} has not answered for {1}', d.longestWait.who, durationDays(d.longestWait.days, locale));
-    parts.push(d.lateWaits > 1 ? t('{0} (late answers in all: {1})', wait, d.lateWaits) : wait);
+    parts.push(t('{0} has not answered for {1}', d.longestWait.who, durationDays(d.longestWait.days, locale)));
   }
   return parts.join(', ');
 }

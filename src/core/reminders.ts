@@ -21,7 +21,7 @@ import type { StandingOptions } from './standing';
 export interface ReminderSettings {
   /** `clientlog.reminders.enabled`: false shows nothing at all. */
   readonly enabled: boolean;
-  /** Minutes before a timed promise falls due (0: no reminders before promises; the digest stays). */
+  /** Whole minutes before a timed promise falls due (0: no reminders before promises; the digest stays). */
   readonly leadMinutes: number;
   /** `HH:MM` in the user's zone: the digest is due from this time of day on. */
   readonly morningTime: string;
@@ -73,7 +73,7 @@ export interface Digest {
   /** Follow-ups (WAITING) whose date has passed. */
   readonly lateWaits: number;
   /** The longest-late of them: who (the contact, else the client) and for how many days. */
-  readonly longestWait?: { readonly who: string; readonly client: string; readonly days: number };
+  readonly longestWait?: { readonly who: string; readonly days: number };
 }
 
 export interface ReminderPlan<T extends AgendaItem> {
@@ -105,19 +105,9 @@ export function snoozeUntil(choice: SnoozeChoice, now: Date, settings: Pick<Remi
   return choice === '15m' ? now.getTime() + 15 * 60_000 : choice === '1h' ? now.getTime() + 60 * 60_000 : nextMorning(now, settings);
 }
 
-/** A short stable hash of a text (32-bit FNV-1a over its UTF-16 units, 8 hex digits). */
-function hashText(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
-
 /** The key of a promise's reminder: its log, what it says, and the instant it falls due. */
 export function reminderKey(sourceId: string, item: Pick<AgendaItem, 'text'>, dueAt: number): string {
-  return `promise|${sourceId}|${new Date(dueAt).toISOString()}|${hashText(item.text)}`;
+  return `${sourceId}|${new Date(dueAt).toISOString()}|${item.text}`;
 }
 
 /** What to show at `options.now`: the reminders due, the digest if due, and when to look again. */
@@ -132,7 +122,7 @@ export function planReminders<T extends AgendaItem>(sources: Iterable<AgendaSour
     horizonDays: options.horizonDays,
     confirmationDays: options.confirmationDays,
   });
-  const lead = Math.max(0, Math.round(settings.leadMinutes)) * 60_000;
+  const lead = settings.leadMinutes * 60_000;
   const reminders: DueReminder<T>[] = [];
   let wake = nextMorning(options.now, settings);
   for (const row of rows) {
@@ -179,7 +169,7 @@ export function planReminders<T extends AgendaItem>(sources: Iterable<AgendaSour
         dueToday,
         overdue,
         lateWaits,
-        ...(longest && { longestWait: { who: longest.contact ?? longest.source.label, client: longest.source.label, days: -longest.days } }),
+        ...(longest && { longestWait: { who: longest.contact ?? longest.source.label, days: -longest.days } }),
       };
     }
   }

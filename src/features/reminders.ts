@@ -4,7 +4,6 @@ import {
   logSource,
   planReminders,
   readMemory,
-  recordDigest,
   recordShown,
   recordSnooze,
   Scheduler,
@@ -16,7 +15,7 @@ import {
   type Tracked,
 } from '../core';
 import type { Clock } from '../host/clock';
-import { affectsReminders, analyzeOptions, reminderSettings } from '../host/settings';
+import { reminderSettings } from '../host/settings';
 import type { WorkspaceIndex } from '../host/workspaceIndex';
 import type { PromiseActions, TargetArg } from './promiseActions';
 
@@ -35,10 +34,6 @@ const CLAIMS_KEY = 'clientlog.reminders.claims';
  * shows it. Should propagation take longer than the wait, both may show it: a duplicate, never a loss.
  */
 const CLAIM_WAIT_MS = 800;
-/** Typing a promise due soon reminds right away, but a burst of changes is planned once. */
-const CHANGE_DEBOUNCE_MS = 1000;
-/** At most this many promises are listed in one grouped notification. */
-const GROUP_LIST = 5;
 
 type Reminder = DueReminder<Tracked>;
 
@@ -54,7 +49,7 @@ export interface ShownNotification {
 export interface Reminders extends vscode.Disposable {
   /** Names this window's claims (the session id is per window). */
   readonly token: string;
-  /** Every notification shown, oldest first (the last 50). */
+  /** Every notification shown, oldest first. */
   readonly shown: ShownNotification[];
   /** The instant the next look is planned for. */
   nextWake(): number | undefined;
@@ -72,47 +67,35 @@ export interface Reminders extends vscode.Disposable {
  * setting changes, and when the scheduler's timer ends (counting as looking when the window has focus). Written
  * as a closure rather than a class: the web bundle has a byte budget, and local names minify, properties not.
  */
-export function createReminders(state: vscode.Memento, index: WorkspaceIndex, clock: Clock, actions: PromiseActions): Reminders {
-  const token = `${vscode.env.sessionId}:${Math.random().toString(36).slice(2)}`;
+export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, clock: Clock, actions: PromiseActions): Reminders {
+  const token = Math.random().toString(36).slice(2);
   const shown: ShownNotification[] = [];
   const t = vscode.l10n.t;
   let wake: number | undefined;
   let queue: Promise<void> = Promise.resolve();
-  let debounce: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
   const memory = () => readMemory(state.get(MEMORY_KEY));
   const look = (looking: boolean) => {
-    queue = queue.then(() => evaluate(looking)).catch((e) => console.error('Clientlog reminders:', e));
+    queue = queue.then(() => evaluate(looking)).catch(console.error);
   };
   const scheduler = new Scheduler<0>(
     () => ({ from: -Infinity, until: wake ?? Infinity }),
     () => look(vscode.window.state.focused),
-    { now: () => clock.now().getTime(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+    clock.timers(),
   );
 
-  /** The claims of the last two days (older ones are dropped: what they guard is in the memory). */
-  const claims = (now: number): Record<string, { by: string; at: number }> => {
-    const out: Record<string, { by: string; at: number }> = {};
-    for (const [k, c] of Object.entries((state.get(CLAIMS_KEY) ?? {}) as Record<string, { by?: unknown; at?: unknown } | null>)) {
-      if (typeof c?.by === 'string' && typeof c.at === 'number' && Math.abs(now - c.at) < 2 * 86_400_000) out[k] = { by: c.by, at: c.at };
-    }
-    return out;
-  };
-
   /**
-   * Claims keys for this window in `globalState`, waits for other windows' claims to arrive, and returns
-   * the keys this window shows (see CLAIM_WAIT_MS). Keys another window claimed before are skipped.
+   * Claims keys for this window in `globalState` (key -> window token, only the keys being claimed: what
+   * was shown is in the memory), waits for other windows' claims to arrive, and returns the keys this window
+   * shows (see CLAIM_WAIT_MS). A key another window is claiming right now is skipped.
    */
   const claim = async (keys: readonly string[]): Promise<Set<string>> => {
-    const now = clock.now().getTime();
-    const all = claims(now);
-    const mine = keys.filter((k) => (all[k]?.by ?? token) === token);
-    if (mine.length === 0) return new Set();
-    for (const k of mine) all[k] = { by: token, at: now };
-    await state.update(CLAIMS_KEY, all);
+    const now = (state.get(CLAIMS_KEY) ?? {}) as Record<string, string>;
+    const mine = keys.filter((k) => (now[k] ?? token) === token);
+    await state.update(CLAIMS_KEY, Object.fromEntries(mine.map((k) => [k, token])));
     await new Promise((r) => setTimeout(r, CLAIM_WAIT_MS));
-    const after = claims(now);
-    return new Set(mine.filter((k) => (after[k]?.by ?? token) >= token));
+    const after = (state.get(CLAIMS_KEY) ?? {}) as Record<string, string>;
+    return new Set(mine.filter((k) => (after[k] ?? token) >= token));
   };
 
   const evaluate = async (looking: boolean): Promise<void> => {
@@ -120,8 +103,7 @@ export function createReminders(state: vscode.Memento, index: WorkspaceIndex, cl
     if (disposed) return;
     const now = clock.now();
     const sources = index.all().map((e) => logSource(e.log, e.uri.toString(), e.log.client || vscode.workspace.asRelativePath(e.uri)));
-    const { horizonDays, confirmationDays } = analyzeOptions(now);
-    const plan = planReminders(sources, { now, settings: reminderSettings(), memory: memory(), looking, horizonDays, confirmationDays });
+    const plan = planReminders(sources, { now, settings: reminderSettings(), memory: memory(), looking });
     wake = plan.nextWake;
     scheduler.changed([0]);
     // A reminder back from a snooze is claimed anew (the window that claimed it first may be gone).
@@ -138,7 +120,7 @@ export function createReminders(state: vscode.Memento, index: WorkspaceIndex, cl
     // Recorded before showing: a notification left open must not come back at the next look.
     let m = memory();
     if (reminders.length) m = recordShown(m, reminders, now);
-    if (digest) m = recordDigest(m, digest.day);
+    if (digest) m = { ...m, digestDay: digest.day };
     if (reminders.length || digest) await state.update(MEMORY_KEY, m);
     if (reminders.length === 1) showOne(reminders[0]);
     else if (reminders.length > 1) showGroup(reminders);
@@ -148,14 +130,12 @@ export function createReminders(state: vscode.Memento, index: WorkspaceIndex, cl
   /** Shows a notification, remembers it for the test hooks, and runs the action of the button picked. */
   const show = (kind: ShownNotification['kind'], message: string, keys: string[], buttons: Array<[string, () => unknown]>) => {
     shown.push({ kind, message, buttons: buttons.map((b) => b[0]), keys });
-    if (shown.length > 50) shown.shift();
     void vscode.window.showInformationMessage(message, ...buttons.map((b) => b[0])).then((pick) => buttons.find((b) => b[0] === pick)?.[1]());
   };
 
-  /** "14:00" in the user's zone, else "2026-11-06 14:00 Asia/Tokyo" as the log says. */
+  /** "2026-11-06 14:00", and the log's zone when it is not the user's ("2026-11-06 14:00 Asia/Tokyo"). */
   const when = ({ row }: Reminder): string => {
-    const here = row.timeZone === reminderSettings().timeZone;
-    return `${here && row.item.date === clock.today() ? '' : `${row.item.date} `}${row.item.time}${here ? '' : ` ${row.timeZone}`}`;
+    return `${row.item.date} ${row.item.time}${row.timeZone === reminderSettings().timeZone ? '' : ` ${row.timeZone}`}`;
   };
 
   const showPromises = () => vscode.commands.executeCommand('clientlog.showPromises');
@@ -167,25 +147,20 @@ export function createReminders(state: vscode.Memento, index: WorkspaceIndex, cl
     const { item, source } = r.row;
     const arg: TargetArg = { uri: source.id, line: item.line, kind: 'promise', date: item.date, text: item.text };
     const buttons: Array<[string, () => unknown]> = [
-      [t('Go to the promise'), () => openAt(source.id, item.line)],
+      [
+        t('Go to the promise'),
+        () => vscode.window.showTextDocument(vscode.Uri.parse(source.id), { selection: new vscode.Range(item.line, 0, item.line, 0), preview: false }),
+      ],
       [t('Snooze…'), () => snooze([r])],
     ];
     // Restricted Mode: nothing that would change a file.
     if (vscode.workspace.isTrusted)
       buttons.unshift([t('Mark kept'), () => actions.markKept(arg)], [t('Reschedule…'), () => actions.reschedule(arg, 'promise')]);
-    show(
-      'reminder',
-      minutes >= 0
-        ? t('Promise to {0} due {1} ({2}): {3}', source.label, inTime, when(r), item.text)
-        : t('Promise to {0} was due {1} ({2}): {3}', source.label, inTime, when(r), item.text),
-      [r.key],
-      buttons,
-    );
+    show('reminder', t('Promise to {0} due {1} ({2}): {3}', source.label, inTime, when(r), item.text), [r.key], buttons);
   };
 
   const showGroup = (list: readonly Reminder[]) => {
-    const names = list.slice(0, GROUP_LIST).map((r) => `${r.row.item.text} (${r.row.source.label}, ${when(r)})`);
-    if (list.length > GROUP_LIST) names.push(t('and {0} more', list.length - GROUP_LIST));
+    const names = list.map((r) => `${r.row.item.text} (${r.row.source.label}, ${when(r)})`);
     show(
       'group',
       t('Promises falling due soon: {0}', names.join('; ')),
@@ -213,7 +188,7 @@ export function createReminders(state: vscode.Memento, index: WorkspaceIndex, cl
     const choices: SnoozeChoice[] = ['15m', '1h', 'morning'];
     const labels = [t('15 minutes'), t('1 hour'), t('Tomorrow morning')];
     const pick = await vscode.window.showQuickPick(
-      choices.map((choice, i) => ({ label: labels[i], description: choice === 'morning' ? settings.morningTime : undefined, choice })),
+      choices.map((choice, i) => ({ label: labels[i], choice })),
       { placeHolder: t('When should I remind you again?') },
     );
     if (!pick) return;
@@ -225,13 +200,13 @@ export function createReminders(state: vscode.Memento, index: WorkspaceIndex, cl
   const disposables = [
     vscode.window.onDidChangeWindowState((s) => s.focused && look(true)),
     clock.onDidMove(() => look(vscode.window.state.focused)),
-    index.onDidChange(() => {
-      clearTimeout(debounce);
-      debounce = setTimeout(() => look(false), CHANGE_DEBOUNCE_MS);
-    }),
-    vscode.workspace.onDidChangeConfiguration((e) => affectsReminders(e) && look(false)),
+    // The index reports changes after a pause in typing: no debounce of its own.
+    index.onDidChange(() => look(false)),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('clientlog') && look(false)),
   ];
 
+  // The first look, at activation: the user is looking (the digest may show).
+  look(true);
   return {
     token,
     shown,
@@ -241,20 +216,8 @@ export function createReminders(state: vscode.Memento, index: WorkspaceIndex, cl
     settled: () => queue,
     dispose() {
       disposed = true;
-      clearTimeout(debounce);
       scheduler.dispose();
       for (const d of disposables) d.dispose();
     },
   };
-}
-
-async function openAt(uri: string, line: number): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  await vscode.window.showTextDocument(doc, { selection: new vscode.Range(line, 0, line, 0), preview: false });
-}
-
-/** Reminders and the morning digest (see `createReminders`); `clientlog.reminders.enabled` turns both off. */
-export function registerReminders(reminders: Reminders): vscode.Disposable {
-  reminders.look(true);
-  return reminders;
 }

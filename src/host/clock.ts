@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { logTimeZone, zonedNow, type ClientLog } from '../core';
+import { logTimeZone, zonedNow, type ClientLog, type Timers } from '../core';
 import { userTimeZone } from './settings';
 
 /**
@@ -43,6 +43,15 @@ export class Clock implements vscode.Disposable {
     const to = iso ? Date.parse(iso) : NaN;
     this.moved = Number.isNaN(to) ? undefined : { to, at: Date.now(), running };
     this.emitter.fire();
+  }
+
+  /** This clock with the real timers, for the core's `Scheduler` (the time scheduler's and the reminders'). */
+  timers(): Timers {
+    return {
+      now: () => this.now().getTime(),
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    };
   }
 
   dispose(): void {

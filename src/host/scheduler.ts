@@ -25,11 +25,7 @@ export class TimeScheduler implements vscode.Disposable {
         return entry ? logSpan(entry.log, { now, timeZone: userTimeZone() }) : undefined;
       },
       (keys) => this.emitter.fire(keys.map((k) => vscode.Uri.parse(k))),
-      {
-        now: () => clock.now().getTime(),
-        setTimeout: (fn, ms) => setTimeout(fn, ms),
-        clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-      },
+      clock.timers(),
     );
     this.disposables = [
       index.onDidChange((uris) => this.scheduler.changed(uris.map((u) => u.toString()))),

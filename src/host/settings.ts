@@ -63,7 +63,3 @@ export function reminderSettings(): ReminderSettings {
     timeZone: userTimeZone(),
   };
 }
-
-export function affectsReminders(e: vscode.ConfigurationChangeEvent): boolean {
-  return ['timeZone', 'reminders', 'horizonDays'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
-}

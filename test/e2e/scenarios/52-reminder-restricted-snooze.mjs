@@ -51,7 +51,7 @@ export async function run({ page, probe }) {
   // 14:40 in Sofia (12:40Z): 20 minutes before the promise, inside the 30-minute lead.
   await setNow(probe, '2026-11-23T12:40:00Z');
   const [n] = await waitFor(async () => ((await shown(probe)).length ? shown(probe) : null), { message: 'the reminder' });
-  assert.equal(n.message, `Promise to Lagoon Studio due in 20 minutes (15:00): ${TEXT}`);
+  assert.equal(n.message, `Promise to Lagoon Studio due in 20 minutes (2026-11-23 15:00): ${TEXT}`);
   assert.deepEqual(n.buttons, ['Go to the promise', 'Snooze…'], 'no button that edits a file in Restricted Mode');
   const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: TEXT });
   await toast.waitFor({ state: 'visible' });
@@ -75,7 +75,7 @@ export async function run({ page, probe }) {
   assert.equal((await shown(probe)).length, 1, 'quiet during the snooze');
   await setNow(probe, '2026-11-23T12:55:00Z');
   const back = await waitFor(async () => ((await shown(probe)).length === 2 ? shown(probe) : null), { message: 'the reminder back after the snooze' });
-  assert.equal(back[1].message, `Promise to Lagoon Studio due in 5 minutes (15:00): ${TEXT}`);
+  assert.equal(back[1].message, `Promise to Lagoon Studio due in 5 minutes (2026-11-23 15:00): ${TEXT}`);
   await setNow(probe, '2026-11-23T12:58:00Z');
   assert.equal((await shown(probe)).length, 2, 'back once only');
 }

@@ -56,7 +56,7 @@ export async function run({ page, probe }) {
   assert.equal(shown[0].keys.length, 3);
   assert.equal(
     shown[0].message,
-    'Promises falling due soon: Send the tariff sheet (Delta Freight, 16:00); Confirm the pickup slots (Delta Freight, 16:15); ' +
+    'Promises falling due soon: Send the tariff sheet (Delta Freight, 2026-11-23 16:00); Confirm the pickup slots (Delta Freight, 2026-11-23 16:15); ' +
       'Share the customs checklist (Harbor West, 2026-11-23 14:30 Europe/London)',
     'most urgent first: 14:00Z, 14:15Z, 14:30Z',
   );
