@@ -115,10 +115,10 @@ export async function run({ page, probe, screenshot }) {
   assert.equal(Number(listed[0][0]), overdue.line);
   assert.ok(listed[0][1].includes(overdue.text), listed[0][1]);
   await frame.locator('#list button.ref').first().click();
-  const st = await probe.waitForState((s) => s.activeEditor?.fileName === 'acme-logistics.clientlog' && s.activeEditor.selection.start.line === overdue.line, {
-    message: 'the log to open at the promise',
-  });
-  assert.equal(st.activeEditor.selection.start.line, overdue.line);
+  // The log is shown beside the review with the cursor on the promise. (In the web worker host the focus can
+  // stay in the webview that was clicked, so the shown editor is looked for among the visible ones.)
+  const atPromise = (e) => e?.fileName === 'acme-logistics.clientlog' && e.selection.start.line === overdue.line;
+  await probe.waitForState((s) => atPromise(s.activeEditor) || s.visibleEditors.some(atPromise), { message: 'the log to open at the promise' });
   assert.ok(shown.drawnMs < 5000, `drawn in ${shown.drawnMs} ms`);
 
   // The Promises view: each client's on-time rate over the last 90 days (the same 90 days as above), its
