@@ -4,7 +4,7 @@
  * parameters, each log is read in its own zone, and every item's band and days come from `standing`.
  * Labels ("Overdue", "3 of 5 overdue", "in 2 days") are written at the edge.
  */
-import { parseTime, readZone, weekday, zonedNow } from './dates';
+import { addDays, parseTime, readZone, weekday, zonedInstant, zonedNow } from './dates';
 import { quiet, touchOf, type Touch } from './analyze';
 import { contactOf, type ClientLog, type Tracked, type TrackedKind } from './model';
 import { standing, type Band, type StandingItem, type StandingOptions } from './standing';
@@ -51,6 +51,8 @@ export interface AgendaRow<T extends AgendaItem> {
   /** The zone the item's date is read in. */
   readonly timeZone: string;
   readonly contact?: string;
+  /** When the item is due by, as an instant (a date-only item: its day's end in the log's zone): the order across zones. */
+  readonly at: number;
 }
 
 export type AgendaGroupBy = 'client' | 'date';
@@ -110,12 +112,33 @@ const BAND_ORDER: Readonly<Record<Band, number>> = { overdue: 0, today: 1, soon:
 /** Minutes after midnight of an item's time; an item without one comes after every time of its day. */
 const minuteOf = (t: string | undefined): number => (t !== undefined ? parseTime(t) : undefined) ?? 1440;
 
-/** Most urgent first: band, days, time of day; then client, log and line, so the order is total. */
+/**
+ * The instant a row is due by, for the order: the start of its day in the log's zone (kept per zone and day,
+ * as there are few of them and ICU is slow) plus its time of day (the day's end without one). On a day a DST
+ * change shortens or lengthens, the times after the change are off by the change for this order only; within
+ * one zone the order is the order of the times.
+ */
+function dueAt(date: string, minutes: number, timeZone: string): number {
+  const key = `${timeZone}\n${date}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = zonedInstant(date, 0, timeZone).getTime();
+    if (dayStarts.size > 4096) dayStarts.clear();
+    dayStarts.set(key, start);
+  }
+  return start + minutes * 60_000;
+}
+
+const dayStarts = new Map<string, number>();
+
+/**
+ * Most urgent first: band, then the instant it is due by (so 14:30 in London comes after 16:00 in Sofia the
+ * same day), then client, log and line, so the order is total.
+ */
 export function compareRows<T extends AgendaItem>(a: AgendaRow<T>, b: AgendaRow<T>): number {
   return (
     BAND_ORDER[a.band] - BAND_ORDER[b.band] ||
-    a.days - b.days ||
-    minuteOf(a.item.time) - minuteOf(b.item.time) ||
+    a.at - b.at ||
     a.source.label.localeCompare(b.source.label) ||
     a.source.id.localeCompare(b.source.id) ||
     a.item.line - b.item.line
@@ -149,6 +172,7 @@ export function agenda<T extends AgendaItem>(sources: Iterable<AgendaSource<T>>,
         source,
         band: status.band,
         days: status.days,
+        at: dueAt(addDays(now.date, status.days), item.kind === 'scope' ? 1440 : minuteOf(item.time), timeZone),
         ...(status.age !== undefined && { age: status.age }),
         timeZone,
         ...(contact !== undefined && { contact }),

@@ -53,6 +53,32 @@ describe('agenda', () => {
     assert.equal(a.overdue, 3);
   });
 
+  it('orders rows of logs in different zones by the instant they are due, not by their wall-clock times', () => {
+    const london = parse(['---', 'client: London Co', 'timezone: Europe/London', '---', 'PROMISE 2026-11-23 14:30 Call London back'].join('\n'));
+    const sofia = parse(['---', 'client: Sofia Co', 'timezone: Europe/Sofia', '---', 'PROMISE 2026-11-23 16:00 Call Sofia back'].join('\n'));
+    const tokyo = parse(['---', 'client: Tokyo Co', 'timezone: Asia/Tokyo', '---', 'PROMISE 2026-11-23 23:30 Call Tokyo back'].join('\n'));
+    const a = agenda(
+      [
+        logSource(london, 'file:///l.clientlog', 'London Co'),
+        logSource(sofia, 'file:///s.clientlog', 'Sofia Co'),
+        logSource(tokyo, 'file:///t.clientlog', 'Tokyo Co'),
+      ],
+      {
+        ...base,
+        now: new Date('2026-11-23T09:00:00Z'),
+      },
+    );
+    // 14:30 UTC (Tokyo, 23:30 JST), 14:00 UTC (Sofia, 16:00 EET) and 14:30 UTC (London): Sofia is due first.
+    assert.deepEqual(
+      a.rows.map((r) => [r.source.label, r.band, new Date(r.at).toISOString()]),
+      [
+        ['Sofia Co', 'today', '2026-11-23T14:00:00.000Z'],
+        ['London Co', 'today', '2026-11-23T14:30:00.000Z'],
+        ['Tokyo Co', 'today', '2026-11-23T14:30:00.000Z'],
+      ],
+    );
+  });
+
   it('reads waits and scope changes with their own rules, as the findings do', () => {
     const a = agenda(sources(), { ...base, kinds: ['waiting', 'scope'] });
     assert.deepEqual(lines(a.rows), ['Acme:15', 'Acme:16', 'Acme:14', 'Acme:17']);
