@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { calendarEvents, calendarText, calendarWords, contactOf, withoutStamps } from '../core';
 import type { Clock } from '../host/clock';
 import { output } from '../host/output';
-import { affectsAnalysis, analyzeOptions, SECTION } from '../host/settings';
+import { affectsAnalysis, analyzeOptions, reminderSettings, SECTION } from '../host/settings';
 import type { WorkspaceIndex } from '../host/workspaceIndex';
 
 /**
@@ -36,7 +36,8 @@ export function workspaceCalendar(index: WorkspaceIndex, clock: Clock): { text: 
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const now = clock.now();
   const o = analyzeOptions(now);
-  const events = calendarEvents(sources, { ...o, words: calendarWords(vscode.l10n.t) });
+  // The alarms ring at the reminders' lead time (clientlog.reminders.leadMinutes; 0 = no alarm), as in VS Code.
+  const events = calendarEvents(sources, { ...o, alarmMinutes: reminderSettings().leadMinutes, words: calendarWords(vscode.l10n.t) });
   const name = vscode.workspace.name;
   return { text: calendarText(events, { now, name: name ? `Clientlog: ${name}` : 'Clientlog' }), events: events.length };
 }
@@ -161,7 +162,7 @@ function calendarFile(index: WorkspaceIndex, clock: Clock) {
     index.onDidChange(() => schedule()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(FILE_SETTING)) said = '';
-      if (e.affectsConfiguration(FILE_SETTING) || affectsAnalysis(e)) schedule(0);
+      if (e.affectsConfiguration(FILE_SETTING) || e.affectsConfiguration(`${SECTION}.reminders.leadMinutes`) || affectsAnalysis(e)) schedule(0);
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => schedule(0)),
     vscode.workspace.onDidChangeWorkspaceFolders(() => schedule(0)),

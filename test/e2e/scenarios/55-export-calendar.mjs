@@ -15,7 +15,8 @@ import { toasts, waitForExplorerFile } from '../lib/workbench.mjs';
 export const name = 'Export to Calendar: the save dialog, then an .ics file ical.js reads with the events clientlog ics writes';
 export const web = true;
 export const timeout = 180_000;
-export const session = { settings: { 'clientlog.timeZone': 'UTC' } };
+// The reminders' lead time is the alarms' too: 30 minutes here, so the command line is asked for 30.
+export const session = { settings: { 'clientlog.timeZone': 'UTC', 'clientlog.reminders.leadMinutes': 30 } };
 
 /** The events of an iCalendar text as ical.js reads them (its VTIMEZONEs registered while reading). */
 export function readEvents(ics) {
@@ -68,7 +69,7 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
   await screenshot('export-calendar');
 
   // The command line's calendar for the same files, day and zone (run in the workspace: the same paths).
-  const cli = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'ics', '--today', '2026-11-23', '--tz', 'UTC'], {
+  const cli = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'ics', '--today', '2026-11-23', '--tz', 'UTC', '--alarm-minutes', '30'], {
     cwd: workspaceDir,
     encoding: 'utf8',
   });
@@ -81,7 +82,7 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
   assert.ok(events.length >= 10, `${events.length} events`);
   for (const e of events) {
     assert.match(e.uid, /^[0-9a-f]{32}@clientlog$/);
-    assert.deepEqual(e.alarms, [-60]);
+    assert.deepEqual(e.alarms, [-30]);
     assert.doesNotMatch(e.summary, /(^|\s)[@#]\w/, `no log syntax in "${e.summary}"`);
     assert.match(e.description, /\.clientlog:\d+$/);
   }
