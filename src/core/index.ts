@@ -21,3 +21,4 @@ export * from './cacheTable';
 export * from './logStore';
 export * from './recurrence';
 export * from './reminders';
+export * from './settle';

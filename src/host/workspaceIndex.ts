@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isUserLogScheme, LogIndex, type IndexedEntry } from '../core';
+import { isUserLogScheme, LogIndex, whenSettled, type IndexedEntry } from '../core';
 import { output } from './output';
 import type { PersistedIndex } from './persistedIndex';
 
@@ -90,9 +90,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.logs.size;
   }
 
-  /** Resolves once the first full scan has finished. */
+  /** Resolves once a full scan has finished with no newer scan started meanwhile (one replaces the one under way). */
   ready(): Promise<void> {
-    return this.scanning ?? this.rescan();
+    return whenSettled(() => this.scanning ?? this.rescan());
   }
 
   /** Finds every `.clientlog` file again (workspace folders or `files.exclude` changed). */
