@@ -43,12 +43,24 @@ function time(t: ICAL.Time): ParsedTime {
   return { value: t.toJSDate().toISOString(), allDay: false, tzid: tzid === 'Z' ? 'UTC' : tzid, offset: t.utcOffset() / 60, wall };
 }
 
-export function parseCalendar(ics: string): ParsedCalendar {
+/**
+ * Reads a calendar's text with its VTIMEZONEs registered in ical.js while `read` runs (ical.js resolves a TZID
+ * through its registry), then takes them out again, so one test's zones never answer for another's.
+ */
+export function withFeedZones<T>(ics: string, read: (root: ICAL.Component, zones: readonly ICAL.Timezone[]) => T): T {
   const root = new ICAL.Component(ICAL.parse(ics));
   if (root.name !== 'vcalendar') throw new Error(`not a calendar: ${root.name}`);
   const zones = root.getAllSubcomponents('vtimezone').map((z) => new ICAL.Timezone(z));
   for (const z of zones) ICAL.TimezoneService.register(z);
   try {
+    return read(root, zones);
+  } finally {
+    for (const z of zones) ICAL.TimezoneService.remove(z.tzid);
+  }
+}
+
+export function parseCalendar(ics: string): ParsedCalendar {
+  return withFeedZones(ics, (root, zones) => {
     const props: Record<string, string> = {};
     for (const p of root.getAllProperties()) props[p.name] = String(p.getFirstValue());
     const events = root.getAllSubcomponents('vevent').map((v): ParsedEvent => {
@@ -74,9 +86,7 @@ export function parseCalendar(ics: string): ParsedCalendar {
       };
     });
     return { props, zones: zones.map((z) => z.tzid), events };
-  } finally {
-    for (const z of zones) ICAL.TimezoneService.remove(z.tzid);
-  }
+  });
 }
 
 /** The wall-clock times (YYYY-MM-DDTHH:MM:SS) ical.js gives the instants in the feed's VTIMEZONE `tzid`. */

@@ -220,19 +220,20 @@ function zonedNowIcu(now: Date, timeZone: string): ZonedNow {
 export function zonedInstant(iso: string, minutes: number, timeZone: string): Date {
   const asUtc = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10), 0, minutes);
   // The offsets a day before and a day after: no zone changes its offset twice within two days.
-  const before = offsetAt(asUtc - 86_400_000, timeZone);
-  const after = offsetAt(asUtc + 86_400_000, timeZone);
+  const offset = (ms: number) => zoneOffsetMinutes(ms, timeZone) * 60_000;
+  const before = offset(asUtc - 86_400_000);
+  const after = offset(asUtc + 86_400_000);
   const first = asUtc - Math.max(before, after);
   const second = asUtc - Math.min(before, after);
-  if (offsetAt(first, timeZone) === asUtc - first) return new Date(first);
-  if (second !== first && offsetAt(second, timeZone) === asUtc - second) return new Date(second);
+  if (offset(first) === asUtc - first) return new Date(first);
+  if (second !== first && offset(second) === asUtc - second) return new Date(second);
   return new Date(asUtc - before);
 }
 
-/** The zone's UTC offset at an instant on a whole minute, in milliseconds (wall clock minus UTC). */
-function offsetAt(ms: number, timeZone: string): number {
+/** A zone's offset from UTC at an instant on a whole minute, in minutes (wall clock minus UTC). */
+export function zoneOffsetMinutes(ms: number, timeZone: string): number {
   const z = zonedNow(new Date(ms), timeZone);
-  return Date.UTC(+z.date.slice(0, 4), +z.date.slice(5, 7) - 1, +z.date.slice(8, 10), 0, z.minutes) - ms;
+  return (Date.UTC(+z.date.slice(0, 4), +z.date.slice(5, 7) - 1, +z.date.slice(8, 10), 0, z.minutes) - ms) / 60_000;
 }
 
 /** The instant after which an item with this date (and time) in this zone is late. */

@@ -20,7 +20,7 @@
  * occurrence, say) is one more entry of its `properties`, added where `calendarEvents` builds them.
  */
 import { agenda, type AgendaItem, type AgendaRow, type AgendaSource } from './agenda';
-import { addDays, parseTime, zonedInstant, zonedNow } from './dates';
+import { addDays, parseTime, zonedInstant, zonedNow, zoneOffsetMinutes } from './dates';
 import type { HistoryEvent, TrackedKind } from './model';
 import { calendarWords, formatMessage } from './messages';
 import { recurInfo, rruleOf, type RecurInfo, type Recurrence } from './recurrence';
@@ -325,12 +325,6 @@ function wallClock(ms: number, zone: string, nowYear: number): IcsTime {
   return { date, minutes: (w - day * 86_400_000) / 60_000, at: ms, zone, ...(ambiguous && { ambiguous }) };
 }
 
-/** A zone's offset from UTC at an instant, in minutes (the instant on a whole minute). */
-function offsetAt(ms: number, zone: string): number {
-  const z = zonedNow(new Date(ms), zone);
-  return (Date.UTC(+z.date.slice(0, 4), +z.date.slice(5, 7) - 1, +z.date.slice(8, 10), 0, z.minutes) - ms) / 60_000;
-}
-
 interface Transition {
   /** The first instant (a whole minute) at the new offset. */
   readonly at: number;
@@ -351,17 +345,17 @@ export function zoneYear(zone: string, year: number): { readonly first: number; 
   const DAY = 86_400_000;
   const begin = Date.UTC(year, 0, 1) - DAY;
   const end = Date.UTC(year + 1, 0, 1) + DAY;
-  const first = offsetAt(begin, zone);
+  const first = zoneOffsetMinutes(begin, zone);
   const transitions: Transition[] = [];
   let prev = first;
   for (let t = begin + DAY; t <= end; t += DAY) {
-    const o = offsetAt(t, zone);
+    const o = zoneOffsetMinutes(t, zone);
     if (o === prev) continue;
     let lo = t - DAY; // at `prev`
     let hi = t; // at `o`
     while (hi - lo > 60_000) {
       const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
-      if (offsetAt(mid, zone) === prev) lo = mid;
+      if (zoneOffsetMinutes(mid, zone) === prev) lo = mid;
       else hi = mid;
     }
     transitions.push({ at: hi, from: prev, to: o });

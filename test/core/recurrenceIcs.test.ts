@@ -7,6 +7,7 @@ import { buildCalendar, type IcsSource } from '../../src/core/ics';
 import type { Tracked } from '../../src/core/model';
 import { parse } from '../../src/core/parse';
 import { formatRule, recurInfo, scheduleDate, type Rule } from '../../src/core/recurrence';
+import { withFeedZones } from '../ical';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 
@@ -24,21 +25,16 @@ interface Expanded {
 
 /** Each event of the feed, expanded by ical.js (its VTIMEZONEs registered while it expands). */
 function expand(ics: string, count: number): Expanded[] {
-  const root = new ICAL.Component(ICAL.parse(ics));
-  const zones = root.getAllSubcomponents('vtimezone').map((z) => new ICAL.Timezone(z));
-  for (const z of zones) ICAL.TimezoneService.register(z);
-  try {
-    return root.getAllSubcomponents('vevent').map((v) => {
+  return withFeedZones(ics, (root) =>
+    root.getAllSubcomponents('vevent').map((v) => {
       const e = new ICAL.Event(v);
       const rrule = v.getFirstPropertyValue('rrule');
       const it = e.iterator();
       const dates: string[] = [];
       for (let t = it.next(); t && dates.length < count; t = it.next()) dates.push(t.isDate ? t.toString() : t.toJSDate().toISOString());
       return { summary: e.summary, rrule: rrule ? String(rrule) : undefined, dates };
-    });
-  } finally {
-    for (const z of zones) ICAL.TimezoneService.remove(z.tzid);
-  }
+    }),
+  );
 }
 
 /** The schedule of a line's rule from its due date: the open occurrence and the ones after it. */
