@@ -35,6 +35,8 @@ const lazyChunks = {
 
 const builds = [
   extensionBuild({ production }), // dist/extension.js: the extension, for the Node and the web worker host alike
+  // dist/node.js (package.json `main`): the Node host's services, handed to dist/extension.js, which it requires.
+  { ...common, entryPoints: ['src/node/extension.ts'], outfile: 'dist/node.js', external: ['vscode', './extension.js', './cli-parse.js'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyChunks] },
   { ...common, entryPoints: ['src/core/parse/index.ts'], outfile: 'dist/cli-parse.js' },
   // The Weekly Review webview: its script with uPlot, and its style sheet (dist/review.css), for the browser.

@@ -14,15 +14,20 @@ import { registerReview, ReviewPanel } from './features/review';
 import { ReviewInputs } from './host/reviewInputs';
 import { registerReminders } from './features/reminders';
 import { registerTestHooks, testClockStart } from './features/testHooks';
+import { workspaceFiles, type Files } from './host/files';
 import { PersistedIndex } from './host/persistedIndex';
 import { WorkspaceIndex } from './host/workspaceIndex';
 
 /** When this bundle started loading: activation time is measured from here (reported to tests). */
 const loaded = performance.now();
 
-export function activate(context: vscode.ExtensionContext): void {
-  const persisted = new PersistedIndex(context.storageUri, context.extension);
-  const index = new WorkspaceIndex(persisted);
+/**
+ * @param files how files are stat'ed and read: `workspace.fs` here (the web worker host runs this bundle as it
+ *   is); the Node host's entry (src/node/extension.ts) passes one on node:fs
+ */
+export function activate(context: vscode.ExtensionContext, files: Files = workspaceFiles(vscode.workspace.fs)): void {
+  const persisted = new PersistedIndex(context.storageUri, context.extension, files);
+  const index = new WorkspaceIndex(files, persisted);
   const clock = new Clock(testClockStart(context));
   const time = new TimeScheduler(index, clock);
   const findings = new Findings();

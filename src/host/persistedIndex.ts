@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { hashBytes, LogStore, type ClientLog } from '../core';
+import type { Files } from './files';
 import { output } from './output';
 
 /** The file in the extension's workspace storage (`context.storageUri`). */
@@ -26,10 +27,12 @@ export class PersistedIndex implements vscode.Disposable {
   /**
    * @param dir the extension's workspace storage, or undefined (no folder open: nothing is kept)
    * @param extension the running extension: a store written by another version or bundle is ignored
+   * @param files how the indexed files (and the bundle, for its stamp) are stat'ed and read
    */
   constructor(
     private readonly dir: vscode.Uri | undefined,
     extension: vscode.Extension<unknown>,
+    private readonly files: Files,
   ) {
     this.counts.dir = dir?.toString() ?? '(none)';
     this.loading = this.load(extension);
@@ -42,14 +45,14 @@ export class PersistedIndex implements vscode.Disposable {
     try {
       // The bundle's bytes (not its mtime, which an install or a copy of the extension changes): a rebuilt
       // extension of the same version parses with other code.
-      build += `:${hashBytes(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'dist', 'extension.js')))}`;
+      build += `:${hashBytes(await this.files.readFile(vscode.Uri.joinPath(extension.extensionUri, 'dist', 'extension.js')))}`;
     } catch {
       // No such file to read (an unusual install): the version alone.
     }
     const store = new LogStore(build, started);
     let bytes: Uint8Array | undefined;
     try {
-      bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.dir, FILE));
+      bytes = await this.files.readFile(vscode.Uri.joinPath(this.dir, FILE));
     } catch {
       // Nothing stored yet.
     }
@@ -69,14 +72,14 @@ export class PersistedIndex implements vscode.Disposable {
     const key = uri.toString();
     // Stat before reading: if the file changes in between, the model is newer than its stamp, and the next
     // window sees another mtime and reads it again (never an older model under a newer stamp).
-    const stat = store ? await vscode.workspace.fs.stat(uri) : undefined;
+    const stat = store ? await this.files.stat(uri) : undefined;
     const stamp = stat && { size: stat.size, mtimeMs: stat.mtime };
     const kept = stamp && store?.get(key, stamp);
     if (kept) {
       this.counts.stored++;
       return { log: kept };
     }
-    const bytes = await vscode.workspace.fs.readFile(uri);
+    const bytes = await this.files.readFile(uri);
     this.counts.read++;
     if (!store || !stamp) return { bytes };
     return {

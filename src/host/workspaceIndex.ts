@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isUserLogScheme, LogIndex, whenSettled, type IndexedEntry } from '../core';
+import { isFileGone, type Files } from './files';
 import { output } from './output';
 import type { PersistedIndex } from './persistedIndex';
 
@@ -40,8 +41,14 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Fires with the files whose model changed (added, changed or removed). */
   readonly onDidChange = this.emitter.event;
 
-  /** @param persisted the index kept between windows (closed files' models, by size and mtime), if any */
-  constructor(readonly persisted?: PersistedIndex) {
+  /**
+   * @param files how closed files are read (also for others that read the indexed logs: the Weekly Review)
+   * @param persisted the index kept between windows (closed files' models, by size and mtime), if any
+   */
+  constructor(
+    readonly files: Files,
+    readonly persisted?: PersistedIndex,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
     this.disposables.push(
       watcher,
@@ -194,10 +201,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     let got: Awaited<ReturnType<PersistedIndex['read']>>;
     try {
       // From the persisted index when the file is unchanged since an earlier window, else read.
-      got = this.persisted ? await this.persisted.read(uri) : { bytes: await vscode.workspace.fs.readFile(uri) };
+      got = this.persisted ? await this.persisted.read(uri) : { bytes: await this.files.readFile(uri) };
     } catch (e) {
       // Gone (deleted, renamed) or unreadable: it is no longer part of the index.
-      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') output.debug(`${uri.toString(true)}: gone before it could be read`);
+      if (isFileGone(e)) output.debug(`${uri.toString(true)}: gone before it could be read`);
       else output.warn(`${uri.toString(true)}: could not be read:`, e);
       this.logs.diskGone(key);
       this.persisted?.forget(uri);

@@ -22,14 +22,22 @@ async function minifiedWebBundle(m: ExtensionBuildModule): Promise<{ text: strin
 }
 
 describe('web extension (VS Code for the Web)', () => {
-  it('has a browser entry: the same bundle as the Node one, let into the package', () => {
+  it('has a browser entry, which the Node entry runs too, both let into the package', () => {
     assert.equal(pkg.browser, './dist/extension.js');
-    assert.equal(pkg.main, pkg.browser, 'one bundle serves the Node and the web worker host');
+    assert.equal(pkg.main, './dist/node.js');
     const allowed = fs
       .readFileSync(path.join(root, '.vscodeignore'), 'utf8')
       .split('\n')
       .map((l) => l.trim());
-    assert.ok(allowed.includes(`!${pkg.browser.replace(/^\.\//, '')}`), '.vscodeignore lets the web bundle in');
+    for (const entry of [pkg.browser, pkg.main]) assert.ok(allowed.includes(`!${entry.replace(/^\.\//, '')}`), `.vscodeignore lets ${entry} in`);
+  });
+
+  it('the Node entry hands its services to the web bundle, which it requires rather than bundling a second copy', () => {
+    // test/setup.ts has built dist/ (scripts/build.mjs).
+    const text = fs.readFileSync(path.join(root, pkg.main), 'utf8');
+    const required = new Set([...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((r) => r[1]));
+    assert.ok(required.has('./extension.js') && required.has('vscode'), [...required].join(', '));
+    assert.ok(!text.includes('parseBody'), 'the parser is not bundled into dist/node.js');
   });
 
   it('requires nothing but vscode, minified as packaged', async function () {

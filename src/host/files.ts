@@ -1,0 +1,34 @@
+import type * as vscode from 'vscode';
+
+/** A file's size (bytes) and modification time (ms since the epoch). */
+export interface FileStat {
+  readonly size: number;
+  readonly mtime: number;
+}
+
+/**
+ * How the extension stats and reads the files it indexes (the workspace index, the persisted index, the Weekly
+ * Review's inputs: `WorkspaceIndex.files`). Both reject when the file cannot be read; `isFileGone(e)` tells a
+ * file that is no longer there (deleted or renamed since it was listed) from one that cannot be read.
+ *
+ * `workspaceFiles(vscode.workspace.fs)` goes through VS Code's file systems (the web worker host, a virtual
+ * workspace: every scheme VS Code has). The Node extension host passes its own (src/node/files.ts): `file:`
+ * URIs read with node:fs, one system call each, instead of one `workspace.fs` round trip per call.
+ */
+export interface Files {
+  stat(uri: vscode.Uri): Promise<FileStat>;
+  readFile(uri: vscode.Uri): Promise<Uint8Array>;
+}
+
+export function workspaceFiles(fs: vscode.FileSystem): Files {
+  return {
+    stat: async (uri) => fs.stat(uri),
+    readFile: async (uri) => fs.readFile(uri),
+  };
+}
+
+/** Whether a `Files` call failed because the file is not there (any more): `workspace.fs`'s FileNotFound, Node's ENOENT. */
+export function isFileGone(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'FileNotFound' || code === 'ENOENT' || code === 'ENOTDIR';
+}
