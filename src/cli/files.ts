@@ -39,9 +39,10 @@ function isLogName(name: string): boolean {
  * files (measured: about 20 ms against 45). `node_modules` and `.git` are skipped, and, unless `useIgnore` is
  * false, `.gitignore` files found in the walked directories apply below them (negations included, the
  * deeper file winning, as in git). `.gitignore` files above a named directory are not read: a directory
- * named on the command line is checked even when the repository ignores it.
+ * named on the command line is checked even when the repository ignores it. `onFile` hears the count of files
+ * found so far, after each (the CLI starts its workers while the walk goes on once it knows the work is big).
  */
-export function collectFiles(inputs: readonly string[], cwd: string, useIgnore = true, stamps = false): Collected {
+export function collectFiles(inputs: readonly string[], cwd: string, useIgnore = true, stamps = false, onFile?: (count: number) => void): Collected {
   const found: string[] = [];
   const sizes: number[] = [];
   const mtimes: number[] = [];
@@ -49,6 +50,7 @@ export function collectFiles(inputs: readonly string[], cwd: string, useIgnore =
   const dirs: string[] = [];
   const take = (full: string, st?: fs.Stats) => {
     found.push(full);
+    onFile?.(found.length);
     if (!stamps) return;
     st ??= fs.statSync(full, { throwIfNoEntry: false });
     sizes.push(st ? st.size : NaN);

@@ -10,7 +10,8 @@ import { parse } from '../../src/core/parse';
 import { run } from '../../src/cli/main';
 import { eventUid } from '../../src/core/ics';
 import { parseCalendar } from '../ical';
-import { runInProcess, runPool } from '../../src/cli/pool';
+import { runInProcess, runPool, startWorkers } from '../../src/cli/pool';
+import { collectFiles } from '../../src/cli/files';
 
 const repo = path.join(__dirname, '..', '..');
 const examples = path.join(repo, 'examples');
@@ -176,12 +177,52 @@ describe('clientlog CLI', () => {
         json: false,
         keepFacts: true,
       };
+      const script = path.join(repo, 'src', 'cli', 'main.ts');
       const main = runInProcess(tasks, o);
-      const workers = await runPool(tasks, o, 2, path.join(repo, 'src', 'cli', 'main.ts'), false);
+      const workers = await runPool(tasks, o, script, { more: 2, mainWorks: false });
       assert.equal(workers.length, tasks.length);
       assert.deepEqual(workers, main);
-      const mixed = await runPool(tasks, o, 1, path.join(repo, 'src', 'cli', 'main.ts'));
+      // A worker the main thread starts at its first chance, while it works itself.
+      let spawned = 0;
+      const mixed = await runPool(tasks, o, script, { more: 1, backlogMs: 0, onSpawn: () => spawned++ });
+      assert.equal(spawned, 1);
       assert.deepEqual(mixed, main);
+      // Workers started before the files were known (as during the walk), given them once they are.
+      const early = startWorkers(2, script);
+      const started = await runPool(tasks, o, script, { started: early });
+      assert.deepEqual(started, main);
+      for (const w of early) assert.equal(w.early.length, 0);
+    });
+
+    it('starts a worker only when the backlog the main thread measured asks for one', async function () {
+      this.timeout(60000);
+      const names = fs.readdirSync(examples);
+      const files: Record<string, string> = {};
+      for (let k = 0; k < 24; k++) for (const f of names) files[`${k}-${f}`] = fs.readFileSync(path.join(examples, f), 'utf8');
+      const dir = tmpTree(files);
+      const tasks = Object.keys(files)
+        .sort()
+        .map((f) => ({ path: path.join(dir, f), display: f }));
+      const o = { mode: 'check' as const, now: Date.UTC(2026, 10, 23, 12), timeZone: 'UTC', horizonDays: 3, confirmationDays: 3, levels: {}, json: false };
+      const script = path.join(repo, 'src', 'cli', 'main.ts');
+      const main = runInProcess(tasks, o);
+      // These files keep a thread busy for milliseconds, not for an hour: no worker.
+      let spawned = 0;
+      const alone = await runPool(tasks, o, script, { more: 1, backlogMs: 3_600_000, onSpawn: () => spawned++ });
+      assert.equal(spawned, 0);
+      assert.deepEqual(alone, main);
+      // A backlog of a microsecond is exceeded once the pace is measured (after the first chunks).
+      const busy = await runPool(tasks, o, script, { more: 1, backlogMs: 0.001, onSpawn: () => spawned++ });
+      assert.equal(spawned, 1);
+      assert.deepEqual(busy, main);
+    });
+
+    it('tells the walk how many files it has found, file by file', () => {
+      const dir = tmpTree({ 'a/x.clientlog': OK, 'a/y.clientlog': OK, 'b/z.clientlog': OK, 'b/notes.txt': 'x' });
+      const counts: number[] = [];
+      const { files } = collectFiles([dir], dir, true, false, (n) => counts.push(n));
+      assert.equal(files.length, 3);
+      assert.deepEqual(counts, [1, 2, 3]);
     });
 
     it('gives the same output on worker threads', async function () {
@@ -190,6 +231,10 @@ describe('clientlog CLI', () => {
       const two = await cli(['check', 'examples', '--jobs', '2', ...DAY]);
       assert.equal(two.code, one.code);
       assert.equal(two.stdout, one.stdout);
+      // By default the threads follow the work (here: the main thread alone); the output is the same.
+      const auto = await cli(['check', 'examples', ...DAY]);
+      assert.equal(auto.code, one.code);
+      assert.equal(auto.stdout, one.stdout);
     });
 
     it('--json gives findings with positions, levels, messages and data', async () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { analyze } from '../../src/core/analyze';
 import { describeFinding, durationDays, formatMessage, languageOfLocale, relativeDays } from '../../src/core/messages';
 import { FINDING_CODES, type Finding, type FindingCode } from '../../src/core/model';
@@ -20,6 +21,27 @@ describe('messages', () => {
     assert.equal(durationDays(21, 'ru'), '21 день');
     assert.equal(durationDays(20, 'ro'), '20 de zile');
     assert.equal(relativeDays(-2, 'not a locale!'), '2 days ago');
+  });
+
+  it('fills placeholders as the regular expression /\\{(\\d+)\\}/g does, leaving those without an argument (property)', () => {
+    const byPattern = (m: string, args: ReadonlyArray<string | number | boolean>) =>
+      m.replace(/\{(\d+)\}/g, (x, i: string) => (args[+i] !== undefined ? String(args[+i]) : x));
+    // Messages built from the characters that matter: braces, digits, and a little text.
+    const piece = fc.constantFrom('{', '}', '0', '1', '2', '9', '{0}', '{1}', '{2}', '{10}', '{01}', '{}', 'a', ' ', 'é', '{{0}}');
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 12 }),
+        fc.array(fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.boolean()), { maxLength: 4 }),
+        (parts, args) => {
+          const m = parts.join('');
+          assert.equal(formatMessage(m, ...args), byPattern(m, args));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    assert.equal(formatMessage('{0} and {1}, {0} again; {2} stays', 'a', 7), 'a and 7, a again; {2} stays');
+    assert.equal(formatMessage('no placeholder'), 'no placeholder');
+    assert.equal(formatMessage('{{0}}', 'x'), '{x}');
   });
 
   it('maps display locales to draft languages', () => {
