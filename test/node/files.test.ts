@@ -95,7 +95,14 @@ describe('the Node file service (src/node/files.ts)', () => {
   it("isFileGone knows workspace.fs's FileNotFound and Node's ENOENT, and nothing else", () => {
     assert.ok(isFileGone(Object.assign(new Error('x'), { code: 'FileNotFound' })));
     assert.ok(isFileGone(Object.assign(new Error('x'), { code: 'ENOENT' })));
-    for (const e of [Object.assign(new Error('x'), { code: 'NoPermissions' }), Object.assign(new Error('x'), { code: 'EISDIR' }), new Error('x'), undefined, null, 'ENOENT'])
+    for (const e of [
+      Object.assign(new Error('x'), { code: 'NoPermissions' }),
+      Object.assign(new Error('x'), { code: 'EISDIR' }),
+      new Error('x'),
+      undefined,
+      null,
+      'ENOENT',
+    ])
       assert.ok(!isFileGone(e), String(e));
   });
 });
