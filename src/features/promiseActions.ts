@@ -184,6 +184,7 @@ export class PromiseActions {
           value: addDays(base, 7),
           validateInput: (v) =>
             parseDue(v, item) ? undefined : vscode.l10n.t('Write a new date as YYYY-MM-DD (and optionally HH:MM), different from the current one'),
+          ignoreFocusOut: true,
         });
         if (value === undefined) return undefined;
         const due = parseDue(value, item)!;
@@ -206,6 +207,7 @@ export class PromiseActions {
         vscode.window.showInputBox({
           title: vscode.l10n.t('Drop: {0}', item.text),
           prompt: vscode.l10n.t('Why is it dropped? (for example: agreed with the client that it is no longer needed)'),
+          ignoreFocusOut: true,
         }),
       (src, line, why, lineText, today) => markDropped(src, line, today, why, { lineText }),
     );
@@ -220,6 +222,7 @@ export class PromiseActions {
         vscode.window.showInputBox({
           title: vscode.l10n.t('Skip this one: {0}', item.text),
           prompt: vscode.l10n.t('Why is this one skipped? (for example: the client is on holiday this week) The next one is added below.'),
+          ignoreFocusOut: true,
         }),
       (src, line, why, lineText, today) => skipOccurrence(src, line, today, why, { lineText }),
       { test: (item) => item.recur !== undefined, none: vscode.l10n.t('There are no open recurring promises.') },
@@ -266,10 +269,10 @@ async function askWho(doc: vscode.TextDocument, index: WorkspaceIndex, title: st
     { label: `$(edit) ${vscode.l10n.t('Someone else…')}`, other: true },
     { label: `$(circle-slash) ${vscode.l10n.t('Not agreed yet')}`, description: vscode.l10n.t('tell the client and record who agrees later'), value: '' },
   ];
-  const pick = await vscode.window.showQuickPick(picks, { title, placeHolder: title });
+  const pick = await vscode.window.showQuickPick(picks, { title, placeHolder: title, ignoreFocusOut: true });
   if (!pick) return undefined;
   if (pick.other) {
-    const name = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Name or @handle') });
+    const name = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Name or @handle'), ignoreFocusOut: true });
     return name === undefined ? undefined : name.trim();
   }
   return pick.value ?? '';

@@ -1,7 +1,8 @@
 // Issue 4/7: Reschedule from the Promises view's context menu asks for the new date (InputBox) and who
 // agreed (QuickPick of the client's contacts); the line gets the new date and
 // " | moved from <old> by @<handle> on 2026-11-23", nothing else changes. Cancelling (Escape) at the
-// second step, from the Command Palette with the cursor on a promise, leaves the file untouched.
+// second step, from the Command Palette with the cursor on a promise, leaves the file untouched; a click into
+// the editor during that step does not close it.
 import assert from 'node:assert/strict';
 import { waitFor } from '../lib/harness.mjs';
 import {
@@ -117,6 +118,14 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
   await page.keyboard.press('Enter');
   await waitForQuickInput(page, 'Who agreed to the new date?');
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Елена Смирнова' }).first().waitFor({ state: 'visible' });
+  // Looking at the log meanwhile (a click into its editor) keeps the step open: the date typed at the first
+  // step is not lost to a change of focus (nor to one the workbench makes by itself while the step shows).
+  await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+  await waitFor(() => page.evaluate(() => !!document.activeElement?.closest('.monaco-editor') && !document.activeElement?.closest('.quick-input-widget')), {
+    message: 'the focus in the editor',
+  });
+  assert.ok(await page.locator('.quick-input-widget').isVisible(), 'the second step is still open after the editor took the focus');
+  await page.locator('.quick-input-widget .quick-input-box input').click();
   await page.keyboard.press('Escape');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   // Give the command a chance to (wrongly) apply something, then check: the probe's state is rewritten
