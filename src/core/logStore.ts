@@ -196,10 +196,13 @@ export class LogStore {
     return log;
   }
 
-  /** Keeps the compact model of `path` as read at `stamp` (not kept when the file is too fresh to trust). */
-  set(path: string, stamp: FileStamp, log: ClientLog): void {
+  /**
+   * Keeps the compact model of `path` as read at `stamp` (not kept when the file is too fresh to trust): the model,
+   * or what `storeCompact` made of it (elsewhere: the Node host parses in a worker thread and sends that JSON).
+   */
+  set(path: string, stamp: FileStamp, log: ClientLog | string): void {
     this.restored.delete(path);
-    this.table.set(path, [stamp.size, stamp.mtimeMs], storeCompact(log));
+    this.table.set(path, [stamp.size, stamp.mtimeMs], typeof log === 'string' ? log : storeCompact(log));
   }
 
   /** Forgets `path` (deleted, renamed, unreadable). */

@@ -75,8 +75,21 @@ export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, 
   let queue: Promise<void> = Promise.resolve();
   let disposed = false;
   const memory = () => readMemory(state.get(MEMORY_KEY));
+  /** A look queued and not started yet (and whether the user looks): later ones join it, so a burst of index changes plans once. */
+  let waiting: boolean | undefined;
   const look = (looking: boolean) => {
-    queue = queue.then(() => evaluate(looking)).catch(console.error);
+    if (waiting !== undefined) {
+      waiting ||= looking;
+      return;
+    }
+    waiting = looking;
+    queue = queue
+      .then(() => {
+        const l = waiting!;
+        waiting = undefined;
+        return evaluate(l);
+      })
+      .catch(console.error);
   };
   const scheduler = new Scheduler<0>(
     () => ({ from: -Infinity, until: wake ?? Infinity }),
@@ -102,7 +115,10 @@ export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, 
     await index.ready();
     if (disposed) return;
     const now = clock.now();
-    const sources = index.all().map((e) => logSource(e.log, e.uri.toString(), e.log.client || vscode.workspace.asRelativePath(e.uri)));
+    // Made only as the plan reads them: none when reminders are off.
+    const sources = (function* () {
+      for (const e of index.all()) yield logSource(e.log, e.uri.toString(), e.log.client || vscode.workspace.asRelativePath(e.uri));
+    })();
     const plan = planReminders(sources, { now, settings: reminderSettings(), memory: memory(), looking });
     wake = plan.nextWake;
     scheduler.changed([0]);

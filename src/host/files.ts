@@ -27,6 +27,18 @@ export function workspaceFiles(fs: vscode.FileSystem): Files {
   };
 }
 
+/**
+ * Reads and parses closed files away from the extension host's thread: the Node host's worker thread
+ * (src/node/parseWorker.ts). The web worker host has none (it parses as it reads, between yields).
+ */
+export interface LogReader {
+  /**
+   * A closed file's compact model, as `storeCompact`'s JSON, or undefined when it was not parsed there (then
+   * the caller reads and parses the file itself). Rejects as `Files.readFile` does when the file cannot be read.
+   */
+  compact(uri: vscode.Uri): Promise<string | undefined>;
+}
+
 /** Whether a `Files` call failed because the file is not there (any more): `workspace.fs`'s FileNotFound, Node's ENOENT. */
 export function isFileGone(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;

@@ -63,10 +63,11 @@ export class PersistedIndex implements vscode.Disposable {
   }
 
   /**
-   * A closed file: its stored compact model when its size and mtime are unchanged (`log`), else its text, read
-   * now, and `keep` to store the model made from it. Throws when the file cannot be read (gone, unreadable).
+   * A closed file: its stored compact model when its size and mtime are unchanged (`log`), else `keep`, to store
+   * the model (or `storeCompact`'s JSON of it) made from the file as read after this call. Throws when the file
+   * cannot be stat'ed (gone, unreadable).
    */
-  async read(uri: vscode.Uri): Promise<{ readonly log: ClientLog } | { readonly bytes: Uint8Array; readonly keep?: (log: ClientLog) => void }> {
+  async lookup(uri: vscode.Uri): Promise<{ readonly log: ClientLog } | { readonly keep?: (log: ClientLog | string) => void }> {
     await this.loading;
     const store = this.store;
     const key = uri.toString();
@@ -79,11 +80,9 @@ export class PersistedIndex implements vscode.Disposable {
       this.counts.stored++;
       return { log: kept };
     }
-    const bytes = await this.files.readFile(uri);
     this.counts.read++;
-    if (!store || !stamp) return { bytes };
+    if (!store || !stamp) return {};
     return {
-      bytes,
       keep: (log) => {
         store.set(key, stamp, log);
         this.saveSoon();

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { isUserLogScheme, LogIndex, whenSettled, type IndexedEntry } from '../core';
-import { isFileGone, type Files } from './files';
+import { isUserLogScheme, LogIndex, restoreCompact, whenSettled, type ClientLog, type IndexedEntry } from '../core';
+import { isFileGone, type Files, type LogReader } from './files';
 import { output } from './output';
 import type { PersistedIndex } from './persistedIndex';
 
@@ -44,10 +44,12 @@ export class WorkspaceIndex implements vscode.Disposable {
   /**
    * @param files how closed files are read (also for others that read the indexed logs: the Weekly Review)
    * @param persisted the index kept between windows (closed files' models, by size and mtime), if any
+   * @param reader parses closed files off this thread (the Node host's worker), if any
    */
   constructor(
     readonly files: Files,
     readonly persisted?: PersistedIndex,
+    private readonly reader?: LogReader,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
     this.disposables.push(
@@ -124,26 +126,33 @@ export class WorkspaceIndex implements vscode.Disposable {
       let slice = started;
       let reportAt = started + FIRST_REPORT_MS;
       let next = 0;
+      let pause: Promise<void> | undefined;
       const reader = async () => {
         while (next < uris.length) {
-          await this.load(uris[next++]);
+          await this.load(uris[next++], true);
           if (gen !== this.generation || this.disposed) return;
           const now = performance.now();
           if (now >= reportAt) {
-            // Farther apart as the scan goes: each report makes the views count over every log read so far,
-            // so evenly spaced reports would cost the scan time squared.
-            reportAt = now + Math.max(REPORT_MS, (now - started) / 2);
+            // Somewhat farther apart as the scan goes (a shown Promises view lays out every log read so far at
+            // each report), but never far: the listeners' work is per changed log, and a big report is a long task.
+            reportAt = now + Math.min(REPORT_MS, Math.max(FIRST_REPORT_MS * 5, (now - started) / 4));
             this.flush();
           }
           // Yield to the host's other work every YIELD_MS of scanning (a timer: standard in Node and in a
-          // browser's web worker, where a timeout per file would cost the 4 ms clamp each time).
+          // browser's web worker, where a timeout per file would cost the 4 ms clamp each time). One pause for
+          // every reader: with reads that answer at once (node:fs, the persisted index), timers of their own
+          // would resume them one after the other in the same turn, a task as long as all their slices.
           if (now - slice >= YIELD_MS) {
-            await new Promise((r) => setTimeout(r, 0));
-            slice = performance.now();
+            pause ??= new Promise<void>((r) => setTimeout(r, 0)).then(() => {
+              pause = undefined;
+              slice = performance.now();
+            });
+            await pause;
           }
         }
       };
-      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, reader));
+      // A worker parses chunks of files: more in flight, so that it always has the next chunk.
+      await Promise.all(Array.from({ length: Math.min(this.reader ? 4 * READ_CONCURRENCY : READ_CONCURRENCY, uris.length) }, reader));
       if (gen !== this.generation || this.disposed) return;
       this.flush();
       // Every file was met: what the store holds for others was deleted or renamed while VS Code was closed.
@@ -194,14 +203,21 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.flush();
   }
 
-  private async load(uri: vscode.Uri): Promise<void> {
+  /** Reads a closed file into the index; `scan`: one of a scan's many (parsed by the reader, if any; one file is parsed here). */
+  private async load(uri: vscode.Uri, scan = false): Promise<void> {
     const key = uri.toString();
     // An open editor's text wins over the disk: no need to read it.
     if (this.logs.inEditor(key)) return;
-    let got: Awaited<ReturnType<PersistedIndex['read']>>;
+    let got: { log?: ClientLog; json?: string; bytes?: Uint8Array; keep?: (log: ClientLog | string) => void };
     try {
-      // From the persisted index when the file is unchanged since an earlier window, else read.
-      got = this.persisted ? await this.persisted.read(uri) : { bytes: await this.files.readFile(uri) };
+      // From the persisted index when the file is unchanged since an earlier window, else read: parsed by the
+      // reader (a worker thread) when there is one, else here.
+      got = this.persisted ? await this.persisted.lookup(uri) : {};
+      if (!got.log) {
+        const json = scan ? await this.reader?.compact(uri) : undefined;
+        const log = json === undefined ? undefined : restoreCompact(json);
+        got = log ? { log, json, keep: got.keep } : { bytes: await this.files.readFile(uri), keep: got.keep };
+      }
     } catch (e) {
       // Gone (deleted, renamed) or unreadable: it is no longer part of the index.
       if (isFileGone(e)) output.debug(`${uri.toString(true)}: gone before it could be read`);
@@ -211,12 +227,13 @@ export class WorkspaceIndex implements vscode.Disposable {
       return;
     }
     if (this.disposed) return;
-    if ('log' in got) this.logs.setDiskLog(key, meta(uri), got.log);
-    else {
+    const { log, json, bytes, keep } = got;
+    if (log) {
+      if (this.logs.setDiskLog(key, meta(uri), log) && json) keep?.(json);
+    } else {
       // Decoded as its bytes say (UTF-8, UTF-16 with a BOM; a bad byte or binary data is a finding).
-      const { bytes, keep } = got;
       this.guard(uri, () => {
-        if (this.logs.setDiskBytes(key, meta(uri), uri.path, bytes)) keep?.(this.logs.get(key)!.log);
+        if (this.logs.setDiskBytes(key, meta(uri), uri.path, bytes!)) keep?.(this.logs.get(key)!.log);
       });
     }
   }

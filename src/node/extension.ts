@@ -1,21 +1,31 @@
 /**
  * The Node extension host's entry (package.json `main`, dist/node.js): the extension itself is dist/extension.js,
  * the one bundle the web worker host runs too (package.json `browser`), required here at run time and not
- * bundled again; this file only hands it the services that need Node (the file service of ./files.ts). So the
- * web bundle stays free of Node and within its size budget, and both hosts run the same extension code.
+ * bundled again; this file only hands it what needs Node: the file service (./files.ts) and the worker thread
+ * that reads and parses closed files (./parseWorker.ts, which runs this same file).
  */
-import * as vscode from 'vscode';
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
 import type * as Shared from '../extension';
 import { workspaceFiles } from '../host/files';
 import { nodeFiles } from './files';
+import { serveIfParseWorker, workerReader } from './parseWorker';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const shared = require('./extension.js') as typeof Shared;
+let shared: typeof Shared | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
-  shared.activate(context, nodeFiles(workspaceFiles(vscode.workspace.fs)));
+  // Required here, not at the top: the worker thread runs this file too, and has no `vscode`.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  shared = require('./extension.js') as typeof Shared;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { workspace } = require('vscode') as typeof vscode;
+  const reader = workerReader(__filename, path.join(__dirname, 'cli-parse.js'));
+  context.subscriptions.push(reader);
+  shared.activate(context, nodeFiles(workspaceFiles(workspace.fs)), reader);
 }
 
 export function deactivate(): void {
-  shared.deactivate();
+  shared?.deactivate();
 }
+
+serveIfParseWorker();
