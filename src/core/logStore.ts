@@ -12,8 +12,8 @@ import { CacheTable, concatBytes, type FileStamp } from './cacheTable';
 import type { ClientLog, Contact, Entry, FrontMatter, HistoryEvent, Problem, Tag, Tracked } from './model';
 import { lineRange, type Range } from './text';
 
-/** Bumped whenever what a row's blob holds changes (a build stamp is part of the header too). */
-const STORE_VERSION = 2;
+/** Bumped whenever what a row's blob holds changes (a build stamp is part of the header too). 3: the front matter's cadence and client range. */
+const STORE_VERSION = 3;
 /** Numbers per row: size, mtime, and the blob's range. */
 const WIDTH = 4;
 
@@ -32,8 +32,10 @@ function frontMatter(f: FrontMatter) {
     endLine: f.endLine,
     range: r(f.range),
     client: f.client,
+    clientRange: opt(f.clientRange),
     language: f.language,
     timeZone: f.timeZone,
+    cadence: f.cadence,
     contacts: f.contacts.map(contact),
     notes: f.notes,
   };
@@ -131,6 +133,7 @@ export function restoreCompact(json: string): ClientLog | undefined {
       frontMatter: fm && {
         ...fm,
         range: range(fm.range),
+        clientRange: optRange(fm.clientRange),
         contacts: fm.contacts.map((c) => ({ ...c, range: range(c.range), handleRange: optRange(c.handleRange) })),
       },
       entries: s.entries.map((e) => (e ? { ...e, range: range(e.range), titleRange: range(e.titleRange) } : NO_ENTRY)),

@@ -5,6 +5,8 @@
  * another build), the models a scan takes from the store give exactly the findings of a fresh parse.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze, compactLog } from '../../src/core/analyze';
 import { CacheTable, RACY_MS, concatBytes } from '../../src/core/cacheTable';
@@ -141,6 +143,56 @@ describe('persisted index (LogStore)', () => {
       }),
       { numRuns: runs(300), seed: SEED },
     );
+  });
+
+  it("restores every property of a compact model, the front matter's cadence and client range too (the examples, generated logs)", () => {
+    /** A model's properties as the features read them: own fields and the getters of its classes (lazy ranges). */
+    const keysOf = (o: object): string[] => {
+      const ks = new Set(Object.keys(o));
+      for (let p = Object.getPrototypeOf(o); p && p !== Object.prototype && p !== Array.prototype; p = Object.getPrototypeOf(p))
+        for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(p))) if (d.get) ks.add(k);
+      return [...ks];
+    };
+    /** The values reachable from `x` by the public properties of `like` (the restored, plain object names them). */
+    const lost: string[] = [];
+    const walk = (a: unknown, b: unknown, at: string): void => {
+      if (a === undefined && b === undefined) return;
+      if (!a || !b || typeof a !== 'object' || typeof b !== 'object') {
+        if (json(a) !== undefined || json(b) !== undefined) assert.deepEqual(json(b), json(a), at);
+        return;
+      }
+      if (Array.isArray(a)) {
+        assert.equal((b as unknown[]).length, a.length, at);
+        a.forEach((x, k) => walk(x, (b as unknown[])[k], `${at}[${k}]`));
+        return;
+      }
+      const bk = new Set(keysOf(b));
+      for (const k of keysOf(a)) {
+        const v = (a as Record<string, unknown>)[k];
+        // The classes' own position fields (lineLength, dateStart...) are how their ranges are kept, not properties.
+        if (!bk.has(k)) {
+          if (v !== undefined && !/(Start|End|^lineLength|^line|^start|^end)$/.test(k)) lost.push(`${at}.${k}`);
+          continue;
+        }
+        walk(v, (b as Record<string, unknown>)[k], `${at}.${k}`);
+      }
+    };
+    const texts = fs
+      .readdirSync(path.join(__dirname, '..', '..', 'examples'))
+      .filter((f) => f.endsWith('.clientlog'))
+      .map((f) => fs.readFileSync(path.join(__dirname, '..', '..', 'examples', f), 'utf8'));
+    texts.push('---\nclient: Quiet Co\ncadence: 14\n---\n\n## 2026-10-01 Call\nNothing since.\n');
+    texts.push(...fc.sample(documentArb, { numRuns: 100, seed: SEED }));
+    for (const text of texts) {
+      const small = compactLog(parse(text, { fileName: 'a.clientlog' }));
+      walk(small, restoreCompact(storeCompact(small)), 'log');
+    }
+    assert.deepEqual(lost, []);
+    // A cadence in the front matter makes a quiet client a finding: a window opened again must show it too.
+    const quiet = compactLog(parse(texts[texts.length - 101], { fileName: 'a.clientlog' }));
+    const codes = (log: ClientLog) => analyze(log, { now: instants[1], timeZone: 'UTC', horizonDays: 3, confirmationDays: 3 }).map((f) => f.code);
+    assert.ok(codes(quiet).includes('client.quiet'));
+    assert.deepEqual(codes(restoreCompact(storeCompact(quiet))!), codes(quiet));
   });
 
   it('restores nothing from JSON it did not write', () => {
