@@ -14,6 +14,7 @@
 //   node bench/editor.mjs [--sizes 5,1000,10000] [--json out.json] [--profile DIR]
 // (--profile writes a CPU profile of the extension host per window: build a non-minified VSIX for names,
 // `npm run build && npx vsce package --no-dependencies -o /tmp/dev.vsix`, and set CLIENTLOG_VSIX to it.)
+// BENCH_HEAP_DIR=<dir> writes a heap snapshot of the extension host per window once its findings settled.
 // `npm run bench` runs it (bench/run.mjs) and writes its table into docs/BENCHMARKS.md.
 // Runs under `flock /tmp/e2e.lock` when called from the command line of a shared machine.
 import * as fs from 'node:fs';
@@ -106,6 +107,11 @@ async function openOnce(browser, extensionsTemplate, workspace, userDataDir, por
       { timeout: 600_000, interval: 500, message: 'the diagnostics to settle' },
     );
     if (profile) await probe.command('probe.profile.stop');
+    // BENCH_HEAP_DIR: a heap snapshot of the extension host once the findings settled (where its memory goes).
+    if (process.env.BENCH_HEAP_DIR)
+      await probe.command('probe.heapSnapshot', [path.join(process.env.BENCH_HEAP_DIR, `exthost-${path.basename(workspace)}-${Date.now()}.heapsnapshot`)], {
+        timeout: 300_000,
+      });
     // Issue 14: "Clientlog: Weekly Review" run once the findings have settled (before anything else reads the
     // logs' histories: the review reads every log's history itself, through workspace.fs), until the webview has
     // drawn it; then the page must show the numbers the extension host computed.

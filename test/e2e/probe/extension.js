@@ -318,6 +318,8 @@ function startProfile() {
 
 const BUILTINS = {
   /** Writes the CPU profile started at activation (CLIENTLOG_PROBE_PROFILE) to that file. */
+  /** Writes a heap snapshot of the extension host to `file` (the editor benchmark's BENCH_HEAP_DIR). */
+  'probe.heapSnapshot': (file) => require('v8').writeHeapSnapshot(file),
   'probe.profile.stop': () =>
     new Promise((resolve, reject) => {
       if (!profiler) return reject(new Error('no profile running (set CLIENTLOG_PROBE_PROFILE)'));
