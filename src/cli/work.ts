@@ -6,6 +6,7 @@ import { contactOf, type Finding, type FindingCode, type FindingData, type Level
 import type { RecurInfo } from '../core/recurrence';
 import { reviewInput, type ReviewInput } from '../core/review/input';
 import { readLog } from './files';
+import { detach } from '../core/text';
 
 export type Mode = 'check' | 'agenda' | 'ics' | 'review';
 
@@ -104,9 +105,9 @@ export function loadParser(): typeof import('../core/parse') {
   return (parseModule ??= require('../core/parse') as typeof import('../core/parse'));
 }
 
-function parseText(text: string, fileName: string, fileProblems: readonly Problem[] = []) {
+function parseText(text: string, fileName: string, fileProblems: readonly Problem[] = [], transient = false) {
   const p = parseModule ?? loadParser();
-  return p.withProblems(p.parse(text, { fileName }), fileProblems);
+  return p.withProblems(p.parse(text, { fileName, transient }), fileProblems);
 }
 
 /**
@@ -189,7 +190,8 @@ function checkResult(findings: readonly Finding[], task: FileTask, o: WorkOption
       out += `${task.display}:${line}:${column}: ${f.level} ${f.code} ${message}\n`;
     }
   }
-  return { file: task.display, out, counts, overdue, findings: json };
+  // One flat string of its own: the lines are made of the model's strings, which may be views into the file's text.
+  return { file: task.display, out: detach(out), counts, overdue, findings: json };
 }
 
 /** Parses and analyzes one file's text. */
@@ -198,7 +200,8 @@ export function processText(text: string, task: FileTask, o: WorkOptions, filePr
   if (o.mode === 'review') return { file: task.display, review: reviewInput(parseText(text, task.path, fileProblems)) };
   // check without a cache keeps nothing of the file: its findings come from the parsed log itself, without
   // the plain copy the cache stores (`analyzeInput(analysisInput(log))` is `analyze(log)`: a property test).
-  if (o.mode === 'check' && !o.keepFacts) return checkResult(analyze(parseText(text, task.path, fileProblems), analyzeOptions(o)), task, o);
+  // Its text output keeps no string of the model (see checkResult), so the model may share the file's text.
+  if (o.mode === 'check' && !o.keepFacts) return checkResult(analyze(parseText(text, task.path, fileProblems, !o.json), analyzeOptions(o)), task, o);
   return resultOf(factsOf(text, task.path, fileProblems), task, o, o.keepFacts);
 }
 

@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from '../../src/core/parse';
 import { HANDLE_SOURCE } from '../../src/core/parse';
+import { keywordNearMiss } from '../../src/core/parse/nearMiss';
 import type { NoteField, Tracked } from '../../src/core/model';
 
 const piece = fc.constantFrom(
@@ -137,5 +138,80 @@ describe('parser scanners: the regular expressions they replace', () => {
       }),
       { numRuns: RUNS, seed: 13 },
     );
+  });
+});
+
+describe('parser scanners: the readers they replace', () => {
+  it('reads the near-miss keyword a line starts with as the reader that spelled the word out did', () => {
+    // The reader before: it built the word in capitals (small letters raised, look-alikes as the Latin letter,
+    // invisible characters skipped) up to the first other character, then looked it up.
+    const LOOKS = 'АВЕКМНОРСТХЅІЈҮԌԜӀаеорсхѕіјԝуΑΒΕΖΗΙΚΜΝΟΡΤΥΧ';
+    const AS = 'ABEKMHOPCTXSIJYGWIAEOPCXSIJWYABEZHIKMNOPTYX';
+    const look = new Map([...LOOKS].map((c, k) => [c, AS[k]]));
+    const invisible = (c: string) => /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/.test(c);
+    const KEYWORDS = ['PROMISE', 'WAITING', 'SCOPE', 'URGENT', 'APOLOGY', 'REFUSAL', 'ESCALATION'];
+    const reference = (s: string) => {
+      let p = 0;
+      let inv = false;
+      for (; p < s.length; p++) {
+        if (invisible(s[p])) inv = true;
+        else if (!/\s/.test(s[p])) break;
+      }
+      let word = '';
+      let otherCase = false;
+      let lookalike = false;
+      let q = p;
+      for (; q < s.length; q++) {
+        const c = s[q];
+        if (c >= 'A' && c <= 'Z') word += c;
+        else if (c >= 'a' && c <= 'z') {
+          word += c.toUpperCase();
+          otherCase = true;
+        } else if (invisible(c)) inv = true;
+        else if (look.has(c)) {
+          word += look.get(c);
+          lookalike = true;
+        } else break;
+        if (word.length > 10) return undefined;
+      }
+      if (q < s.length && s[q] !== ':' && !/\s/.test(s[q])) return undefined;
+      if (!KEYWORDS.includes(word)) return undefined;
+      return { word, q, why: lookalike ? 'lookalike' : inv ? 'invisible' : otherCase ? 'case' : 'indent', otherCase };
+    };
+    const part = fc.constantFrom(
+      ...['PROMISE', 'Promise', 'promise', 'PROMISEs', 'PROM', 'WAITING', 'Waiting', 'SCOPE', 'scope', 'URGENT', 'APOLOGY', 'REFUSAL', 'ESCALATION'],
+      ...['Escalation', 'ESCALATIONS', 'P', 'R', 'O', 'MISE', 'Р', 'Ѕ', 'О', 'С', 'е', 'Α', 'я', 'x', '\u200b', '\ufeff', '\u00ad', ' ', '  ', '\t'],
+      ...[':', ' 2026-11-05', ' 5.11.2026', ' 2026‐11‐05', '2026-11-05', ',', 'é', '1'],
+    );
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 8 }), (parts) => {
+        const s = parts.join('');
+        // A keyword line proper is never asked about (the body parser reads it as one).
+        fc.pre(!/^(PROMISE|WAITING|SCOPE|URGENT|APOLOGY|REFUSAL|ESCALATION)(?=[\s:]|$)/.test(s));
+        const want = reference(s);
+        const got = keywordNearMiss(s, 4);
+        if (want === undefined) return assert.equal(got, undefined, JSON.stringify(s));
+        if (want.otherCase && got === undefined) return; // prose ("Promise me …"): the date after it decides
+        assert.ok(got, JSON.stringify(s));
+        assert.deepEqual(
+          {
+            word: got.data.keyword,
+            replacement: got.data.replacement,
+            q: got.range.end.character,
+            why: got.data.why,
+            text: got.data.text,
+            line: got.range.start.line,
+          },
+          { word: want.word, replacement: want.word, q: want.q, why: want.why, text: s.slice(0, want.q), line: 4 },
+          JSON.stringify(s),
+        );
+      }),
+      { numRuns: 20000, seed: 18 },
+    );
+    // The prose rule itself: a tracked keyword in other letters is a near miss only before a date.
+    assert.equal(keywordNearMiss('Promise 2026-11-05 Send it', 0)?.data.why, 'case');
+    assert.equal(keywordNearMiss('Promise me you will', 0), undefined);
+    assert.equal(keywordNearMiss('Clientul e mulțumit de ritm', 0), undefined);
+    assert.equal(keywordNearMiss('  PROMISE 2026-11-05 x', 0)?.data.why, 'indent');
   });
 });

@@ -445,6 +445,19 @@ describe(`core properties (fast-check, seed ${SEED}${LONG_RUNS ? `, CLIENTLOG_FU
     );
   });
 
+  it("a transient parse (the command line's check: strings left as views into the text) gives the same model and findings", () => {
+    const now = new Date(Date.UTC(2026, 10, 23, 12));
+    fc.assert(
+      fc.property(documentArb, (s) => {
+        const log = parse(s, { fileName: 'acme.clientlog' });
+        const transient = parse(s, { fileName: 'acme.clientlog', transient: true });
+        assert.deepEqual(transient, log);
+        assert.deepEqual(analyze(transient, { now, timeZone: 'UTC' }), analyze(log, { now, timeZone: 'UTC' }));
+      }),
+      params(runs(300, 0.1)),
+    );
+  });
+
   it('parsing is the same under CRLF / LF / CR and with or without a BOM (apart from eol and bom)', () => {
     const strip = (l: ClientLog) => ({ ...l, eol: undefined, bom: undefined });
     fc.assert(

@@ -10,7 +10,7 @@
 import { parseFrontMatter } from '../frontMatter';
 import { decodeLog } from '../encoding';
 import type { ClientLog, FrontMatter, Problem } from '../model';
-import { lineRange, splitLines } from '../text';
+import { lineRange, sharingText, splitLines } from '../text';
 import { parseBody } from './body';
 
 export { parseBody, type BodyPart } from './body';
@@ -20,12 +20,17 @@ export { shiftEntry, shiftMention, shiftNote, shiftTag, shiftTracked, shiftUrgen
 export interface ParseOptions {
   /** The file name or path; its base name without `.clientlog` names the client when the front matter does not. */
   readonly fileName?: string;
+  /**
+   * The model is read once and dropped (the command line's check): its strings may stay views into `text`
+   * instead of copies (see `sharingText`), so keeping any of them keeps the whole text. The same model otherwise.
+   */
+  readonly transient?: boolean;
 }
 
 /** Turns the text of a `.clientlog` file into its model. Linear in the text; never throws. */
 export function parse(text: string, options: ParseOptions = {}): ClientLog {
   const { lines, eol, bom } = splitLines(text);
-  return parseLines(lines, eol, bom, options);
+  return options.transient ? sharingText(() => parseLines(lines, eol, bom, options)) : parseLines(lines, eol, bom, options);
 }
 
 /**

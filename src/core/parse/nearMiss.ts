@@ -12,7 +12,7 @@
 import { looksLikeDate } from '../dates';
 import type { Problem } from '../model';
 import { detach, isJsSpace, lineRange } from '../text';
-import { Ch, isDigit } from './chars';
+import { ASCII_LOWER_BIT, Ch, isDigit } from './chars';
 import { KEYWORDS, skipBlanks } from './scan';
 
 /**
@@ -28,14 +28,14 @@ const isInvisible = (c: number) => c === 0xad || c === 0x180e || (c >= 0x200b &&
  */
 const LOOKS = 'АВЕКМНОРСТХЅІЈҮԌԜӀаеорсхѕіјԝуΑΒΕΖΗΙΚΜΝΟΡΤΥΧ';
 const AS = 'ABEKMHOPCTXSIJYGWIAEOPCXSIJWYABEZHIKMNOPTYX';
-const LOOKALIKE = new Map<number, string>([...LOOKS].map((c, k) => [c.charCodeAt(0), AS[k]]));
+const LOOKALIKE = new Map<number, number>([...LOOKS].map((c, k) => [c.charCodeAt(0), AS.charCodeAt(k)]));
 
 /** Dashes that are not the ASCII hyphen-minus of an ISO date: hyphen to horizontal bar, hyphen bullet, minus, small and full-width forms. */
 const isDash = (c: number) => (c >= 0x2010 && c <= 0x2015) || c === 0x2043 || c === 0x2212 || c === 0xfe58 || c === 0xfe63 || c === 0xff0d;
 
-/** The length of the longest keyword (ESCALATION): a longer word is no near miss. */
-const LONGEST = 10;
 const TRACKED = new Set(['PROMISE', 'WAITING', 'SCOPE']);
+/** Every keyword, as a bit of a mask: the keywords a word read so far is the start of. */
+const ALL_KEYWORDS = (1 << KEYWORDS.length) - 1;
 
 export type NearMissWhy = 'case' | 'indent' | 'invisible' | 'lookalike' | 'dash';
 
@@ -55,27 +55,39 @@ export function keywordNearMiss(s: string, line: number): Problem | undefined {
     if (isInvisible(c)) invisible = true;
     else if (!isJsSpace(c)) break;
   }
-  let word = '';
+  // The word is read as the Latin capitals it stands for (small letters, look-alikes), invisible characters
+  // skipped, narrowing the keywords it can still be: most lines start with a word that is none (no string is
+  // built for them, and the reading stops at the first letter that rules out every keyword).
   let otherCase = false;
   let lookalike = false;
+  let maybe = ALL_KEYWORDS;
+  let n = 0;
   let q = p;
   for (; q < s.length; q++) {
     const c = s.charCodeAt(q);
-    if (c >= Ch.UpperA && c <= Ch.UpperZ) word += s[q];
+    let latin: number;
+    if (c >= Ch.UpperA && c <= Ch.UpperZ) latin = c;
     else if (c >= Ch.LowerA && c <= Ch.LowerZ) {
-      word += s[q].toUpperCase();
+      latin = c - ASCII_LOWER_BIT;
       otherCase = true;
-    } else if (isInvisible(c)) invisible = true;
-    else {
-      const latin = LOOKALIKE.get(c);
-      if (latin === undefined) break;
-      word += latin;
+    } else if (isInvisible(c)) {
+      invisible = true;
+      continue;
+    } else {
+      const l = LOOKALIKE.get(c);
+      if (l === undefined) break;
+      latin = l;
       lookalike = true;
     }
-    if (word.length > LONGEST) return undefined;
+    for (let k = 0; k < KEYWORDS.length; k++) if (maybe & (1 << k) && KEYWORDS[k].charCodeAt(n) !== latin) maybe &= ~(1 << k);
+    // No keyword starts so (nor does a longer word than the longest keyword).
+    if (maybe === 0) return undefined;
+    n++;
   }
   if (q < s.length && s.charCodeAt(q) !== Ch.Colon && !isJsSpace(s.charCodeAt(q))) return undefined;
-  if (!(KEYWORDS as readonly string[]).includes(word)) return undefined;
+  let word: string | undefined;
+  for (let k = 0; k < KEYWORDS.length; k++) if (maybe & (1 << k) && KEYWORDS[k].length === n) word = KEYWORDS[k];
+  if (word === undefined) return undefined;
   if (otherCase) {
     // "Promise me …" and "Scope of the project" are prose: only a tracked keyword followed by a date is a near miss.
     if (!TRACKED.has(word) || !dateFollows(s, q)) return undefined;
