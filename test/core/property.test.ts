@@ -567,7 +567,32 @@ describe(`core properties (fast-check, seed ${SEED}${LONG_RUNS ? `, CLIENTLOG_FU
   });
 
   it('reads who agreed to a move exactly as the original pattern did (differential, short names)', () => {
-    const ch = fc.constantFrom('a', 'o', 'n', 'on', ' on ', '@', ' ', '  ', '\t', '.', '-', "'", 'é', '𝐀', '1', ',', '(', '\u00a0', '\u2003');
+    const ch = fc.constantFrom(
+      'a',
+      'o',
+      'n',
+      'on',
+      ' on ',
+      '@',
+      ' ',
+      '  ',
+      '\t',
+      '.',
+      '-',
+      "'",
+      'é',
+      '𝐀',
+      '1',
+      ',',
+      '(',
+      '\u00a0',
+      '\u2003',
+      '\ufeff',
+      '\u3000',
+      '\u2028',
+      '\u000b',
+      '\ud800',
+    );
     fc.assert(
       fc.property(
         fc.array(ch, { maxLength: 14 }).map((a) => a.join('')),

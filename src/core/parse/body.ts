@@ -21,11 +21,10 @@ export interface BodyPart {
   readonly tags: Tag[];
 }
 
-const HEADING = '## ';
 const COMMENT = '//';
 
-/** Whether a line is an entry heading or a plain `## ` heading (the parser tells them apart by the date). */
-const isHeading = (s: string, first: number) => first === Ch.Hash && s.startsWith(HEADING);
+/** Whether a line is an entry heading or a plain `## ` heading (the parser tells them apart by the date): it starts with "## ". */
+const isHeading = (s: string, first: number) => first === Ch.Hash && s.charCodeAt(1) === Ch.Hash && s.charCodeAt(2) === Ch.Space;
 
 /**
  * Parses the body lines `from` (inclusive) to `to` (exclusive), appending format problems to `problems`.

@@ -205,7 +205,6 @@ function parseRuleSegment(sc: Scanner, s: string, line: number, start: number, e
 }
 
 const WHO_CHAR = /^[\p{L}\p{N}_.'’\- ]$/u;
-const isSpace = (c: string) => c !== '' && /\s/.test(c);
 
 /**
  * Who agreed to a move: the shortest run of name characters (after an optional `@`) that is followed by
@@ -213,8 +212,9 @@ const isSpace = (c: string) => c !== '' && /\s/.test(c);
  * but linear: that lazy pattern rescans a run of spaces at every position in it (quadratic on long lines).
  */
 function readWho(t: string): string | undefined {
+  // Whitespace is /\s/ of one UTF-16 unit: isJsSpace of its code (no one-character string and test per character).
   let tail = t.length;
-  while (tail > 0 && isSpace(t[tail - 1])) tail--;
+  while (tail > 0 && isJsSpace(t.charCodeAt(tail - 1))) tail--;
   let runEnd = -1;
   let i = t.charCodeAt(0) === Ch.At ? 1 : 0;
   while (i < t.length) {
@@ -229,9 +229,9 @@ function readWho(t: string): string | undefined {
     if (!nameChar) return undefined;
     i += cp > 0xffff ? 2 : 1;
     if (i >= tail) return t.slice(0, i);
-    if (isSpace(t[i])) {
-      if (runEnd < i) for (runEnd = i; runEnd < t.length && isSpace(t[runEnd]);) runEnd++;
-      if (t.startsWith('on', runEnd) && isSpace(t.charAt(runEnd + 2))) return t.slice(0, i);
+    if (isJsSpace(t.charCodeAt(i))) {
+      if (runEnd < i) for (runEnd = i; runEnd < t.length && isJsSpace(t.charCodeAt(runEnd));) runEnd++;
+      if (t.startsWith('on', runEnd) && isJsSpace(t.charCodeAt(runEnd + 2))) return t.slice(0, i);
     }
   }
   return undefined;
