@@ -313,7 +313,8 @@ function firstLine(s: string): string {
  */
 function isSafePlain(v: string): boolean {
   const n = v.length;
-  if (n === 0 || NOT_FIRST.includes(v[0]) || isJsSpace(v.charCodeAt(n - 1)) || v.charCodeAt(n - 1) === 58) return false;
+  const first = v.charCodeAt(0);
+  if (n === 0 || (first < 0x80 && NOT_FIRST_CODE[first] === 1) || isJsSpace(v.charCodeAt(n - 1)) || v.charCodeAt(n - 1) === 58) return false;
   for (let k = 0; k < n; k++) {
     const c = v.charCodeAt(k);
     // Control characters (tab among them), DEL, NEL, the line and paragraph separators, BOM.
@@ -321,10 +322,15 @@ function isSafePlain(v: string): boolean {
     if (c === 58 && v.charCodeAt(k + 1) === 32) return false;
     if (c === 35 && isJsSpace(v.charCodeAt(k - 1))) return false;
   }
-  return !(n <= 5 && RESERVED_WORD.test(v));
+  // Only a word starting with t, f, n, y or o (in any case) can be one of the reserved words.
+  return !(n <= 5 && RESERVED_FIRST.includes(first | 0x20) && RESERVED_WORD.test(v));
 }
 const NOT_FIRST = '-?:,[]{}#&*!|>\'"%@`0123456789+.~ ';
+/** NOT_FIRST by character code (all ASCII): 1 for each of its characters. */
+const NOT_FIRST_CODE = new Uint8Array(0x80);
+for (let k = 0; k < NOT_FIRST.length; k++) NOT_FIRST_CODE[NOT_FIRST.charCodeAt(k)] = 1;
 const RESERVED_WORD = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
+const RESERVED_FIRST = [0x74, 0x66, 0x6e, 0x79, 0x6f];
 
 /** The end of a simple key (/[A-Za-z][A-Za-z0-9_]{0,63}/) at `at` when a colon follows it, else -1. */
 function simpleKeyEnd(s: string, at: number): number {
