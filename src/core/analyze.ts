@@ -107,7 +107,7 @@ const plainRange = (r: Range): Range => ({
 
 /** What `analyze` reads of a log (see `AnalysisInput`); ranges are copied into plain objects. */
 export function analysisInput(log: ClientLog): AnalysisInput {
-  const items = [...openItems(log)].map((i) => definedOnly({ ...i, range: plainRange(i.range), dateRange: i.dateRange && plainRange(i.dateRange) }));
+  const items = openItems(log).map((i) => definedOnly({ ...i, range: plainRange(i.range), dateRange: i.dateRange && plainRange(i.dateRange) }));
   const problems = [...log.problems, ...timeIndependentFindings(log)].map((p) => ({ code: p.code, range: plainRange(p.range), data: p.data }));
   const touch = touchOf(log);
   return definedOnly({
@@ -149,14 +149,15 @@ export function analyzeInput(input: AnalysisInput, options: AnalyzeOptions): Fin
   return evaluate(input.client, input.timeZone, [input.problems], input.items, options, input.touch);
 }
 
-/** A log's open dated items as `OpenItem`s, without copying ranges (for `analyze` in process). */
-function* openItems(log: ClientLog): Iterable<OpenItem> {
+/** A log's open dated items as `OpenItem`s, without copying ranges (for `analyze` in process). An array, not a generator: cheaper to make and to read. */
+function openItems(log: ClientLog): OpenItem[] {
+  const out: OpenItem[] = [];
   for (const item of log.items) {
     if (item.state !== 'open' || !item.date) continue;
     const handle = item.handles[0];
     let moves = 0;
     for (const h of item.history) if (h.verb === 'moved') moves++;
-    yield {
+    out.push({
       kind: item.kind,
       line: item.line,
       range: item.range,
@@ -170,8 +171,9 @@ function* openItems(log: ClientLog): Iterable<OpenItem> {
       tags: item.tags,
       moves: moves || undefined,
       recur: item.recur && recurInfo(item),
-    };
+    });
   }
+  return out;
 }
 
 /**

@@ -383,7 +383,7 @@ function simpleFrontMatter(lines: readonly string[], close: number, fmRange: Ran
   // The open contact: its first line (-1 when none) and column, and its keys and values as written.
   let itemLine = -1;
   let itemCol = 0;
-  const itemKeys: string[] = [];
+  let itemKeys: string[] = [];
   let name: string | undefined;
   let nameAt: Range | undefined;
   let handle: string | undefined;
@@ -496,7 +496,7 @@ function simpleFrontMatter(lines: readonly string[], close: number, fmRange: Ran
       closeItem(i);
       itemLine = i;
       itemCol = col;
-      itemKeys.length = 0;
+      itemKeys = [];
       name = handle = role = email = address = nameAt = handleAt = undefined;
       items++;
     } else if (itemLine < 0 || ind !== indent + 2) {
