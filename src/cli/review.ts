@@ -4,7 +4,7 @@
  */
 import { formatMessage as en } from '../core/messages';
 import type { Figures, Review, ReviewMoveRef, ReviewRef, TrendPoint } from '../core/review/figures';
-import { REVIEW_COLUMNS, columnTitle, percent, reviewMarkdown, reviewRow } from '../core/review/report';
+import { REVIEW_COLUMNS, SLIP_BANDS, columnTitle, percent, reviewMarkdown, reviewRow, slipCounts } from '../core/review/report';
 
 export type ReviewFormat = 'text' | 'md' | 'html' | 'json';
 export const REVIEW_FORMATS: readonly ReviewFormat[] = ['text', 'md', 'html', 'json'];
@@ -174,16 +174,6 @@ export function trendSvg(trend: readonly TrendPoint[], width: number, height: nu
   return svg + '</svg>';
 }
 
-/** Slips of the promises kept late, in bands of days. */
-export const SLIP_BANDS: ReadonlyArray<readonly [string, number, number]> = [
-  ['1', 1, 1],
-  ['2', 2, 2],
-  ['3', 3, 3],
-  ['4–7', 4, 7],
-  ['8–14', 8, 14],
-  ['15+', 15, Infinity],
-];
-
 function barsSvg(bars: ReadonlyArray<{ label: string; value: number }>, width: number, label: string): string {
   const row = 20;
   const labelW = 150;
@@ -216,7 +206,8 @@ function reviewHtml(r: Review, where: (x: ReviewRef) => string): string {
       : `<h3>${esc(heading)} (${refs.length})</h3><ul>${refs.map((x) => `<li><span class="d">${esc(x.date ?? '')}</span> <b>${esc(x.client || '(no client)')}</b>: ${esc(x.text)}${esc(extra(x))} <code>${esc(where(x))}</code></li>`).join('')}</ul>`;
   const p = r.total.promises;
   const days = (x: ReviewRef) => (x.days !== undefined ? ` (${x.days} d)` : '');
-  const slips = SLIP_BANDS.map(([label, lo, hi]) => ({ label: `${label} d`, value: p.late.filter((x) => (x.days ?? 0) >= lo && (x.days ?? 0) <= hi).length }));
+  const slipValues = slipCounts(p.late);
+  const slips = SLIP_BANDS.map(([label], k) => ({ label: `${label} d`, value: slipValues[k] }));
   const overdueBy = r.clients.filter((c) => c.promises.overdue.length > 0).map((c) => ({ label: c.client || '(no client)', value: c.promises.overdue.length }));
   const u = r.total.urgency;
   const title = `Weekly review ${r.since} – ${r.until}`;

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { addDays, review, weekday, type Review } from '../core';
+import { addDays, CELL_REFS, review, weekday, type Review, type ReviewListColumn } from '../core';
 import type { Clock } from '../host/clock';
 import type { ReviewInputs, ReviewLog } from '../host/reviewInputs';
 import { userTimeZone } from '../host/settings';
 
-import { PERIODS, type PeriodId, type ReviewView } from '../webview/view';
+import { PERIODS, reviewSummary, type PeriodId, type ReviewView } from '../webview/view';
 
 /** The dates a period button stands for, on `today`. */
 export function periodDates(id: PeriodId, today: string): { since: string; until: string } {
@@ -21,12 +21,8 @@ export function periodDates(id: PeriodId, today: string): { since: string; until
   }
 }
 
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = '';
-  for (let i = 0; i < 32; i++) s += chars.charAt(Math.floor(Math.random() * chars.length));
-  return s;
-}
+/** The page's script nonce: 128 random bits (Web Crypto, in the Node and the web worker host alike). */
+const nonce = () => crypto.randomUUID().replace(/-/g, '');
 
 /** The webview page: strict CSP (nothing remote, the one script by nonce), the bundled script and style. */
 function html(webview: vscode.Webview, extensionUri: vscode.Uri, lang: string): string {
@@ -39,7 +35,6 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri, lang: string): 
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${style}">
 </head>
 <body>
@@ -51,7 +46,8 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri, lang: string): 
 
 /**
  * "Clientlog: Weekly Review": one panel with the review of every log in the workspace, redrawn as logs change.
- * Numbers list the lines behind them; each opens its log at the line.
+ * The page gets each row's figures (`reviewSummary`: no lines behind the numbers, a few hundred bytes a client);
+ * a click on a number asks for its lines, "Copy as Markdown" for the whole review. Each line opens its log there.
  */
 export class ReviewPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -68,6 +64,8 @@ export class ReviewPanel implements vscode.Disposable {
     | {
         review: Review;
         view?: ReviewView;
+        /** How many client rows the page laid out (it lays out a page of them and more on request). */
+        laidOut?: number;
         drawnMs?: number;
         drawnAt?: number;
         openedAt: number;
@@ -116,20 +114,39 @@ export class ReviewPanel implements vscode.Disposable {
       this.lastShown = undefined;
     });
     panel.webview.onDidReceiveMessage(
-      (m: { type?: string; id?: string; source?: number; line?: number; text?: string; view?: ReviewView; renderMs?: number; seq?: number }) => {
+      (m: {
+        type?: string;
+        id?: string;
+        source?: number;
+        line?: number;
+        text?: string;
+        view?: ReviewView;
+        renderMs?: number;
+        seq?: number;
+        row?: number;
+        column?: string;
+        ask?: number;
+        laidOut?: number;
+      }) => {
+        // Messages about a review (`seq`) count for the one shown only.
+        const cur = this.lastShown?.seq === m.seq ? this.lastShown : undefined;
         if (m.type === 'ready') void this.update(openedAt);
         else if (m.type === 'period' && (PERIODS as readonly string[]).includes(m.id ?? '')) {
           this.period = m.id as PeriodId;
           void this.update();
         } else if (m.type === 'open' && typeof m.source === 'number' && typeof m.line === 'number') void this.open(m.source, m.line);
         else if (m.type === 'copy' && typeof m.text === 'string') void this.copy(m.text);
-        else if (m.type === 'drawn' && this.lastShown && m.seq === this.lastShown.seq) {
-          this.lastShown.drawnMs = performance.now() - this.lastShown.openedAt;
-          this.lastShown.drawnAt = performance.timeOrigin + performance.now();
-          this.lastShown.renderMs = m.renderMs;
-        } else if (m.type === 'view' && this.lastShown && m.seq === this.lastShown.seq) {
+        else if (!cur) return;
+        else if (m.type === 'list') void this.list(cur, m.row, m.column, m.ask);
+        else if (m.type === 'full') void panel.webview.postMessage({ type: 'full', seq: cur.seq, review: cur.review, paths: this.logs.map((_, k) => this.path(k)) });
+        else if (m.type === 'drawn') {
+          cur.drawnMs = performance.now() - cur.openedAt;
+          cur.drawnAt = performance.timeOrigin + performance.now();
+          cur.renderMs = m.renderMs;
+        } else if (m.type === 'view') {
           // What the page laid out, for the test hooks (it follows `drawn`).
-          this.lastShown.view = m.view;
+          cur.view = m.view;
+          cur.laidOut = m.laidOut;
           for (const w of this.drawnWaiters.splice(0)) w();
         }
       },
@@ -162,17 +179,23 @@ export class ReviewPanel implements vscode.Disposable {
     const seq = ++this.sent;
     this.lastShown = { review: r, openedAt, logs: this.logs.length, marks, seq };
     // The webview lays it out and translates it with the same l10n bundle (none for English).
-    const paths = this.logs.map((l) => vscode.workspace.asRelativePath(l.uri));
-    await panel.webview.postMessage({
-      type: 'review',
-      review: r,
-      period: this.period,
-      paths,
-      bundle: vscode.l10n.bundle ?? null,
-      locale: vscode.env.language,
-      seq,
-    });
+    await panel.webview.postMessage({ type: 'review', ...reviewSummary(r, this.period), bundle: vscode.l10n.bundle ?? null, locale: vscode.env.language, seq });
     marks.push(performance.now() - openedAt);
+  }
+
+  /** The lines behind a number of the review shown (`row`: a client's, or the total's after the last client). */
+  private async list(cur: { review: Review; seq: number }, row: unknown, column: unknown, ask: unknown): Promise<void> {
+    const r = cur.review;
+    const f = typeof row === 'number' ? (r.clients[row] ?? (row === r.clients.length ? r.total : undefined)) : undefined;
+    const refs = f && Object.hasOwn(CELL_REFS, String(column)) ? CELL_REFS[column as ReviewListColumn](f) : undefined;
+    if (!refs) return;
+    const where = refs.map((x) => `${this.path(x.source)}:${x.line + 1}`);
+    await this.panel?.webview.postMessage({ type: 'list', seq: cur.seq, row, column, ask, refs, where });
+  }
+
+  private path(source: number): string {
+    const log = this.logs[source];
+    return log ? vscode.workspace.asRelativePath(log.uri) : '';
   }
 
   private async open(source: number, line: number): Promise<void> {

@@ -2,21 +2,25 @@
 /**
  * The Weekly Review webview: lays out what the extension sends (text already translated) and draws the
  * charts with uPlot. No network, no eval: the page's CSP allows this one script by nonce and the bundled
- * style sheet, nothing else. Every number with lines behind it is a button; the list it opens names each
- * line, and a line opens its log there.
+ * style sheet, nothing else. Every number with lines behind it is a button; the list it opens (asked of the
+ * extension on the click) names each line, and a line opens its log there. The table lays out PAGE_ROWS clients
+ * at first and more as the user asks (or scrolls to its end); the total row is always there.
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './review.css';
-import type { Review } from '../core/review/figures';
+import type { Review, ReviewRef } from '../core/review/figures';
 import { reviewMarkdown } from '../core/review/report';
-import { reviewView, translator, type PeriodId, type ReviewView } from './view';
+import { PAGE_ROWS, listView, moreRowsLabel, reviewView, translator, type ReviewListKey, type ReviewSummary, type ReviewView } from './view';
 
 declare function acquireVsCodeApi(): { postMessage(m: unknown): void };
 const vscode = acquireVsCodeApi();
 
 let view: ReviewView | undefined;
-let openList: number | undefined;
+/** The list shown (kept across redraws: a live update shows the same cell's new lines). */
+let openList: (ReviewListKey & { readonly title: string }) | undefined;
+/** Client rows laid out; more as the user asks. */
+let shownRows = PAGE_ROWS;
 const charts: uPlot[] = [];
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -35,10 +39,10 @@ function color(name: string, fallback: string): string {
   return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
 }
 
-function numberButton(text: string, list: number | undefined, label: string): HTMLElement {
+function numberButton(text: string, list: (ReviewListKey & { readonly title: string }) | undefined, label: string): HTMLElement {
   if (list === undefined) return el('span', {}, text);
-  const b = el('button', { class: 'num', type: 'button', 'data-list': String(list), 'aria-label': `${label}: ${text}` }, text);
-  b.addEventListener('click', () => showList(list, b));
+  const b = el('button', { class: 'num', type: 'button', 'data-row': String(list.row), 'data-column': list.column, 'aria-label': `${label}: ${text}` }, text);
+  b.addEventListener('click', () => askList(list, b));
   return b;
 }
 
@@ -76,32 +80,46 @@ function sparkline(rates: ReadonlyArray<number | null>, label: string): SVGSVGEl
   return svg;
 }
 
-function showList(k: number, from?: HTMLElement): void {
-  if (!view) return;
-  openList = k;
-  const l = view.lists[k];
+/** Where focus goes back when the list closes. */
+let listFrom: HTMLElement | undefined;
+/** Lists asked for: the answer shown is the last one asked. */
+let asked = 0;
+
+/** Asks the extension for the lines behind a number (they are not sent with the review: a thousand clients' would be megabytes). */
+function askList(list: ReviewListKey & { readonly title: string }, from?: HTMLElement): void {
+  if (!shown) return;
+  openList = list;
+  if (from) listFrom = from;
+  vscode.postMessage({ type: 'list', seq: shown.seq, row: list.row, column: list.column, ask: ++asked });
+}
+
+function showList(l: ReviewListKey & { readonly title: string }, refs: readonly ReviewRef[], where: readonly string[]): void {
+  if (!view || !shown) return;
+  const items = listView(refs, where, translator(shown.bundle));
   const panel = document.getElementById('list')!;
   panel.replaceChildren();
   panel.hidden = false;
+  panel.dataset.row = String(l.row);
+  panel.dataset.column = l.column;
   const close = el('button', { type: 'button', class: 'close' }, view.labels.close);
   close.addEventListener('click', () => {
     panel.hidden = true;
     openList = undefined;
-    from?.focus();
+    listFrom?.focus();
   });
-  const heading = el('h2', { id: 'list-title', tabindex: '-1' }, `${l.title} (${l.items.length})`);
+  const heading = el('h2', { id: 'list-title', tabindex: '-1' }, `${l.title} (${items.length})`);
   const ul = el('ul', { 'aria-labelledby': 'list-title' });
-  for (const item of l.items) {
+  for (const item of items) {
     const b = el(
       'button',
       { type: 'button', class: 'ref', 'data-source': String(item.source), 'data-line': String(item.line) },
       el('span', { class: 'ref-label' }, item.label),
       el('span', { class: 'ref-detail' }, item.detail),
     );
-    b.addEventListener('click', () => vscode.postMessage({ type: 'open', source: item.source, line: item.line }));
+    b.addEventListener('click', () => vscode.postMessage({ type: 'open', seq: shown?.seq, source: item.source, line: item.line }));
     ul.append(el('li', {}, b));
   }
-  if (l.items.length === 0) ul.append(el('li', {}, view.labels.empty));
+  if (items.length === 0) ul.append(el('li', {}, view.labels.empty));
   panel.append(el('div', { class: 'list-head' }, heading, close), ul);
   heading.focus();
 }
@@ -184,6 +202,48 @@ function trendChart(target: HTMLElement, v: ReviewView['trend']): void {
   charts.push(u);
 }
 
+/** One client's row (or the total's) of the table. */
+function tableRow(v: ReviewView, r: ReviewView['rows'][number]): HTMLTableRowElement {
+  const tr = el('tr', r.total ? { class: 'total' } : {});
+  const last = v.columns.length - 1;
+  r.cells.forEach((cell, k) => {
+    if (k === 0) tr.append(el('th', { scope: 'row' }, cell.text));
+    else if (k === last) tr.append(el('td', {}, sparkline(r.trend, `${r.cells[0].text}: ${v.columns[k]}`)));
+    else tr.append(el('td', { class: k === last - 1 ? 'date' : 'n' }, numberButton(cell.text, cell.list, `${r.cells[0].text}, ${v.columns[k]}`)));
+  });
+  return tr;
+}
+
+/**
+ * The client rows from `from` up to `shownRows` (the total row stays last), and the button for more while some
+ * are not laid out yet: a thousand rows with their sparklines took the page longer to lay out than all else.
+ */
+function fillRows(v: ReviewView, body: HTMLTableSectionElement, from: number): void {
+  const clients = v.rows.length - 1;
+  const more = body.querySelector('tr.more');
+  const upTo = Math.min(shownRows, clients);
+  const rows = document.createDocumentFragment();
+  for (let k = from; k < upTo; k++) rows.append(tableRow(v, v.rows[k]));
+  if (more) more.before(rows);
+  else body.append(rows);
+  more?.remove();
+  if (upTo < clients) {
+    const t = translator(shown?.bundle);
+    const b = el('button', { type: 'button', class: 'more' }, moreRowsLabel(t, upTo, clients));
+    b.addEventListener('click', () => {
+      shownRows = upTo + PAGE_ROWS;
+      fillRows(v, body, upTo);
+      // Focus stays in the table: on the next button for more, or on the first row added.
+      ((body.querySelector('tr.more button') ?? body.rows[upTo]?.querySelector('button, th')) as HTMLElement | null)?.focus();
+    });
+    const tr = el('tr', { class: 'more' }, el('td', { colspan: String(v.columns.length) }, b));
+    const total = body.querySelector('tr.total');
+    if (total) total.before(tr);
+    else body.append(tr);
+  }
+  if (!body.querySelector('tr.total')) body.append(tableRow(v, v.rows[clients]));
+}
+
 function render(): void {
   const app = document.getElementById('app')!;
   for (const c of charts.splice(0)) c.destroy();
@@ -199,11 +259,8 @@ function render(): void {
     periods.append(b);
   }
   const copy = el('button', { type: 'button', class: 'copy' }, v.labels.copy);
-  copy.addEventListener('click', () => {
-    if (!shown) return;
-    const { review: r, paths, bundle, locale } = shown;
-    vscode.postMessage({ type: 'copy', text: reviewMarkdown(r, translator(bundle), locale, (x) => `${paths[x.source]}:${x.line + 1}`) });
-  });
+  // The whole review (every client, every line) comes from the extension for this, not with the summary.
+  copy.addEventListener('click', () => shown && vscode.postMessage({ type: 'full', seq: shown.seq }));
   app.append(el('header', {}, el('h1', {}, v.title), el('p', { class: 'sub' }, v.subtitle), el('div', { class: 'toolbar' }, periods, copy)));
 
   const table = el('table', { 'aria-label': v.labels.table });
@@ -211,16 +268,7 @@ function render(): void {
   for (const c of v.columns) head.append(el('th', { scope: 'col' }, c));
   table.append(el('thead', {}, head));
   const body = el('tbody');
-  const last = v.columns.length - 1;
-  for (const r of v.rows) {
-    const tr = el('tr', r.total ? { class: 'total' } : {});
-    r.cells.forEach((cell, k) => {
-      if (k === 0) tr.append(el('th', { scope: 'row' }, cell.text));
-      else if (k === last) tr.append(el('td', {}, sparkline(r.trend, `${r.cells[0].text}: ${v.columns[k]}`)));
-      else tr.append(el('td', { class: k === last - 1 ? 'date' : 'n' }, numberButton(cell.text, cell.list, `${r.cells[0].text}, ${v.columns[k]}`)));
-    });
-    body.append(tr);
-  }
+  fillRows(v, body, 0);
   table.append(body);
   app.append(el('div', { class: 'table' }, table));
   app.append(el('section', { id: 'list', class: 'list', hidden: '', 'aria-live': 'polite' }));
@@ -255,34 +303,60 @@ function render(): void {
     ),
   );
   trendChart(trend, v.trend);
-  barsChart(slips, v.slips.labels, v.slips.values, () => showList(v.slips.list));
-  if (v.overdue.labels.length > 0) barsChart(overdue, v.overdue.labels, v.overdue.values, (k) => showList(v.overdue.lists[k]));
+  barsChart(slips, v.slips.labels, v.slips.values, () => askList(v.slips.list));
+  if (v.overdue.labels.length > 0) barsChart(overdue, v.overdue.labels, v.overdue.values, (k) => askList(v.overdue.lists[k]));
   else overdue.append(el('p', {}, v.labels.empty));
-  if (openList !== undefined && openList < v.lists.length) showList(openList);
+  // A live update: the list that was open shows the same cell's lines again (if that row is still there).
+  if (openList !== undefined && openList.row < v.rows.length) askList(openList);
 }
 
-interface Shown {
+/** A review's summary, as the extension sends it. */
+interface Shown extends ReviewSummary {
   readonly type: 'review';
-  readonly review: Review;
-  readonly period: PeriodId;
-  readonly paths: readonly string[];
   readonly bundle: Record<string, string> | null;
   readonly locale: string;
-  /** Echoed in `drawn` and `view`, so the extension knows which review they are about. */
+  /** Echoed in `drawn`, `view`, `list` and `full`, so the extension knows which review they are about. */
   readonly seq: number;
 }
 let shown: Shown | undefined;
 
-window.addEventListener('message', (e: MessageEvent<Shown>) => {
-  if (e.data?.type !== 'review') return;
+/** The lines behind a number, as asked. */
+interface ListAnswer extends ReviewListKey {
+  readonly type: 'list';
+  readonly seq: number;
+  readonly ask: number;
+  readonly refs: readonly ReviewRef[];
+  readonly where: readonly string[];
+}
+
+/** The whole review, for "Copy as Markdown". */
+interface FullAnswer {
+  readonly type: 'full';
+  readonly seq: number;
+  readonly review: Review;
+  readonly paths: readonly string[];
+}
+
+window.addEventListener('message', (e: MessageEvent<Shown | ListAnswer | FullAnswer>) => {
+  const m = e.data;
+  if (m?.type === 'list') {
+    if (shown && m.seq === shown.seq && m.ask === asked && openList && openList.row === m.row && openList.column === m.column) showList(openList, m.refs, m.where);
+    return;
+  }
+  if (m?.type === 'full') {
+    if (!shown || m.seq !== shown.seq) return;
+    const { review: r, paths } = m;
+    vscode.postMessage({ type: 'copy', text: reviewMarkdown(r, translator(shown.bundle), shown.locale, (x) => `${paths[x.source]}:${x.line + 1}`) });
+    return;
+  }
+  if (m?.type !== 'review') return;
   const received = performance.now();
-  shown = e.data;
-  view = reviewView(shown.review, shown.period, shown.paths, translator(shown.bundle), shown.locale);
+  shown = m;
+  view = reviewView(shown, translator(shown.bundle), shown.locale);
   render();
   // renderMs: laying it out here, for the editor benchmark's breakdown of the time to a drawn review. The view
-  // itself follows in a message of its own (for the end-to-end suite, which reads what the page laid out): with
-  // 1,000 clients it is megabytes, whose copy would hold up the news that the review is on screen.
+  // itself follows in a message of its own (for the end-to-end suite, which reads what the page laid out).
   vscode.postMessage({ type: 'drawn', seq: shown.seq, renderMs: performance.now() - received });
-  vscode.postMessage({ type: 'view', seq: shown.seq, view });
+  vscode.postMessage({ type: 'view', seq: shown.seq, view, laidOut: Math.min(shownRows, view.rows.length - 1) });
 });
 vscode.postMessage({ type: 'ready' });

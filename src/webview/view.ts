@@ -1,15 +1,19 @@
 /**
  * The Weekly Review's view model, made in the webview (so the extension's bundle, which vscode.dev downloads on
- * every start, carries only the figures): the table's cells, the lists behind the numbers, the charts' data,
- * every text translated with the extension's l10n bundle.
+ * every start, carries only the figures): the table's cells, the charts' data, every text translated with the
+ * extension's l10n bundle. The extension sends each row's figures (`RowFigures`, no lines behind the numbers);
+ * a click on a number asks it for the lines behind it (`listView`).
  */
 import { formatMessage, type Translate } from '../core/messages';
-import type { Figures, Review, ReviewMoveRef, ReviewRef } from '../core/review/figures';
-import { REVIEW_COLUMNS, columnTitle, percent, reviewRow } from '../core/review/report';
+import type { Review, ReviewMoveRef, ReviewRef, TrendPoint } from '../core/review/figures';
+import { REVIEW_COLUMNS, SLIP_BANDS, columnTitle, percent, reviewRow, rowFigures, slipCounts, type ReviewListColumn, type RowFigures } from '../core/review/report';
 
 /** The period buttons. */
 export const PERIODS = ['thisWeek', 'lastWeek', 'days30', 'days90'] as const;
 export type PeriodId = (typeof PERIODS)[number];
+
+/** Client rows laid out at first, and added each time the user asks for more (or scrolls to the end). */
+export const PAGE_ROWS = 100;
 
 /** `t` over an l10n bundle (`vscode.l10n.bundle`; none for English): the English message is the key. */
 export function translator(bundle: Readonly<Record<string, string>> | undefined | null): Translate {
@@ -29,8 +33,46 @@ function periodLabel(id: PeriodId, t: Translate): string {
   }
 }
 
+/**
+ * What the extension sends the page: the period, and one `RowFigures` per client (by name) with the total last.
+ * The lines behind a number come on request (`ReviewListRequest` -> `ReviewList`).
+ */
+export interface ReviewSummary {
+  readonly since: string;
+  readonly until: string;
+  readonly today: string;
+  readonly timeZone: string;
+  readonly period: PeriodId;
+  /** The clients' rows, then the total's. */
+  readonly rows: readonly RowFigures[];
+  /** The total's trend. */
+  readonly trend: readonly TrendPoint[];
+  /** The total's promises kept late, by `SLIP_BANDS`. */
+  readonly slips: readonly number[];
+}
+
+/** The summary the extension sends for a review (made in the extension host): each row's figures. */
+export function reviewSummary(r: Review, period: PeriodId): ReviewSummary {
+  return {
+    since: r.since,
+    until: r.until,
+    today: r.today,
+    timeZone: r.timeZone,
+    period,
+    rows: [...r.clients, r.total].map(rowFigures),
+    trend: r.total.trend,
+    slips: slipCounts(r.total.promises.late),
+  };
+}
+
+/** Which lines: those behind a column's number in a row (an index into `ReviewSummary.rows`). */
+export interface ReviewListKey {
+  readonly row: number;
+  readonly column: ReviewListColumn;
+}
+
 /** One line behind a number, as the webview lists it. */
-interface ViewRef {
+export interface ViewRef {
   readonly label: string;
   readonly detail: string;
   readonly source: number;
@@ -45,107 +87,82 @@ export interface ReviewView {
   readonly period: PeriodId;
   readonly periods: ReadonlyArray<{ readonly id: PeriodId; readonly label: string }>;
   readonly columns: readonly string[];
+  /** Every client's row (by name), then the total: the page lays out the first ones and the total. */
   readonly rows: ReadonlyArray<{
     readonly total: boolean;
-    readonly cells: ReadonlyArray<{ readonly text: string; readonly list?: number }>;
+    /** A cell with lines behind its number names them, and the title of their list. */
+    readonly cells: ReadonlyArray<{ readonly text: string; readonly list?: ReviewListKey & { readonly title: string } }>;
     readonly trend: ReadonlyArray<number | null>;
   }>;
-  /** The lists behind the numbers: a title and its lines. */
-  readonly lists: ReadonlyArray<{ readonly title: string; readonly items: readonly ViewRef[] }>;
   readonly trend: {
     readonly title: string;
     readonly weeks: readonly string[];
     readonly rates: ReadonlyArray<number | null>;
     readonly counts: readonly string[];
   };
-  readonly slips: { readonly title: string; readonly labels: readonly string[]; readonly values: readonly number[]; readonly list: number };
-  readonly overdue: { readonly title: string; readonly labels: readonly string[]; readonly values: readonly number[]; readonly lists: readonly number[] };
+  readonly slips: { readonly title: string; readonly labels: readonly string[]; readonly values: readonly number[]; readonly list: ReviewListKey & { readonly title: string } };
+  readonly overdue: {
+    readonly title: string;
+    readonly labels: readonly string[];
+    readonly values: readonly number[];
+    readonly lists: ReadonlyArray<ReviewListKey & { readonly title: string }>;
+  };
   readonly labels: Readonly<Record<'copy' | 'close' | 'empty' | 'noLogs' | 'periodGroup' | 'table' | 'noData', string>>;
 }
 
-const SLIP_BANDS: ReadonlyArray<readonly [string, number, number]> = [
-  ['1', 1, 1],
-  ['2', 2, 2],
-  ['3', 3, 3],
-  ['4–7', 4, 7],
-  ['8–14', 8, 14],
-  ['15+', 15, Infinity],
-];
+/** The text of the button for more rows. */
+export function moreRowsLabel(t: Translate, shown: number, all: number): string {
+  return t('Show more clients ({0} of {1} shown)', shown, all);
+}
 
-/**
- * The view model of a review: its text translated with `t` (the extension's l10n bundle), each line behind a
- * number named by `paths[source]:line`.
- */
-export function reviewView(r: Review, period: PeriodId, paths: readonly string[], t: Translate, locale: string): ReviewView {
-  const weeks = r.total.trend.length;
-  const lists: Array<{ title: string; items: ViewRef[] }> = [];
-  const where = (x: ReviewRef) => `${paths[x.source]}:${x.line + 1}`;
-  const refItem = (x: ReviewRef): ViewRef => {
-    const m = x as Partial<ReviewMoveRef>;
-    const extra = [
-      m.from && m.to ? t('from {0} to {1}', m.from, m.to) : '',
-      x.days !== undefined ? t('{0} d', x.days) : '',
-      x.who ? (m.from ? t('agreed by {0}', x.who) : x.who) : '',
-    ].filter(Boolean);
-    return {
-      label: `${x.date ?? ''} ${x.text}`.trim(),
-      detail: `${x.client}${extra.length ? ` · ${extra.join(' · ')}` : ''} · ${where(x)}`,
-      source: x.source,
-      line: x.line,
-    };
-  };
-  const list = (title: string, refs: readonly ReviewRef[]) => {
-    lists.push({ title, items: refs.map(refItem) });
-    return lists.length - 1;
-  };
-  const row = (f: Figures & { client?: string; lastTouch?: { date: string; days: number } }, total: boolean) => {
+/** The view model of a review's summary: its text translated with `t` (the extension's l10n bundle). */
+export function reviewView(s: ReviewSummary, t: Translate, locale: string): ReviewView {
+  const weeks = s.trend.length;
+  const columnTitles = REVIEW_COLUMNS.map((c) => columnTitle(c, t, weeks));
+  const total = s.rows.length - 1;
+  const rows = s.rows.map((f, row) => {
     const cells = reviewRow(f, t, locale);
     const name = cells.client.text;
     return {
-      total,
-      cells: REVIEW_COLUMNS.map((c) => {
-        const cell = cells[c];
-        return cell.refs && cell.refs.length > 0 ? { text: cell.text, list: list(`${name} · ${columnTitle(c, t, weeks)}`, cell.refs) } : { text: cell.text };
+      total: row === total,
+      cells: REVIEW_COLUMNS.map((c, k) => {
+        const n = (f.n as Partial<Record<string, number>>)[c];
+        return n ? { text: cells[c].text, list: { row, column: c as ReviewListColumn, title: `${name} · ${columnTitles[k]}` } } : { text: cells[c].text };
       }),
-      trend: f.trend.map((w) => w.rate),
+      trend: f.trend,
     };
-  };
-  const rows = [...r.clients.map((c) => row(c, false)), row(r.total, true)];
-  const p = r.total.promises;
+  });
   const slipTitle = t('Slip of the promises kept late');
-  const slipList = list(slipTitle, p.late);
-  const withOverdue = r.clients.filter((c) => c.promises.overdue.length > 0);
-  const overdueTitle = t('Open and overdue, by client');
+  const withOverdue = s.rows.map((f, row) => ({ f, row })).filter(({ f, row }) => row !== total && f.n.overdue > 0);
   return {
     lang: locale,
-    title: t('Weekly review {0} – {1}', r.since, r.until),
+    title: t('Weekly review {0} – {1}', s.since, s.until),
     subtitle: t(
       'Made on {0} ({1}). Promises due in the period; on time = kept on time / (kept on time + kept late + broken + open overdue).',
-      r.today,
-      r.timeZone,
+      s.today,
+      s.timeZone,
     ),
-    period,
+    period: s.period,
     periods: PERIODS.map((id) => ({ id, label: periodLabel(id, t) })),
-    columns: REVIEW_COLUMNS.map((c) => columnTitle(c, t, weeks)),
+    columns: columnTitles,
     rows,
-    lists,
     trend: {
       title: t('On time, week by week ({0} weeks)', weeks),
-      weeks: r.total.trend.map((w) => w.week),
-      rates: r.total.trend.map((w) => w.rate),
-      counts: r.total.trend.map((w) => (w.rate === null ? '–' : `${percent(w.rate, locale)} (${w.onTime}/${w.counted})`)),
+      weeks: s.trend.map((w) => w.week),
+      rates: s.trend.map((w) => w.rate),
+      counts: s.trend.map((w) => (w.rate === null ? '–' : `${percent(w.rate, locale)} (${w.onTime}/${w.counted})`)),
     },
     slips: {
       title: slipTitle,
       labels: SLIP_BANDS.map(([l]) => l),
-      values: SLIP_BANDS.map(([, lo, hi]) => p.late.filter((x) => (x.days ?? 0) >= lo && (x.days ?? 0) <= hi).length),
-      list: slipList,
+      values: s.slips,
+      list: { row: total, column: 'late', title: slipTitle },
     },
     overdue: {
-      title: overdueTitle,
-      labels: withOverdue.map((c) => c.client || t('(no client)')),
-      values: withOverdue.map((c) => c.promises.overdue.length),
-      lists: withOverdue.map((c) => list(`${c.client} · ${t('Open and overdue')}`, c.promises.overdue)),
+      title: t('Open and overdue, by client'),
+      labels: withOverdue.map(({ f }) => f.client || t('(no client)')),
+      values: withOverdue.map(({ f }) => f.n.overdue),
+      lists: withOverdue.map(({ f, row }) => ({ row, column: 'overdue', title: `${f.client || t('(no client)')} · ${t('Open and overdue')}` })),
     },
     labels: {
       copy: t('Copy as Markdown'),
@@ -157,4 +174,22 @@ export function reviewView(r: Review, period: PeriodId, paths: readonly string[]
       noData: t('No promises due in these weeks.'),
     },
   };
+}
+
+/** The lines behind a number, as the list shows them; `where[k]` names the place of `refs[k]` (`path:line`). */
+export function listView(refs: readonly ReviewRef[], where: readonly string[], t: Translate): ViewRef[] {
+  return refs.map((x, k) => {
+    const m = x as Partial<ReviewMoveRef>;
+    const extra = [
+      m.from && m.to ? t('from {0} to {1}', m.from, m.to) : '',
+      x.days !== undefined ? t('{0} d', x.days) : '',
+      x.who ? (m.from ? t('agreed by {0}', x.who) : x.who) : '',
+    ].filter(Boolean);
+    return {
+      label: `${x.date ?? ''} ${x.text}`.trim(),
+      detail: `${x.client}${extra.length ? ` · ${extra.join(' · ')}` : ''} · ${where[k]}`,
+      source: x.source,
+      line: x.line,
+    };
+  });
 }

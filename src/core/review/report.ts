@@ -27,7 +27,11 @@ export function percent(rate: number | null, locale: string): string {
 const BLOCKS = '▁▂▃▄▅▆▇█';
 /** The trend as a line of block characters, `·` for a week without a rate. */
 export function sparkline(trend: readonly TrendPoint[]): string {
-  return trend.map((w) => (w.rate === null ? '·' : BLOCKS[Math.min(7, Math.round(w.rate * 7))])).join('');
+  return sparklineOf(trend.map((w) => w.rate));
+}
+
+function sparklineOf(rates: ReadonlyArray<number | null>): string {
+  return rates.map((r) => (r === null ? '·' : BLOCKS[Math.min(7, Math.round(r * 7))])).join('');
 }
 
 /** The columns of the review's table, in order. */
@@ -61,34 +65,101 @@ export function columnTitle(c: ReviewColumn, t: Translate, weeks: number): strin
   }
 }
 
-/** A table cell: its text, and the promises (or other lines) behind it, for a click. */
+/** A table cell: its text. */
 export interface ReviewCell {
   readonly text: string;
-  readonly refs?: readonly ReviewRef[];
+}
+
+/** The columns with lines behind their number (a click lists them). */
+export type ReviewListColumn = 'onTime' | 'firstDate' | 'late' | 'broken' | 'dropped' | 'overdue' | 'waiting' | 'scope';
+
+/** The lines behind each column's number: one place for the table, the webview's lists and their counts. */
+export const CELL_REFS: Readonly<Record<ReviewListColumn, (f: Figures) => readonly ReviewRef[]>> = {
+  onTime: (f) => f.promises.onTime,
+  firstDate: (f) => f.promises.firstDate,
+  late: (f) => f.promises.late,
+  broken: (f) => f.promises.broken,
+  dropped: (f) => f.promises.dropped,
+  overdue: (f) => f.promises.overdue,
+  waiting: (f) => f.waiting.open,
+  scope: (f) => f.scope.unconfirmed,
+};
+
+/**
+ * What one row of the table shows, without the lines behind its numbers (those are `CELL_REFS` of the figures):
+ * small enough to send a thousand clients' rows to a webview at once. `trend` is each week's on-time rate.
+ */
+export interface RowFigures {
+  /** Undefined for the total. */
+  readonly client?: string;
+  /** How many lines each number stands for. */
+  readonly n: Readonly<Record<ReviewListColumn, number>>;
+  /** on time + late + broken + open overdue. */
+  readonly counted: number;
+  readonly onTimeRate: number | null;
+  readonly firstDateRate: number | null;
+  readonly slipMedian: number | null;
+  readonly slipWorst: number | null;
+  readonly lastTouch?: { readonly date: string; readonly days: number };
+  readonly trend: ReadonlyArray<number | null>;
+}
+
+/** One row's figures (a client, or the total when `client` is undefined), as `reviewRow` reads them. */
+export function rowFigures(f: Figures & { client?: string; lastTouch?: { date: string; days: number } }): RowFigures {
+  const n = {} as Record<ReviewListColumn, number>;
+  for (const c in CELL_REFS) n[c as ReviewListColumn] = CELL_REFS[c as ReviewListColumn](f).length;
+  const p = f.promises;
+  return {
+    client: f.client,
+    n,
+    counted: n.onTime + n.late + n.broken + n.overdue,
+    onTimeRate: p.onTimeRate,
+    firstDateRate: p.firstDateRate,
+    slipMedian: p.slipMedian,
+    slipWorst: p.slipWorst,
+    lastTouch: f.lastTouch && { date: f.lastTouch.date, days: f.lastTouch.days },
+    trend: f.trend.map((w) => w.rate),
+  };
 }
 
 /** The cells of one row (a client, or the total when `client` is undefined). */
 export function reviewRow(
-  f: Figures & { client?: string; lastTouch?: { date: string; days: number } },
+  f: RowFigures | (Figures & { client?: string; lastTouch?: { date: string; days: number } }),
   t: Translate,
   locale: string,
 ): Record<ReviewColumn, ReviewCell> {
-  const p = f.promises;
-  const counted = p.onTime.length + p.late.length + p.broken.length + p.overdue.length;
-  const slip = p.slipMedian === null ? '' : ` (${t('median {0} d, worst {1} d', fmt(p.slipMedian), p.slipWorst ?? 0)})`;
+  const r = 'n' in f ? f : rowFigures(f);
+  const n = r.n;
+  const counted = r.counted;
+  const slip = r.slipMedian === null ? '' : ` (${t('median {0} d, worst {1} d', fmt(r.slipMedian), r.slipWorst ?? 0)})`;
   return {
-    client: { text: f.client === undefined ? t('All clients') : f.client || t('(no client)') },
-    onTime: { text: counted ? `${percent(p.onTimeRate, locale)} (${p.onTime.length}/${counted})` : '–', refs: p.onTime },
-    firstDate: { text: counted ? `${percent(p.firstDateRate, locale)} (${p.firstDate.length}/${counted})` : '–', refs: p.firstDate },
-    late: { text: `${p.late.length}${slip}`, refs: p.late },
-    broken: { text: String(p.broken.length), refs: p.broken },
-    dropped: { text: String(p.dropped.length), refs: p.dropped },
-    overdue: { text: String(p.overdue.length), refs: p.overdue },
-    waiting: { text: String(f.waiting.open.length), refs: f.waiting.open },
-    scope: { text: String(f.scope.unconfirmed.length), refs: f.scope.unconfirmed },
-    lastTouch: { text: f.lastTouch ? t('{0} ({1} d ago)', f.lastTouch.date, f.lastTouch.days) : f.client === undefined ? '' : '–' },
-    trend: { text: sparkline(f.trend) },
+    client: { text: r.client === undefined ? t('All clients') : r.client || t('(no client)') },
+    onTime: { text: counted ? `${percent(r.onTimeRate, locale)} (${n.onTime}/${counted})` : '–' },
+    firstDate: { text: counted ? `${percent(r.firstDateRate, locale)} (${n.firstDate}/${counted})` : '–' },
+    late: { text: `${n.late}${slip}` },
+    broken: { text: String(n.broken) },
+    dropped: { text: String(n.dropped) },
+    overdue: { text: String(n.overdue) },
+    waiting: { text: String(n.waiting) },
+    scope: { text: String(n.scope) },
+    lastTouch: { text: r.lastTouch ? t('{0} ({1} d ago)', r.lastTouch.date, r.lastTouch.days) : r.client === undefined ? '' : '–' },
+    trend: { text: sparklineOf(r.trend) },
   };
+}
+
+/** Slips of the promises kept late, in bands of days: [label, from, to] (inclusive). */
+export const SLIP_BANDS: ReadonlyArray<readonly [string, number, number]> = [
+  ['1', 1, 1],
+  ['2', 2, 2],
+  ['3', 3, 3],
+  ['4–7', 4, 7],
+  ['8–14', 8, 14],
+  ['15+', 15, Infinity],
+];
+
+/** How many of the promises kept late fall in each of `SLIP_BANDS`. */
+export function slipCounts(late: readonly ReviewRef[]): number[] {
+  return SLIP_BANDS.map(([, lo, hi]) => late.filter((x) => (x.days ?? 0) >= lo && (x.days ?? 0) <= hi).length);
 }
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
