@@ -1,37 +1,33 @@
 import * as vscode from 'vscode';
-import { addDays, CELL_REFS, review, weekday, type Review, type ReviewListColumn } from '../core';
+import { addDays, CELL_REFS, review, rowFigures, weekday, type Review, type ReviewListColumn } from '../core';
 import type { Clock } from '../host/clock';
 import type { ReviewInputs, ReviewLog } from '../host/reviewInputs';
 import { userTimeZone } from '../host/settings';
 
-import { PERIODS, reviewSummary, type PeriodId, type ReviewView } from '../webview/view';
+import { PAGE_ROWS, PERIODS, reviewSummary, type PeriodId, type ReviewView } from '../webview/view';
 
 /** The dates a period button stands for, on `today`. */
 export function periodDates(id: PeriodId, today: string): { since: string; until: string } {
   const monday = addDays(today, -weekday(today));
-  switch (id) {
-    case 'thisWeek':
-      return { since: monday, until: today };
-    case 'lastWeek':
-      return { since: addDays(monday, -7), until: addDays(monday, -1) };
-    case 'days30':
-      return { since: addDays(today, -29), until: today };
-    case 'days90':
-      return { since: addDays(today, -89), until: today };
-  }
+  const [since, until] =
+    id === 'thisWeek' ? [monday, today] : id === 'lastWeek' ? [addDays(monday, -7), addDays(monday, -1)] : [addDays(today, id === 'days30' ? -29 : -89), today];
+  return { since, until };
 }
 
-/** The page's script nonce: 128 random bits (Web Crypto, in the Node and the web worker host alike). */
-const nonce = () => crypto.randomUUID().replace(/-/g, '');
+/** The page's script nonce: 144 random bits in base64 (Web Crypto: the Node and the web worker host have it). */
+const nonce = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
 
-/** The webview page: strict CSP (nothing remote, the one script by nonce), the bundled script and style. */
-function html(webview: vscode.Webview, extensionUri: vscode.Uri, lang: string): string {
+/**
+ * The webview page: strict CSP (nothing remote, the one script by nonce), the bundled script and style (the script
+ * sets the page's language with the first review).
+ */
+function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const n = nonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'review.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'review.css'));
-  const csp = `default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${n}';`;
+  const csp = `default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource}; script-src 'nonce-${n}';`;
   return `<!DOCTYPE html>
-<html lang="${lang.replace(/[^A-Za-z-]/g, '')}">
+<html>
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -83,6 +79,8 @@ export class ReviewPanel implements vscode.Disposable {
   private readonly drawnWaiters: Array<() => void> = [];
   /** Reviews sent to the page so far. */
   private sent = 0;
+  /** Client rows sent with a review: a page of them, more once the page asked for more. */
+  private rows = PAGE_ROWS;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -98,9 +96,10 @@ export class ReviewPanel implements vscode.Disposable {
       return;
     }
     const openedAt = performance.now();
-    // Start reading the logs' histories now, while the webview loads its page (the review is sent when the page
-    // says it is ready; reading only then put the two one after the other).
-    void this.inputs.logs().catch(() => undefined);
+    // Read the logs' histories and make the review now, while the webview loads its page (it is sent when the
+    // page says it is ready; doing it only then put the two one after the other).
+    const made = this.make(openedAt);
+    made.catch(() => undefined);
     const panel = vscode.window.createWebviewPanel('clientlog.review', vscode.l10n.t('Weekly Review'), vscode.ViewColumn.Active, {
       enableScripts: true,
       retainContextWhenHidden: true,
@@ -108,10 +107,11 @@ export class ReviewPanel implements vscode.Disposable {
     });
     this.panel = panel;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'file-icon.svg');
-    panel.webview.html = html(panel.webview, this.extensionUri, vscode.env.language);
+    panel.webview.html = html(panel.webview, this.extensionUri);
     panel.onDidDispose(() => {
       this.panel = undefined;
       this.lastShown = undefined;
+      this.rows = PAGE_ROWS;
     });
     panel.webview.onDidReceiveMessage(
       (m: {
@@ -127,10 +127,12 @@ export class ReviewPanel implements vscode.Disposable {
         column?: string;
         ask?: number;
         laidOut?: number;
+        from?: number;
+        to?: number;
       }) => {
         // Messages about a review (`seq`) count for the one shown only.
         const cur = this.lastShown?.seq === m.seq ? this.lastShown : undefined;
-        if (m.type === 'ready') void this.update(openedAt);
+        if (m.type === 'ready') void this.update(openedAt, made);
         else if (m.type === 'period' && (PERIODS as readonly string[]).includes(m.id ?? '')) {
           this.period = m.id as PeriodId;
           void this.update();
@@ -138,7 +140,12 @@ export class ReviewPanel implements vscode.Disposable {
         else if (m.type === 'copy' && typeof m.text === 'string') void this.copy(m.text);
         else if (!cur) return;
         else if (m.type === 'list') void this.list(cur, m.row, m.column, m.ask);
-        else if (m.type === 'full') void panel.webview.postMessage({ type: 'full', seq: cur.seq, review: cur.review, paths: this.logs.map((_, k) => this.path(k)) });
+        else if (m.type === 'rows' && typeof m.to === 'number') {
+          // More client rows for the page to lay out; later reviews (live updates) send as many at once.
+          this.rows = Math.max(this.rows, m.to);
+          void panel.webview.postMessage({ type: 'rows', seq: cur.seq, from: m.from, rows: cur.review.clients.slice(m.from, m.to).map(rowFigures) });
+        } else if (m.type === 'full')
+          void panel.webview.postMessage({ type: 'full', seq: cur.seq, review: cur.review, paths: this.logs.map((_, k) => this.path(k)) });
         else if (m.type === 'drawn') {
           cur.drawnMs = performance.now() - cur.openedAt;
           cur.drawnAt = performance.timeOrigin + performance.now();
@@ -162,31 +169,45 @@ export class ReviewPanel implements vscode.Disposable {
     }, 250);
   }
 
-  /** Recomputes the review and sends it to the webview. */
-  async update(openedAt = performance.now()): Promise<void> {
-    const panel = this.panel;
-    if (!panel) return;
-    const marks = [performance.now() - openedAt];
-    this.logs = await this.inputs.logs();
-    marks.push(performance.now() - openedAt);
-    const now = this.clock.now();
+  /** Reads every log's input and makes the review of the period; when each was done, in ms after `openedAt`. */
+  private async make(openedAt: number): Promise<{ logs: ReviewLog[]; review: Review; marks: number[] }> {
+    const logs = await this.inputs.logs();
+    const read = performance.now() - openedAt;
     const { since, until } = periodDates(this.period, this.clock.today());
     const r = review(
-      this.logs.map((l) => l.input),
-      { now, timeZone: userTimeZone(), since, until },
+      logs.map((l) => l.input),
+      { now: this.clock.now(), timeZone: userTimeZone(), since, until },
     );
-    marks.push(performance.now() - openedAt);
+    return { logs, review: r, marks: [read, performance.now() - openedAt] };
+  }
+
+  /** Sends the webview the review (`made`, or one made now): the first rows' figures, the total's, the charts'. */
+  async update(openedAt = performance.now(), made = this.make(openedAt)): Promise<void> {
+    const panel = this.panel;
+    if (!panel) return;
+    const ready = performance.now() - openedAt;
+    const { logs, review: r, marks: done } = await made;
+    if (panel !== this.panel) return;
+    this.logs = logs;
+    const marks = [ready, ...done];
     const seq = ++this.sent;
-    this.lastShown = { review: r, openedAt, logs: this.logs.length, marks, seq };
+    this.lastShown = { review: r, openedAt, logs: logs.length, marks, seq };
     // The webview lays it out and translates it with the same l10n bundle (none for English).
-    await panel.webview.postMessage({ type: 'review', ...reviewSummary(r, this.period), bundle: vscode.l10n.bundle ?? null, locale: vscode.env.language, seq });
+    await panel.webview.postMessage({
+      type: 'review',
+      ...reviewSummary(r, this.period, this.rows),
+      bundle: vscode.l10n.bundle ?? null,
+      locale: vscode.env.language,
+      seq,
+    });
     marks.push(performance.now() - openedAt);
   }
 
   /** The lines behind a number of the review shown (`row`: a client's, or the total's after the last client). */
   private async list(cur: { review: Review; seq: number }, row: unknown, column: unknown, ask: unknown): Promise<void> {
     const r = cur.review;
-    const f = typeof row === 'number' ? (r.clients[row] ?? (row === r.clients.length ? r.total : undefined)) : undefined;
+    // Anything but a row's index finds no figures.
+    const f = row === r.clients.length ? r.total : r.clients[row as number];
     const refs = f && Object.hasOwn(CELL_REFS, String(column)) ? CELL_REFS[column as ReviewListColumn](f) : undefined;
     if (!refs) return;
     const where = refs.map((x) => `${this.path(x.source)}:${x.line + 1}`);
@@ -211,17 +232,16 @@ export class ReviewPanel implements vscode.Disposable {
     void vscode.window.showInformationMessage(vscode.l10n.t('The weekly review is on the clipboard as Markdown.'));
   }
 
-  /** Test hook: act as the webview would (pick a period, open a ref). */
+  /** Test hook: act as the webview would (pick a period, then wait for it to be drawn; open a ref). */
   async act(m: { type: string; id?: string; source?: number; line?: number }): Promise<void> {
-    if (m.type === 'period' && (PERIODS as readonly string[]).includes(m.id ?? '')) {
-      this.period = m.id as PeriodId;
-      const drawn = new Promise<void>((resolve) => {
-        this.drawnWaiters.push(resolve);
-        setTimeout(resolve, 10_000);
-      });
-      await this.update();
-      await drawn;
-    } else if (m.type === 'open' && m.source !== undefined && m.line !== undefined) await this.open(m.source, m.line);
+    if (m.type === 'open') return this.open(m.source!, m.line!);
+    this.period = m.id as PeriodId;
+    const drawn = new Promise<void>((resolve) => {
+      this.drawnWaiters.push(resolve);
+      setTimeout(resolve, 10_000);
+    });
+    await this.update();
+    await drawn;
   }
 
   dispose(): void {

@@ -2,7 +2,10 @@ import * as vscode from 'vscode';
 import { parseBytes, reviewInput, type ClientLog, type ReviewInput } from '../core';
 import type { IndexedLog, WorkspaceIndex } from './workspaceIndex';
 
+/** Reads in flight (`workspace.fs` in the web worker host; the Node host's node:fs reads return at once). */
 const READ_CONCURRENCY = 16;
+/** The reading yields to the extension host's other work this often (the Node host reads and parses in one go). */
+const YIELD_MS = 10;
 
 export interface ReviewLog {
   readonly uri: vscode.Uri;
@@ -13,15 +16,14 @@ export interface ReviewLog {
  * What the weekly review reads of every log (`ReviewInput`: closed items and their history too, which the
  * index's compact models of closed files leave out). Kept per file and re-read only when the index's model
  * of that file changes (an open document's full model is read directly; a closed file's text is read once
- * more from disk). `logs()` answers once every file is read; `onDidChange` fires after the index changed.
+ * more, through the index's file service: node:fs in the Node host, `workspace.fs` in the web worker host). `logs()` answers once every file is read; `onDidChange` fires after the index changed.
  */
 export class ReviewInputs implements vscode.Disposable {
   private readonly cache = new Map<string, { log: ClientLog; input: ReviewInput }>();
-  private readonly emitter = new vscode.EventEmitter<void>();
   private readonly loadedEmitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
-  /** Fires when the index changed (the inputs are read again on the next `logs()`). */
-  readonly onDidChange = this.emitter.event;
+  /** Fires when the index changed (the inputs are read again on the next `logs()`): the index's own event. */
+  readonly onDidChange: vscode.Event<unknown>;
   /** Fires when `warm()` has read every log. */
   readonly onDidLoad = this.loadedEmitter.event;
   private changed = true;
@@ -31,8 +33,8 @@ export class ReviewInputs implements vscode.Disposable {
     this.subscription = index.onDidChange(() => {
       this.generation++;
       this.changed = true;
-      this.emitter.fire();
     });
+    this.onDidChange = index.onDidChange;
   }
 
   /** The input of a log as last read, if it is still that of the index's model (no reading). */
@@ -85,10 +87,15 @@ export class ReviewInputs implements vscode.Disposable {
     for (const k of this.cache.keys()) if (!live.has(k)) this.cache.delete(k);
     const out: Array<ReviewLog | undefined> = new Array(entries.length);
     let next = 0;
+    let slice = performance.now();
     const worker = async () => {
       while (next < entries.length) {
         const k = next++;
         out[k] = await this.inputOf(entries[k]);
+        if (performance.now() - slice >= YIELD_MS) {
+          await new Promise((r) => setTimeout(r, 0));
+          slice = performance.now();
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, entries.length) }, worker));
@@ -102,7 +109,7 @@ export class ReviewInputs implements vscode.Disposable {
     let full = e.log;
     if (e.log.compact) {
       try {
-        const bytes = await vscode.workspace.fs.readFile(e.uri);
+        const bytes = await this.index.files.readFile(e.uri);
         full = parseBytes(bytes, { fileName: e.uri.path });
       } catch {
         return undefined;
@@ -115,7 +122,6 @@ export class ReviewInputs implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
-    this.emitter.dispose();
     this.loadedEmitter.dispose();
   }
 }

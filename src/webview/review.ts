@@ -10,7 +10,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './review.css';
 import type { Review, ReviewRef } from '../core/review/figures';
-import { reviewMarkdown } from '../core/review/report';
+import { reviewMarkdown, type RowFigures } from '../core/review/report';
 import { PAGE_ROWS, listView, moreRowsLabel, reviewView, translator, type ReviewListKey, type ReviewSummary, type ReviewView } from './view';
 
 declare function acquireVsCodeApi(): { postMessage(m: unknown): void };
@@ -219,29 +219,48 @@ function tableRow(v: ReviewView, r: ReviewView['rows'][number]): HTMLTableRowEle
  * are not laid out yet: a thousand rows with their sparklines took the page longer to lay out than all else.
  */
 function fillRows(v: ReviewView, body: HTMLTableSectionElement, from: number): void {
-  const clients = v.rows.length - 1;
   const more = body.querySelector('tr.more');
-  const upTo = Math.min(shownRows, clients);
+  const upTo = Math.min(shownRows, v.rows.length - 1);
   const rows = document.createDocumentFragment();
   for (let k = from; k < upTo; k++) rows.append(tableRow(v, v.rows[k]));
   if (more) more.before(rows);
   else body.append(rows);
   more?.remove();
-  if (upTo < clients) {
-    const t = translator(shown?.bundle);
-    const b = el('button', { type: 'button', class: 'more' }, moreRowsLabel(t, upTo, clients));
+  if (upTo < v.clients) {
+    const b = el('button', { type: 'button', class: 'more' }, moreRowsLabel(translator(shown?.bundle), upTo, v.clients));
     b.addEventListener('click', () => {
       shownRows = upTo + PAGE_ROWS;
-      fillRows(v, body, upTo);
-      // Focus stays in the table: on the next button for more, or on the first row added.
-      ((body.querySelector('tr.more button') ?? body.rows[upTo]?.querySelector('button, th')) as HTMLElement | null)?.focus();
+      moreFrom = upTo;
+      // The extension sends the figures of the rows the page does not have yet.
+      if (shown && v.rows.length - 1 < Math.min(shownRows, v.clients))
+        vscode.postMessage({ type: 'rows', seq: shown.seq, from: v.rows.length - 1, to: shownRows });
+      else {
+        addedRows(v, body);
+        if (shown) vscode.postMessage({ type: 'view', seq: shown.seq, view: v, laidOut: Math.min(shownRows, v.rows.length - 1) });
+      }
     });
     const tr = el('tr', { class: 'more' }, el('td', { colspan: String(v.columns.length) }, b));
     const total = body.querySelector('tr.total');
     if (total) total.before(tr);
     else body.append(tr);
   }
-  if (!body.querySelector('tr.total')) body.append(tableRow(v, v.rows[clients]));
+  if (!body.querySelector('tr.total')) body.append(tableRow(v, v.rows[v.rows.length - 1]));
+}
+
+/** The first row laid out by the last "more". */
+let moreFrom: number | undefined;
+
+/** Lays out the rows asked for with "more", the focus on the first of them. */
+function addedRows(v: ReviewView, body: HTMLTableSectionElement): void {
+  if (moreFrom === undefined) return;
+  const from = moreFrom;
+  moreFrom = undefined;
+  fillRows(v, body, from);
+  // Its first number, else its name (made focusable for this).
+  const row = body.rows[from];
+  const th = row?.querySelector('th');
+  th?.setAttribute('tabindex', '-1');
+  (row?.querySelector('button') ?? th)?.focus();
 }
 
 function render(): void {
@@ -307,7 +326,7 @@ function render(): void {
   if (v.overdue.labels.length > 0) barsChart(overdue, v.overdue.labels, v.overdue.values, (k) => askList(v.overdue.lists[k]));
   else overdue.append(el('p', {}, v.labels.empty));
   // A live update: the list that was open shows the same cell's lines again (if that row is still there).
-  if (openList !== undefined && openList.row < v.rows.length) askList(openList);
+  if (openList !== undefined && openList.row <= v.clients) askList(openList);
 }
 
 /** A review's summary, as the extension sends it. */
@@ -329,6 +348,14 @@ interface ListAnswer extends ReviewListKey {
   readonly where: readonly string[];
 }
 
+/** More clients' rows. */
+interface RowsAnswer {
+  readonly type: 'rows';
+  readonly seq: number;
+  readonly from: number;
+  readonly rows: readonly RowFigures[];
+}
+
 /** The whole review, for "Copy as Markdown". */
 interface FullAnswer {
   readonly type: 'full';
@@ -337,10 +364,21 @@ interface FullAnswer {
   readonly paths: readonly string[];
 }
 
-window.addEventListener('message', (e: MessageEvent<Shown | ListAnswer | FullAnswer>) => {
+window.addEventListener('message', (e: MessageEvent<Shown | ListAnswer | RowsAnswer | FullAnswer>) => {
   const m = e.data;
   if (m?.type === 'list') {
-    if (shown && m.seq === shown.seq && m.ask === asked && openList && openList.row === m.row && openList.column === m.column) showList(openList, m.refs, m.where);
+    if (shown && m.seq === shown.seq && m.ask === asked && openList && openList.row === m.row && openList.column === m.column)
+      showList(openList, m.refs, m.where);
+    return;
+  }
+  if (m?.type === 'rows') {
+    // More clients' rows, as asked with "more".
+    if (!shown || m.seq !== shown.seq || m.from !== shown.rows.length) return;
+    shown = { ...shown, rows: [...shown.rows, ...m.rows] };
+    view = reviewView(shown, translator(shown.bundle), shown.locale);
+    const body = document.querySelector<HTMLTableSectionElement>('#app tbody');
+    if (body) addedRows(view, body);
+    vscode.postMessage({ type: 'view', seq: shown.seq, view, laidOut: Math.min(shownRows, view.rows.length - 1) });
     return;
   }
   if (m?.type === 'full') {
@@ -358,5 +396,6 @@ window.addEventListener('message', (e: MessageEvent<Shown | ListAnswer | FullAns
   // itself follows in a message of its own (for the end-to-end suite, which reads what the page laid out).
   vscode.postMessage({ type: 'drawn', seq: shown.seq, renderMs: performance.now() - received });
   vscode.postMessage({ type: 'view', seq: shown.seq, view, laidOut: Math.min(shownRows, view.rows.length - 1) });
+  moreFrom = undefined;
 });
 vscode.postMessage({ type: 'ready' });

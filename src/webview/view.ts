@@ -6,7 +6,17 @@
  */
 import { formatMessage, type Translate } from '../core/messages';
 import type { Review, ReviewMoveRef, ReviewRef, TrendPoint } from '../core/review/figures';
-import { REVIEW_COLUMNS, SLIP_BANDS, columnTitle, percent, reviewRow, rowFigures, slipCounts, type ReviewListColumn, type RowFigures } from '../core/review/report';
+import {
+  REVIEW_COLUMNS,
+  SLIP_BANDS,
+  columnTitle,
+  percent,
+  reviewRow,
+  rowFigures,
+  slipCounts,
+  type ReviewListColumn,
+  type RowFigures,
+} from '../core/review/report';
 
 /** The period buttons. */
 export const PERIODS = ['thisWeek', 'lastWeek', 'days30', 'days90'] as const;
@@ -34,8 +44,8 @@ function periodLabel(id: PeriodId, t: Translate): string {
 }
 
 /**
- * What the extension sends the page: the period, and one `RowFigures` per client (by name) with the total last.
- * The lines behind a number come on request (`ReviewListRequest` -> `ReviewList`).
+ * What the extension sends the page: the period, the first clients' `RowFigures` (by name; more on request), the
+ * total's, and the charts' data. The lines behind a number come on request (`ReviewListKey` -> a list).
  */
 export interface ReviewSummary {
   readonly since: string;
@@ -43,25 +53,33 @@ export interface ReviewSummary {
   readonly today: string;
   readonly timeZone: string;
   readonly period: PeriodId;
-  /** The clients' rows, then the total's. */
+  /** How many clients there are. */
+  readonly clients: number;
+  /** The first clients' rows (`rows[k]` is client k's). */
   readonly rows: readonly RowFigures[];
+  readonly total: RowFigures;
   /** The total's trend. */
   readonly trend: readonly TrendPoint[];
   /** The total's promises kept late, by `SLIP_BANDS`. */
   readonly slips: readonly number[];
+  /** The clients with open and overdue promises: their row, name and how many. */
+  readonly overdue: ReadonlyArray<{ readonly row: number; readonly client: string; readonly n: number }>;
 }
 
-/** The summary the extension sends for a review (made in the extension host): each row's figures. */
-export function reviewSummary(r: Review, period: PeriodId): ReviewSummary {
+/** The summary the extension sends for a review (made in the extension host): the first `rows` clients' rows. */
+export function reviewSummary(r: Review, period: PeriodId, rows: number): ReviewSummary {
   return {
     since: r.since,
     until: r.until,
     today: r.today,
     timeZone: r.timeZone,
     period,
-    rows: [...r.clients, r.total].map(rowFigures),
+    clients: r.clients.length,
+    rows: r.clients.slice(0, rows).map(rowFigures),
+    total: rowFigures(r.total),
     trend: r.total.trend,
     slips: slipCounts(r.total.promises.late),
+    overdue: r.clients.flatMap((c, row) => (c.promises.overdue.length ? [{ row, client: c.client, n: c.promises.overdue.length }] : [])),
   };
 }
 
@@ -87,7 +105,9 @@ export interface ReviewView {
   readonly period: PeriodId;
   readonly periods: ReadonlyArray<{ readonly id: PeriodId; readonly label: string }>;
   readonly columns: readonly string[];
-  /** Every client's row (by name), then the total: the page lays out the first ones and the total. */
+  /** How many clients there are. */
+  readonly clients: number;
+  /** The clients' rows the page has (by name; `rows[k]` is client k's), then the total's. */
   readonly rows: ReadonlyArray<{
     readonly total: boolean;
     /** A cell with lines behind its number names them, and the title of their list. */
@@ -100,7 +120,12 @@ export interface ReviewView {
     readonly rates: ReadonlyArray<number | null>;
     readonly counts: readonly string[];
   };
-  readonly slips: { readonly title: string; readonly labels: readonly string[]; readonly values: readonly number[]; readonly list: ReviewListKey & { readonly title: string } };
+  readonly slips: {
+    readonly title: string;
+    readonly labels: readonly string[];
+    readonly values: readonly number[];
+    readonly list: ReviewListKey & { readonly title: string };
+  };
   readonly overdue: {
     readonly title: string;
     readonly labels: readonly string[];
@@ -119,21 +144,20 @@ export function moreRowsLabel(t: Translate, shown: number, all: number): string 
 export function reviewView(s: ReviewSummary, t: Translate, locale: string): ReviewView {
   const weeks = s.trend.length;
   const columnTitles = REVIEW_COLUMNS.map((c) => columnTitle(c, t, weeks));
-  const total = s.rows.length - 1;
-  const rows = s.rows.map((f, row) => {
+  const row = (f: RowFigures, row: number) => {
     const cells = reviewRow(f, t, locale);
     const name = cells.client.text;
     return {
-      total: row === total,
+      total: row === s.clients,
       cells: REVIEW_COLUMNS.map((c, k) => {
         const n = (f.n as Partial<Record<string, number>>)[c];
         return n ? { text: cells[c].text, list: { row, column: c as ReviewListColumn, title: `${name} · ${columnTitles[k]}` } } : { text: cells[c].text };
       }),
       trend: f.trend,
     };
-  });
+  };
   const slipTitle = t('Slip of the promises kept late');
-  const withOverdue = s.rows.map((f, row) => ({ f, row })).filter(({ f, row }) => row !== total && f.n.overdue > 0);
+  const name = (client: string) => client || t('(no client)');
   return {
     lang: locale,
     title: t('Weekly review {0} – {1}', s.since, s.until),
@@ -145,7 +169,8 @@ export function reviewView(s: ReviewSummary, t: Translate, locale: string): Revi
     period: s.period,
     periods: PERIODS.map((id) => ({ id, label: periodLabel(id, t) })),
     columns: columnTitles,
-    rows,
+    clients: s.clients,
+    rows: [...s.rows.map(row), row(s.total, s.clients)],
     trend: {
       title: t('On time, week by week ({0} weeks)', weeks),
       weeks: s.trend.map((w) => w.week),
@@ -156,13 +181,13 @@ export function reviewView(s: ReviewSummary, t: Translate, locale: string): Revi
       title: slipTitle,
       labels: SLIP_BANDS.map(([l]) => l),
       values: s.slips,
-      list: { row: total, column: 'late', title: slipTitle },
+      list: { row: s.clients, column: 'late', title: slipTitle },
     },
     overdue: {
       title: t('Open and overdue, by client'),
-      labels: withOverdue.map(({ f }) => f.client || t('(no client)')),
-      values: withOverdue.map(({ f }) => f.n.overdue),
-      lists: withOverdue.map(({ f, row }) => ({ row, column: 'overdue', title: `${f.client || t('(no client)')} · ${t('Open and overdue')}` })),
+      labels: s.overdue.map((o) => name(o.client)),
+      values: s.overdue.map((o) => o.n),
+      lists: s.overdue.map((o) => ({ row: o.row, column: 'overdue', title: `${name(o.client)} · ${t('Open and overdue')}` })),
     },
     labels: {
       copy: t('Copy as Markdown'),

@@ -21,7 +21,7 @@ const r = review(inputs, { now: new Date('2026-11-23T12:00:00Z'), timeZone: 'UTC
 const en = translator(null);
 
 describe('the Weekly Review page: summary, table, lists on request (issue 14)', () => {
-  const s = reviewSummary(r, 'days90');
+  const s = reviewSummary(r, 'days90', 100);
   const v = reviewView(JSON.parse(JSON.stringify(s)), en, 'en');
 
   it('has a row per client and the total, with the cells the command line prints', () => {
@@ -33,6 +33,19 @@ describe('the Weekly Review page: summary, table, lists on request (issue 14)', 
     );
     assert.ok(v.rows[v.rows.length - 1].total);
     assert.equal(v.rows[v.rows.length - 1].cells[0].text, 'All clients');
+  });
+
+  it('sends the first rows asked for, and the total', () => {
+    const some = reviewView(reviewSummary(r, 'days90', 2), en, 'en');
+    assert.equal(some.clients, r.clients.length);
+    assert.deepEqual(
+      some.rows.map((row) => row.cells[0].text),
+      [r.clients[0].client, r.clients[1].client, 'All clients'],
+    );
+    assert.deepEqual(some.rows.at(-1), v.rows.at(-1));
+    // The total's lists are named by its row after the last client's, whatever the rows sent.
+    assert.equal(some.rows.at(-1)?.cells[1].list?.row, r.clients.length);
+    assert.deepEqual(some.overdue, v.overdue);
   });
 
   it('sends no line behind any number: a few hundred bytes a client', () => {
@@ -60,15 +73,30 @@ describe('the Weekly Review page: summary, table, lists on request (issue 14)', 
 
   it('charts the total trend, the slips by band, the overdue by client (each bar naming its row)', () => {
     assert.equal(v.trend.rates.length, 12);
-    assert.deepEqual(v.trend.rates, r.total.trend.map((w) => w.rate));
-    assert.deepEqual(v.slips.labels, SLIP_BANDS.map(([l]) => l));
+    assert.deepEqual(
+      v.trend.rates,
+      r.total.trend.map((w) => w.rate),
+    );
+    assert.deepEqual(
+      v.slips.labels,
+      SLIP_BANDS.map(([l]) => l),
+    );
     assert.deepEqual(v.slips.values, slipCounts(r.total.promises.late));
-    assert.equal(v.slips.values.reduce((a, b) => a + b, 0), r.total.promises.late.length);
+    assert.equal(
+      v.slips.values.reduce((a, b) => a + b, 0),
+      r.total.promises.late.length,
+    );
     assert.deepEqual(v.slips.list, { row: r.clients.length, column: 'late', title: 'Slip of the promises kept late' });
     const withOverdue = r.clients.filter((c) => c.promises.overdue.length > 0);
     assert.ok(withOverdue.length > 0);
-    assert.deepEqual(v.overdue.labels, withOverdue.map((c) => c.client));
-    assert.deepEqual(v.overdue.values, withOverdue.map((c) => c.promises.overdue.length));
+    assert.deepEqual(
+      v.overdue.labels,
+      withOverdue.map((c) => c.client),
+    );
+    assert.deepEqual(
+      v.overdue.values,
+      withOverdue.map((c) => c.promises.overdue.length),
+    );
     assert.deepEqual(
       v.overdue.lists.map((l) => r.clients[l.row].client),
       withOverdue.map((c) => c.client),

@@ -383,6 +383,8 @@ const BUILTINS = {
   },
   /** Fresh state, same shape as state.json. */
   'probe.state': () => collectState(),
+  /** The clipboard's text (what a command copied). */
+  'probe.clipboard': () => vscode.env.clipboard.readText(),
   /** Opens a file (workspace-relative path, absolute path or uri) in an editor and focuses it. */
   'probe.openFile': async (target, options = {}) => {
     const doc = await vscode.workspace.openTextDocument(toUri(target));
