@@ -206,7 +206,7 @@ function reviewHtml(r: Review, where: (x: ReviewRef) => string): string {
       : `<h3>${esc(heading)} (${refs.length})</h3><ul>${refs.map((x) => `<li><span class="d">${esc(x.date ?? '')}</span> <b>${esc(x.client || '(no client)')}</b>: ${esc(x.text)}${esc(extra(x))} <code>${esc(where(x))}</code></li>`).join('')}</ul>`;
   const p = r.total.promises;
   const days = (x: ReviewRef) => (x.days !== undefined ? ` (${x.days} d)` : '');
-  const slipValues = slipCounts(p.late);
+  const slipValues = slipCounts(p.late.map((x) => x.days ?? 0));
   const slips = SLIP_BANDS.map(([label], k) => ({ label: `${label} d`, value: slipValues[k] }));
   const overdueBy = r.clients.filter((c) => c.promises.overdue.length > 0).map((c) => ({ label: c.client || '(no client)', value: c.promises.overdue.length }));
   const u = r.total.urgency;

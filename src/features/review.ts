@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { addDays, CELL_REFS, review, rowFigures, weekday, type Review, type ReviewListColumn } from '../core';
+import { addDays, CELL_REFS, countedJson, review, weekday, type Review, type ReviewListColumn } from '../core';
 import type { Clock } from '../host/clock';
 import type { ReviewInputs, ReviewLog } from '../host/reviewInputs';
 import { userTimeZone } from '../host/settings';
@@ -143,7 +143,7 @@ export class ReviewPanel implements vscode.Disposable {
         else if (m.type === 'rows' && typeof m.to === 'number') {
           // More client rows for the page to lay out; later reviews (live updates) send as many at once.
           this.rows = Math.max(this.rows, m.to);
-          void panel.webview.postMessage({ type: 'rows', seq: cur.seq, from: m.from, rows: cur.review.clients.slice(m.from, m.to).map(rowFigures) });
+          void panel.webview.postMessage({ type: 'rows', seq: cur.seq, from: m.from, rows: countedJson(cur.review.clients.slice(m.from, m.to)) });
         } else if (m.type === 'full')
           void panel.webview.postMessage({ type: 'full', seq: cur.seq, review: cur.review, paths: this.logs.map((_, k) => this.path(k)) });
         else if (m.type === 'drawn') {
@@ -195,7 +195,7 @@ export class ReviewPanel implements vscode.Disposable {
     // The webview lays it out and translates it with the same l10n bundle (none for English).
     await panel.webview.postMessage({
       type: 'review',
-      ...reviewSummary(r, this.period, this.rows),
+      summary: reviewSummary(r, this.period, this.rows),
       bundle: vscode.l10n.bundle ?? null,
       locale: vscode.env.language,
       seq,

@@ -10,8 +10,8 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './review.css';
 import type { Review, ReviewRef } from '../core/review/figures';
-import { reviewMarkdown, type RowFigures } from '../core/review/report';
-import { PAGE_ROWS, listView, moreRowsLabel, reviewView, translator, type ReviewListKey, type ReviewSummary, type ReviewView } from './view';
+import { reviewMarkdown, rowFigures, type CountedFigures } from '../core/review/report';
+import { PAGE_ROWS, listView, moreRowsLabel, readSummary, reviewView, translator, type ReviewListKey, type ReviewSummary, type ReviewView } from './view';
 
 declare function acquireVsCodeApi(): { postMessage(m: unknown): void };
 const vscode = acquireVsCodeApi();
@@ -331,13 +331,21 @@ function render(): void {
 
 /** A review's summary, as the extension sends it. */
 interface Shown extends ReviewSummary {
-  readonly type: 'review';
   readonly bundle: Record<string, string> | null;
   readonly locale: string;
   /** Echoed in `drawn`, `view`, `list` and `full`, so the extension knows which review they are about. */
   readonly seq: number;
 }
 let shown: Shown | undefined;
+
+/** A review as the extension sends it: its summary as `reviewSummary` wrote it. */
+interface ReviewMessage {
+  readonly type: 'review';
+  readonly summary: string;
+  readonly bundle: Record<string, string> | null;
+  readonly locale: string;
+  readonly seq: number;
+}
 
 /** The lines behind a number, as asked. */
 interface ListAnswer extends ReviewListKey {
@@ -353,7 +361,8 @@ interface RowsAnswer {
   readonly type: 'rows';
   readonly seq: number;
   readonly from: number;
-  readonly rows: readonly RowFigures[];
+  /** Their figures, as `countedJson` wrote them. */
+  readonly rows: string;
 }
 
 /** The whole review, for "Copy as Markdown". */
@@ -364,7 +373,7 @@ interface FullAnswer {
   readonly paths: readonly string[];
 }
 
-window.addEventListener('message', (e: MessageEvent<Shown | ListAnswer | RowsAnswer | FullAnswer>) => {
+window.addEventListener('message', (e: MessageEvent<ReviewMessage | ListAnswer | RowsAnswer | FullAnswer>) => {
   const m = e.data;
   if (m?.type === 'list') {
     if (shown && m.seq === shown.seq && m.ask === asked && openList && openList.row === m.row && openList.column === m.column)
@@ -374,7 +383,7 @@ window.addEventListener('message', (e: MessageEvent<Shown | ListAnswer | RowsAns
   if (m?.type === 'rows') {
     // More clients' rows, as asked with "more".
     if (!shown || m.seq !== shown.seq || m.from !== shown.rows.length) return;
-    shown = { ...shown, rows: [...shown.rows, ...m.rows] };
+    shown = { ...shown, rows: [...shown.rows, ...(JSON.parse(m.rows) as CountedFigures[]).map(rowFigures)] };
     view = reviewView(shown, translator(shown.bundle), shown.locale);
     const body = document.querySelector<HTMLTableSectionElement>('#app tbody');
     if (body) addedRows(view, body);
@@ -389,7 +398,7 @@ window.addEventListener('message', (e: MessageEvent<Shown | ListAnswer | RowsAns
   }
   if (m?.type !== 'review') return;
   const received = performance.now();
-  shown = m;
+  shown = { ...readSummary(m.summary), bundle: m.bundle, locale: m.locale, seq: m.seq };
   view = reviewView(shown, translator(shown.bundle), shown.locale);
   render();
   // renderMs: laying it out here, for the editor benchmark's breakdown of the time to a drawn review. The view

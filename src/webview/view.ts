@@ -13,6 +13,8 @@ import {
   percent,
   reviewRow,
   rowFigures,
+  countedJson,
+  type CountedFigures,
   slipCounts,
   type ReviewListColumn,
   type RowFigures,
@@ -66,21 +68,34 @@ export interface ReviewSummary {
   readonly overdue: ReadonlyArray<{ readonly row: number; readonly client: string; readonly n: number }>;
 }
 
-/** The summary the extension sends for a review (made in the extension host): the first `rows` clients' rows. */
-export function reviewSummary(r: Review, period: PeriodId, rows: number): ReviewSummary {
-  return {
-    since: r.since,
-    until: r.until,
-    today: r.today,
-    timeZone: r.timeZone,
+/**
+ * The summary the extension sends for a review (made in the extension host), as `countedJson`: the first `rows`
+ * clients' figures and the total's without the lines behind their numbers; `readSummary` reads it in the page.
+ */
+export function reviewSummary(r: Review, period: PeriodId, rows: number): string {
+  const { clients, total, ...when } = r;
+  return countedJson({
+    ...when,
     period,
-    clients: r.clients.length,
-    rows: r.clients.slice(0, rows).map(rowFigures),
-    total: rowFigures(r.total),
-    trend: r.total.trend,
-    slips: slipCounts(r.total.promises.late),
-    overdue: r.clients.flatMap((c, row) => (c.promises.overdue.length ? [{ row, client: c.client, n: c.promises.overdue.length }] : [])),
+    clients: clients.length,
+    rows: clients.slice(0, rows),
+    total,
+    weeks: total.trend,
+    slips: total.promises.late.map((x) => x.days ?? 0),
+    overdue: clients.flatMap((c, row) => (c.promises.overdue.length ? [{ row, client: c.client, n: c.promises.overdue.length }] : [])),
+  });
+}
+
+/** A summary as `reviewSummary` wrote it. */
+export function readSummary(json: string): ReviewSummary {
+  const s = JSON.parse(json) as Omit<ReviewSummary, 'rows' | 'total' | 'trend' | 'slips'> & {
+    rows: CountedFigures[];
+    total: CountedFigures;
+    weeks: TrendPoint[];
+    /** The slip of each promise kept late. */
+    slips: number[];
   };
+  return { ...s, rows: s.rows.map(rowFigures), total: rowFigures(s.total), trend: s.weeks, slips: slipCounts(s.slips) };
 }
 
 /** Which lines: those behind a column's number in a row (an index into `ReviewSummary.rows`). */

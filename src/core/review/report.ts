@@ -104,21 +104,36 @@ export interface RowFigures {
   readonly trend: ReadonlyArray<number | null>;
 }
 
-/** One row's figures (a client, or the total when `client` is undefined), as `reviewRow` reads them. */
-export function rowFigures(f: Figures & { client?: string; lastTouch?: { date: string; days: number } }): RowFigures {
+/**
+ * `x` (figures, or anything holding them) as JSON with every list of lines replaced by how many there are, and
+ * every `trend` by its weeks' rates: what a row of the table needs, a few hundred bytes a client.
+ */
+export function countedJson(x: unknown): string {
+  return JSON.stringify(x, (k, v: unknown) =>
+    !Array.isArray(v) ? v : k === 'trend' ? v.map((w: TrendPoint) => w.rate) : typeof (v[0] as ReviewRef | undefined)?.line === 'number' ? v.length : v,
+  );
+}
+
+/** Figures as `countedJson` writes them. */
+export type CountedFigures = Record<string, unknown>;
+
+/** One row's figures (a client, or the total when `client` is undefined), from its figures or their `countedJson`. */
+export function rowFigures(f: (Figures & { client?: string; lastTouch?: { date: string; days: number } }) | CountedFigures): RowFigures {
+  const x = f as Figures & { client?: string; lastTouch?: { date: string; days: number } };
+  const count = (refs: readonly unknown[] | number) => (typeof refs === 'number' ? refs : refs.length);
   const n = {} as Record<ReviewListColumn, number>;
-  for (const c in CELL_REFS) n[c as ReviewListColumn] = CELL_REFS[c as ReviewListColumn](f).length;
-  const p = f.promises;
+  for (const c in CELL_REFS) n[c as ReviewListColumn] = count(CELL_REFS[c as ReviewListColumn](x));
+  const p = x.promises;
   return {
-    client: f.client,
+    client: x.client,
     n,
     counted: n.onTime + n.late + n.broken + n.overdue,
     onTimeRate: p.onTimeRate,
     firstDateRate: p.firstDateRate,
     slipMedian: p.slipMedian,
     slipWorst: p.slipWorst,
-    lastTouch: f.lastTouch && { date: f.lastTouch.date, days: f.lastTouch.days },
-    trend: f.trend.map((w) => w.rate),
+    lastTouch: x.lastTouch && { date: x.lastTouch.date, days: x.lastTouch.days },
+    trend: (x.trend as ReadonlyArray<TrendPoint | number | null>).map((w) => (w !== null && typeof w === 'object' ? w.rate : w)),
   };
 }
 
@@ -157,9 +172,9 @@ export const SLIP_BANDS: ReadonlyArray<readonly [string, number, number]> = [
   ['15+', 15, Infinity],
 ];
 
-/** How many of the promises kept late fall in each of `SLIP_BANDS`. */
-export function slipCounts(late: readonly ReviewRef[]): number[] {
-  return SLIP_BANDS.map(([, lo, hi]) => late.filter((x) => (x.days ?? 0) >= lo && (x.days ?? 0) <= hi).length);
+/** How many of the promises kept late (their slips in days) fall in each of `SLIP_BANDS`. */
+export function slipCounts(slips: readonly number[]): number[] {
+  return SLIP_BANDS.map(([, lo, hi]) => slips.filter((d) => d >= lo && d <= hi).length);
 }
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
