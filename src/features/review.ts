@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { addDays, CELL_REFS, countedJson, review, weekday, type Review, type ReviewListColumn } from '../core';
+import { addDays, countedJson, review, weekday, type Review, type ReviewRef } from '../core';
 import type { Clock } from '../host/clock';
 import type { ReviewInputs, ReviewLog } from '../host/reviewInputs';
 import { userTimeZone } from '../host/settings';
@@ -76,7 +76,6 @@ export class ReviewPanel implements vscode.Disposable {
         renderMs?: number;
       }
     | undefined;
-  private readonly drawnWaiters: Array<() => void> = [];
   /** Reviews sent to the page so far. */
   private sent = 0;
   /** Client rows sent with a review: a page of them, more once the page asked for more. */
@@ -124,7 +123,7 @@ export class ReviewPanel implements vscode.Disposable {
         renderMs?: number;
         seq?: number;
         row?: number;
-        column?: string;
+        at?: unknown;
         ask?: number;
         laidOut?: number;
         from?: number;
@@ -139,7 +138,7 @@ export class ReviewPanel implements vscode.Disposable {
         } else if (m.type === 'open' && typeof m.source === 'number' && typeof m.line === 'number') void this.open(m.source, m.line);
         else if (m.type === 'copy' && typeof m.text === 'string') void this.copy(m.text);
         else if (!cur) return;
-        else if (m.type === 'list') void this.list(cur, m.row, m.column, m.ask);
+        else if (m.type === 'list') void this.list(cur, m.row, m.at, m.ask);
         else if (m.type === 'rows' && typeof m.to === 'number') {
           // More client rows for the page to lay out; later reviews (live updates) send as many at once.
           this.rows = Math.max(this.rows, m.to);
@@ -154,7 +153,6 @@ export class ReviewPanel implements vscode.Disposable {
           // What the page laid out, for the test hooks (it follows `drawn`).
           cur.view = m.view;
           cur.laidOut = m.laidOut;
-          for (const w of this.drawnWaiters.splice(0)) w();
         }
       },
     );
@@ -203,15 +201,18 @@ export class ReviewPanel implements vscode.Disposable {
     marks.push(performance.now() - openedAt);
   }
 
-  /** The lines behind a number of the review shown (`row`: a client's, or the total's after the last client). */
-  private async list(cur: { review: Review; seq: number }, row: unknown, column: unknown, ask: unknown): Promise<void> {
+  /**
+   * The lines behind a number of the review shown: `row` a client's index (the total's after the last client's),
+   * `at` their place in its figures (`CELL_PATHS`).
+   */
+  private async list(cur: { review: Review; seq: number }, row: unknown, at: unknown, ask: unknown): Promise<void> {
     const r = cur.review;
-    // Anything but a row's index finds no figures.
-    const f = row === r.clients.length ? r.total : r.clients[row as number];
-    const refs = f && Object.hasOwn(CELL_REFS, String(column)) ? CELL_REFS[column as ReviewListColumn](f) : undefined;
-    if (!refs) return;
-    const where = refs.map((x) => `${this.path(x.source)}:${x.line + 1}`);
-    await this.panel?.webview.postMessage({ type: 'list', seq: cur.seq, row, column, ask, refs, where });
+    // Anything but a row's index and a place of lines in its figures finds none.
+    const f = (row === r.clients.length ? r.total : r.clients[row as number]) as unknown as Record<string, Record<string, unknown> | undefined> | undefined;
+    const refs = Array.isArray(at) ? f?.[at[0]]?.[at[1]] : undefined;
+    if (!Array.isArray(refs)) return;
+    const where = (refs as ReviewRef[]).map((x) => `${this.path(x.source)}:${x.line + 1}`);
+    await this.panel?.webview.postMessage({ type: 'list', seq: cur.seq, row, ask, refs, where });
   }
 
   private path(source: number): string {
@@ -230,18 +231,6 @@ export class ReviewPanel implements vscode.Disposable {
   private async copy(md: string): Promise<void> {
     await vscode.env.clipboard.writeText(md);
     void vscode.window.showInformationMessage(vscode.l10n.t('The weekly review is on the clipboard as Markdown.'));
-  }
-
-  /** Test hook: act as the webview would (pick a period, then wait for it to be drawn; open a ref). */
-  async act(m: { type: string; id?: string; source?: number; line?: number }): Promise<void> {
-    if (m.type === 'open') return this.open(m.source!, m.line!);
-    this.period = m.id as PeriodId;
-    const drawn = new Promise<void>((resolve) => {
-      this.drawnWaiters.push(resolve);
-      setTimeout(resolve, 10_000);
-    });
-    await this.update();
-    await drawn;
   }
 
   dispose(): void {

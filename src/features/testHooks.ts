@@ -88,9 +88,7 @@ export function registerTestHooks(
       };
     }),
     // The Weekly Review as last shown: its figures, the view sent to the webview, and when the webview drew it.
-    vscode.commands.registerCommand('clientlog._test.review', (act?: { type: string; id?: string; source?: number; line?: number }) =>
-      act ? review?.act(act).then(() => review?.lastShown ?? null) : (review?.lastShown ?? null),
-    ),
+    vscode.commands.registerCommand('clientlog._test.review', () => review?.lastShown ?? null),
     vscode.commands.registerCommand('clientlog._test.timing', async () => ({
       activationMs,
       indexReadyMs: await scan,

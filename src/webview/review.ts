@@ -10,7 +10,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './review.css';
 import type { Review, ReviewRef } from '../core/review/figures';
-import { reviewMarkdown, rowFigures, type CountedFigures } from '../core/review/report';
+import { CELL_PATHS, reviewMarkdown, rowFigures, type CountedFigures } from '../core/review/report';
 import { PAGE_ROWS, listView, moreRowsLabel, readSummary, reviewView, translator, type ReviewListKey, type ReviewSummary, type ReviewView } from './view';
 
 declare function acquireVsCodeApi(): { postMessage(m: unknown): void };
@@ -90,7 +90,7 @@ function askList(list: ReviewListKey & { readonly title: string }, from?: HTMLEl
   if (!shown) return;
   openList = list;
   if (from) listFrom = from;
-  vscode.postMessage({ type: 'list', seq: shown.seq, row: list.row, column: list.column, ask: ++asked });
+  vscode.postMessage({ type: 'list', seq: shown.seq, row: list.row, at: CELL_PATHS[list.column], ask: ++asked });
 }
 
 function showList(l: ReviewListKey & { readonly title: string }, refs: readonly ReviewRef[], where: readonly string[]): void {
@@ -348,7 +348,7 @@ interface ReviewMessage {
 }
 
 /** The lines behind a number, as asked. */
-interface ListAnswer extends ReviewListKey {
+interface ListAnswer {
   readonly type: 'list';
   readonly seq: number;
   readonly ask: number;
@@ -376,8 +376,8 @@ interface FullAnswer {
 window.addEventListener('message', (e: MessageEvent<ReviewMessage | ListAnswer | RowsAnswer | FullAnswer>) => {
   const m = e.data;
   if (m?.type === 'list') {
-    if (shown && m.seq === shown.seq && m.ask === asked && openList && openList.row === m.row && openList.column === m.column)
-      showList(openList, m.refs, m.where);
+    // The answer to the last list asked for (of the review shown) only.
+    if (shown && m.seq === shown.seq && m.ask === asked && openList) showList(openList, m.refs, m.where);
     return;
   }
   if (m?.type === 'rows') {

@@ -309,8 +309,8 @@ function sorted<T extends ReviewRef>(xs: T[]): T[] {
 }
 
 function finish(acc: Acc, trendWeeks: readonly string[], firstMonday: number): Figures {
+  for (const g of GROUPS) for (const k in acc[g]) sorted(bucketsOf(acc, g)[k]);
   const p = acc.promise;
-  for (const k of Object.keys(p) as Array<keyof Acc['promise']>) sorted(p[k]);
   const counted = p.onTime.length + p.late.length + p.broken.length + p.overdue.length;
   const slips = p.late.map((r) => r.days ?? 0);
   const rate = (n: number) => (counted > 0 ? n / counted : null);
@@ -330,10 +330,7 @@ function finish(acc: Acc, trendWeeks: readonly string[], firstMonday: number): F
     moves: acc.moves.sort((a, b) => (a.on ?? a.date ?? '').localeCompare(b.on ?? b.date ?? '') || byPlace(a, b)),
   };
   const w = acc.waiting;
-  for (const k of Object.keys(w) as Array<keyof Acc['waiting']>) sorted(w[k]);
   const s = acc.scope;
-  for (const k of Object.keys(s) as Array<keyof Acc['scope']>) sorted(s[k]);
-  for (const k of Object.keys(acc.urgency) as Array<keyof UrgencyFigures>) sorted(acc.urgency[k]);
   return {
     promises,
     waiting: { due: w.inTime.length + w.late.length + w.open.length + w.pending.length + w.dropped.length, ...w },
@@ -359,12 +356,13 @@ function append<T>(into: T[], from: readonly T[]): void {
   for (const x of from) into.push(x);
 }
 
+/** The groups of buckets of refs in an `Acc`. */
+const GROUPS = ['promise', 'waiting', 'scope', 'urgency'] as const;
+const bucketsOf = (acc: Acc, g: (typeof GROUPS)[number]) => acc[g] as Record<string, ReviewRef[]>;
+
 function merge(into: Acc, from: Acc): void {
-  for (const k of Object.keys(from.promise) as Array<keyof Acc['promise']>) append(into.promise[k], from.promise[k]);
+  for (const g of GROUPS) for (const k in from[g]) append(bucketsOf(into, g)[k], bucketsOf(from, g)[k]);
   append(into.moves, from.moves);
-  for (const k of Object.keys(from.waiting) as Array<keyof Acc['waiting']>) append(into.waiting[k], from.waiting[k]);
-  for (const k of Object.keys(from.scope) as Array<keyof Acc['scope']>) append(into.scope[k], from.scope[k]);
-  for (const k of Object.keys(from.urgency) as Array<keyof UrgencyFigures>) append(into.urgency[k], from.urgency[k]);
   from.weeks.forEach(([a, b], k) => {
     into.weeks[k][0] += a;
     into.weeks[k][1] += b;

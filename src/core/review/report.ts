@@ -73,20 +73,29 @@ export interface ReviewCell {
 /** The columns with lines behind their number (a click lists them). */
 export type ReviewListColumn = 'onTime' | 'firstDate' | 'late' | 'broken' | 'dropped' | 'overdue' | 'waiting' | 'scope';
 
-/** The lines behind each column's number: one place for the table, the webview's lists and their counts. */
-export const CELL_REFS: Readonly<Record<ReviewListColumn, (f: Figures) => readonly ReviewRef[]>> = {
-  onTime: (f) => f.promises.onTime,
-  firstDate: (f) => f.promises.firstDate,
-  late: (f) => f.promises.late,
-  broken: (f) => f.promises.broken,
-  dropped: (f) => f.promises.dropped,
-  overdue: (f) => f.promises.overdue,
-  waiting: (f) => f.waiting.open,
-  scope: (f) => f.scope.unconfirmed,
+/**
+ * Where the lines behind each column's number are in a row's figures (`figures[group][bucket]`): one place for
+ * the table's counts, the webview's lists (the page asks the extension for the lines at that place) and tests.
+ */
+export const CELL_PATHS: Readonly<Record<ReviewListColumn, readonly ['promises' | 'waiting' | 'scope', string]>> = {
+  onTime: ['promises', 'onTime'],
+  firstDate: ['promises', 'firstDate'],
+  late: ['promises', 'late'],
+  broken: ['promises', 'broken'],
+  dropped: ['promises', 'dropped'],
+  overdue: ['promises', 'overdue'],
+  waiting: ['waiting', 'open'],
+  scope: ['scope', 'unconfirmed'],
 };
 
+/** The lines behind a column's number (in figures as `countedJson` wrote them: how many). */
+export function cellRefs(f: Figures, c: ReviewListColumn): readonly ReviewRef[] {
+  const [group, bucket] = CELL_PATHS[c];
+  return (f[group] as unknown as Record<string, readonly ReviewRef[]>)[bucket];
+}
+
 /**
- * What one row of the table shows, without the lines behind its numbers (those are `CELL_REFS` of the figures):
+ * What one row of the table shows, without the lines behind its numbers (those are `cellRefs` of the figures):
  * small enough to send a thousand clients' rows to a webview at once. `trend` is each week's on-time rate.
  */
 export interface RowFigures {
@@ -122,7 +131,7 @@ export function rowFigures(f: (Figures & { client?: string; lastTouch?: { date: 
   const x = f as Figures & { client?: string; lastTouch?: { date: string; days: number } };
   const count = (refs: readonly unknown[] | number) => (typeof refs === 'number' ? refs : refs.length);
   const n = {} as Record<ReviewListColumn, number>;
-  for (const c in CELL_REFS) n[c as ReviewListColumn] = count(CELL_REFS[c as ReviewListColumn](x));
+  for (const c in CELL_PATHS) n[c as ReviewListColumn] = count(cellRefs(x, c as ReviewListColumn));
   const p = x.promises;
   return {
     client: x.client,

@@ -59,8 +59,16 @@ export async function run({ page, probe, screenshot }) {
   // This week, on Monday 2026-11-23: the period is that day.
   assert.deepEqual([shown.review.since, shown.review.until], ['2026-11-23', '2026-11-23']);
 
-  // 90 days: the same figures as the command line's, client by client.
-  const s90 = await probe.command('clientlog._test.review', [{ type: 'period', id: 'days90' }]);
+  // 90 days (the page's button): the same figures as the command line's, client by client.
+  const frame = await reviewFrame(page);
+  await frame.locator('button[data-period="days90"]').click();
+  const s90 = await waitFor(
+    async () => {
+      const s = await probe.command('clientlog._test.review');
+      return s?.view && s.review.since === '2026-08-26' && s.view.period === 'days90' ? s : null;
+    },
+    { message: 'the 90-day review to be drawn' },
+  );
   const cli = cliReview('2026-08-26', '2026-11-23');
   assert.deepEqual([s90.review.since, s90.review.until], [cli.since, cli.until]);
   const figures = (c) => [
@@ -80,7 +88,6 @@ export async function run({ page, probe, screenshot }) {
   assert.ok(cli.total.promises.due > 0, 'the examples have promises due in 90 days');
 
   // The webview shows those numbers: one row per client and the total, the cells the view model's.
-  const frame = await reviewFrame(page);
   await waitFor(async () => (await frame.$eval('button[data-period="days90"]', (b) => b.getAttribute('aria-pressed'))) === 'true', {
     message: 'the 90 days button to be pressed',
   });
