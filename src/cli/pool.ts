@@ -134,8 +134,12 @@ export interface PoolPlan {
   readonly onSpawn?: () => void;
 }
 
-/** The chunks the main thread does before it judges its pace (the first runs the parser cold). */
-const PACE_CHUNKS = 2;
+/**
+ * The chunks the main thread does before it measures its pace (the first run the parser cold, and overstate
+ * what the rest will cost), and the chunks it measures before it judges.
+ */
+const PACE_CHUNKS = 4;
+const MEASURED_CHUNKS = 2;
 
 /**
  * Processes the files on the main thread and worker threads running `script`: those of `plan.started`, and up
@@ -184,6 +188,7 @@ export async function runPool(tasks: readonly FileTask[], o: WorkOptions, script
               claimedFrom = claimed();
               return;
             }
+            if (backlogMs > 0 && chunks < PACE_CHUNKS + MEASURED_CHUNKS) return;
             const done = claimed();
             const left = tasks.length - done;
             if (left === 0) return;

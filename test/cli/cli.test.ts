@@ -198,7 +198,7 @@ describe('clientlog CLI', () => {
       this.timeout(60000);
       const names = fs.readdirSync(examples);
       const files: Record<string, string> = {};
-      for (let k = 0; k < 24; k++) for (const f of names) files[`${k}-${f}`] = fs.readFileSync(path.join(examples, f), 'utf8');
+      for (let k = 0; k < 48; k++) for (const f of names) files[`${k}-${f}`] = fs.readFileSync(path.join(examples, f), 'utf8');
       const dir = tmpTree(files);
       const tasks = Object.keys(files)
         .sort()
@@ -211,7 +211,7 @@ describe('clientlog CLI', () => {
       const alone = await runPool(tasks, o, script, { more: 1, backlogMs: 3_600_000, onSpawn: () => spawned++ });
       assert.equal(spawned, 0);
       assert.deepEqual(alone, main);
-      // A backlog of a microsecond is exceeded once the pace is measured (after the first chunks).
+      // A backlog of a microsecond is exceeded once the pace is measured (over chunks 5 and 6: 336 files are 11 chunks).
       const busy = await runPool(tasks, o, script, { more: 1, backlogMs: 0.001, onSpawn: () => spawned++ });
       assert.equal(spawned, 1);
       assert.deepEqual(busy, main);
