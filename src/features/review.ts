@@ -141,13 +141,19 @@ export class ReviewPanel implements vscode.Disposable {
         else if (m.type === 'list') void this.list(cur, m.row, m.at, m.ask);
         else if (m.type === 'rows' && typeof m.to === 'number') {
           // More client rows for the page to lay out; later reviews (live updates) send as many at once.
-          this.rows = Math.max(this.rows, m.to);
+          this.rows = m.to;
           void panel.webview.postMessage({ type: 'rows', seq: cur.seq, from: m.from, rows: countedJson(cur.review.clients.slice(m.from, m.to)) });
         } else if (m.type === 'full')
-          void panel.webview.postMessage({ type: 'full', seq: cur.seq, review: cur.review, paths: this.logs.map((_, k) => this.path(k)) });
+          void panel.webview.postMessage({
+            type: 'full',
+            seq: cur.seq,
+            review: cur.review,
+            paths: this.logs.map((l) => vscode.workspace.asRelativePath(l.uri)),
+          });
         else if (m.type === 'drawn') {
-          cur.drawnMs = performance.now() - cur.openedAt;
-          cur.drawnAt = performance.timeOrigin + performance.now();
+          const t = performance.now();
+          cur.drawnMs = t - cur.openedAt;
+          cur.drawnAt = performance.timeOrigin + t;
           cur.renderMs = m.renderMs;
         } else if (m.type === 'view') {
           // What the page laid out, for the test hooks (it follows `drawn`).
@@ -211,13 +217,8 @@ export class ReviewPanel implements vscode.Disposable {
     const f = (row === r.clients.length ? r.total : r.clients[row as number]) as unknown as Record<string, Record<string, unknown> | undefined> | undefined;
     const refs = Array.isArray(at) ? f?.[at[0]]?.[at[1]] : undefined;
     if (!Array.isArray(refs)) return;
-    const where = (refs as ReviewRef[]).map((x) => `${this.path(x.source)}:${x.line + 1}`);
+    const where = (refs as ReviewRef[]).map((x) => `${vscode.workspace.asRelativePath(this.logs[x.source].uri)}:${x.line + 1}`);
     await this.panel?.webview.postMessage({ type: 'list', seq: cur.seq, row, ask, refs, where });
-  }
-
-  private path(source: number): string {
-    const log = this.logs[source];
-    return log ? vscode.workspace.asRelativePath(log.uri) : '';
   }
 
   private async open(source: number, line: number): Promise<void> {

@@ -119,7 +119,7 @@ export interface RowFigures {
  */
 export function countedJson(x: unknown): string {
   return JSON.stringify(x, (k, v: unknown) =>
-    !Array.isArray(v) ? v : k === 'trend' ? v.map((w: TrendPoint) => w.rate) : typeof (v[0] as ReviewRef | undefined)?.line === 'number' ? v.length : v,
+    !Array.isArray(v) ? v : k === 'trend' ? v.map((w: TrendPoint) => w.rate) : (v[0] as ReviewRef | undefined)?.line !== undefined ? v.length : v,
   );
 }
 

@@ -31,7 +31,7 @@ async function drawn(probe, after = 0) {
   return waitFor(
     async () => {
       const s = await probe.command('clientlog._test.review');
-      return s && s.view && s.seq > after && s.review.since === '2026-10-25' ? s : null;
+      return s?.view && s.seq > after && s.review?.since === '2026-10-25' ? s : null;
     },
     { message: 'the 30-day review to be drawn' },
   );
@@ -163,7 +163,7 @@ export async function run({ page, probe, workspaceDir }) {
   // (Client 130's overdue) is asked for again: empty now.
   fs.writeFileSync(path.join(workspaceDir, `many/client-${id(N)}.clientlog`), logText(N, true));
   const s2 = await drawn(probe, s.seq + 0);
-  await waitFor(async () => (await probe.command('clientlog._test.review')).review.clients[k130].promises.overdue.length === 0, {
+  await waitFor(async () => (await probe.command('clientlog._test.review')).review?.clients[k130].promises.overdue.length === 0, {
     message: 'the review to follow the change on disk',
   });
   assert.ok(s2);
