@@ -165,11 +165,19 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
    */
   invalidate(): void {
     this.dirty = true;
-    this.refreshTimer ??= setTimeout(() => {
-      this.refreshTimer = undefined;
-      this.changeEmitter.fire(undefined);
-    }, REFRESH_COALESCE_MS);
+    // At least a few times the last rebuild apart: a view shown during a scan of 10,000 logs lays them all out
+    // at every report, which would take most of the extension host's time.
+    this.refreshTimer ??= setTimeout(
+      () => {
+        this.refreshTimer = undefined;
+        this.changeEmitter.fire(undefined);
+      },
+      Math.max(REFRESH_COALESCE_MS, 4 * this.rebuildMs),
+    );
   }
+
+  /** How long the last rebuild took (ms). */
+  private rebuildMs = 0;
 
   /** Each log's overdue count, as of the last time it changed (its model, the time, or the settings). */
   private readonly overdueOf = new Map<string, { log: ClientLog; n: number }>();
@@ -188,7 +196,12 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
       const key = e.uri.toString();
       live.add(key);
       let c = this.overdueOf.get(key);
-      if (!c || c.log !== e.log) this.overdueOf.set(key, (c = { log: e.log, n: agenda([logSource(e.log, key, '')], opts).overdue }));
+      // A log with none of the kinds counted has none overdue: no agenda for it.
+      if (!c || c.log !== e.log)
+        this.overdueOf.set(
+          key,
+          (c = { log: e.log, n: e.log.items.some((i) => this.kinds.has(i.kind)) ? agenda([logSource(e.log, key, '')], opts).overdue : 0 }),
+        );
       n += c.n;
     }
     for (const k of this.overdueOf.keys()) if (!live.has(k)) this.overdueOf.delete(k);
@@ -266,6 +279,7 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
   private rebuild(): void {
     if (!this.dirty) return;
     this.dirty = false;
+    const t0 = performance.now();
     const opts = analyzeOptions(this.clock.now());
     const logs = this.index.all();
     const nameCount = new Map<string, number>();
@@ -327,6 +341,7 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
       };
     });
     this.recordsAdded = false;
+    this.rebuildMs = performance.now() - t0;
   }
 
   private recordsAdded = false;

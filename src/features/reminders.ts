@@ -75,19 +75,25 @@ export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, 
   let queue: Promise<void> = Promise.resolve();
   let disposed = false;
   const memory = () => readMemory(state.get(MEMORY_KEY));
-  /** A look queued and not started yet (and whether the user looks): later ones join it, so a burst of index changes plans once. */
-  let waiting: boolean | undefined;
-  const look = (looking: boolean) => {
-    if (waiting !== undefined) {
-      waiting ||= looking;
+  /**
+   * A look queued and not started yet: whether the user looks, and whether only the index changed. Later looks
+   * join it, so a burst of index changes plans once; and one for index changes the last plan already read (a
+   * scan's reports, which the first plan awaits) plans nothing.
+   */
+  let waiting: [looking: boolean, index: boolean] | undefined;
+  let changes = 0;
+  let planned = -1;
+  const look = (looking: boolean, index = false) => {
+    if (waiting) {
+      waiting = [waiting[0] || looking, waiting[1] && index];
       return;
     }
-    waiting = looking;
+    waiting = [looking, index];
     queue = queue
       .then(() => {
-        const l = waiting!;
+        const [l, i] = waiting!;
         waiting = undefined;
-        return evaluate(l);
+        if (!i || l || planned !== changes) return evaluate(l);
       })
       .catch(console.error);
   };
@@ -114,6 +120,7 @@ export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, 
   const evaluate = async (looking: boolean): Promise<void> => {
     await index.ready();
     if (disposed) return;
+    planned = changes;
     const now = clock.now();
     // Made only as the plan reads them: none when reminders are off.
     const sources = (function* () {
@@ -217,7 +224,10 @@ export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, 
     vscode.window.onDidChangeWindowState((s) => s.focused && look(true)),
     clock.onDidMove(() => look(vscode.window.state.focused)),
     // The index reports changes after a pause in typing: no debounce of its own.
-    index.onDidChange(() => look(false)),
+    index.onDidChange(() => {
+      changes++;
+      look(false, true);
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('clientlog') && look(false)),
   ];
 

@@ -12,9 +12,9 @@ export type IndexedLog = IndexedEntry<{ readonly uri: vscode.Uri; readonly folde
 
 const READ_CONCURRENCY = 32;
 const YIELD_MS = 10;
-/** During a scan, what is read so far reaches the listeners this soon, then at least REPORT_MS apart. */
+/** During a scan, what is read so far reaches the listeners this soon, then REPORT_MS apart. */
 const FIRST_REPORT_MS = 50;
-const REPORT_MS = 1000;
+const REPORT_MS = 250;
 /** Listeners (diagnostics, views) hear of typing after this pause; the model itself is updated at once. */
 const NOTIFY_MS = 200;
 
@@ -121,7 +121,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.logs.retain(keep);
       // READ_CONCURRENCY reads in flight at all times (each reader takes the next file as soon as its own is
       // in: batches waited for the slowest read of each), and what is read so far is reported FIRST_REPORT_MS
-      // into the scan, then at least REPORT_MS apart, so diagnostics and views fill in as the scan goes.
+      // into the scan, then every REPORT_MS, so diagnostics and views fill in as the scan goes.
       const started = performance.now();
       let slice = started;
       let reportAt = started + FIRST_REPORT_MS;
@@ -133,9 +133,9 @@ export class WorkspaceIndex implements vscode.Disposable {
           if (gen !== this.generation || this.disposed) return;
           const now = performance.now();
           if (now >= reportAt) {
-            // Somewhat farther apart as the scan goes (a shown Promises view lays out every log read so far at
-            // each report), but never far: the listeners' work is per changed log, and a big report is a long task.
-            reportAt = now + Math.min(REPORT_MS, Math.max(FIRST_REPORT_MS * 5, (now - started) / 4));
+            // Evenly spaced: the listeners' work is per changed log (a big report would be a long task), and
+            // what lays out every log (a shown Promises view) spaces its own refreshes by what they cost.
+            reportAt = now + REPORT_MS;
             this.flush();
           }
           // Yield to the host's other work every YIELD_MS of scanning (a timer: standard in Node and in a
