@@ -83,6 +83,8 @@ export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, 
   let waiting: [looking: boolean, index: boolean] | undefined;
   let changes = 0;
   let planned = -1;
+  /** The day of the digest this window showed. */
+  let digested: string | undefined;
   const look = (looking: boolean, index = false) => {
     if (waiting) {
       waiting = [waiting[0] || looking, waiting[1] && index];
@@ -139,7 +141,10 @@ export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, 
     const claimed = await claim(keys);
     if (disposed) return;
     const reminders = plan.reminders.filter((r) => claimed.has(claimOf(r)));
-    const digest = digestKey && claimed.has(digestKey) ? plan.digest : undefined;
+    // Never twice in one window: another window's write of globalState replaces this one's whole (its memory too,
+    // which may not have today's digest yet), and a second look of this window would then plan it again.
+    const digest = digestKey && claimed.has(digestKey) && digested !== plan.digest!.day ? plan.digest : undefined;
+    if (digest) digested = digest.day;
     // Recorded before showing: a notification left open must not come back at the next look.
     let m = memory();
     if (reminders.length) m = recordShown(m, reminders, now);
