@@ -14,7 +14,7 @@ import { registerReview, ReviewPanel } from './features/review';
 import { ReviewInputs } from './host/reviewInputs';
 import { registerReminders } from './features/reminders';
 import { registerTestHooks, testClockStart } from './features/testHooks';
-import { workspaceFiles, type Files, type LogReader } from './host/files';
+import type { Files, LogReader } from './host/files';
 import { PersistedIndex } from './host/persistedIndex';
 import { WorkspaceIndex } from './host/workspaceIndex';
 
@@ -26,7 +26,7 @@ const loaded = performance.now();
  * @param files how files are stat'ed and read: `workspace.fs` unless given (the Node host's is on node:fs)
  * @param reader parses closed files off this thread (the Node host's worker thread), if given
  */
-export function activate(context: vscode.ExtensionContext, files: Files = workspaceFiles(vscode.workspace.fs), reader?: LogReader): void {
+export function activate(context: vscode.ExtensionContext, files: Files = vscode.workspace.fs, reader?: LogReader): void {
   const persisted = new PersistedIndex(context.storageUri, context.extension, files);
   const index = new WorkspaceIndex(files, persisted, reader);
   const clock = new Clock(testClockStart(context));

@@ -75,27 +75,21 @@ export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, 
   let queue: Promise<void> = Promise.resolve();
   let disposed = false;
   const memory = () => readMemory(state.get(MEMORY_KEY));
-  /**
-   * A look queued and not started yet: whether the user looks, and whether only the index changed. Later looks
-   * join it, so a burst of index changes plans once; and one for index changes the last plan already read (a
-   * scan's reports, which the first plan awaits) plans nothing.
-   */
-  let waiting: [looking: boolean, index: boolean] | undefined;
-  let changes = 0;
-  let planned = -1;
+  /** A look queued and not started yet (and whether the user looks): later ones join it, so a burst of index changes plans once. */
+  let waiting: boolean | undefined;
   /** The day of the digest this window showed. */
   let digested: string | undefined;
-  const look = (looking: boolean, index = false) => {
-    if (waiting) {
-      waiting = [waiting[0] || looking, waiting[1] && index];
+  const look = (looking: boolean) => {
+    if (waiting !== undefined) {
+      waiting ||= looking;
       return;
     }
-    waiting = [looking, index];
+    waiting = looking;
     queue = queue
       .then(() => {
-        const [l, i] = waiting!;
+        const l = waiting!;
         waiting = undefined;
-        if (!i || l || planned !== changes) return evaluate(l);
+        return evaluate(l);
       })
       .catch(console.error);
   };
@@ -122,13 +116,11 @@ export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, 
   const evaluate = async (looking: boolean): Promise<void> => {
     await index.ready();
     if (disposed) return;
-    planned = changes;
     const now = clock.now();
-    // Made only as the plan reads them: none when reminders are off.
-    const sources = (function* () {
-      for (const e of index.all()) yield logSource(e.log, e.uri.toString(), e.log.client || vscode.workspace.asRelativePath(e.uri));
-    })();
-    const plan = planReminders(sources, { now, settings: reminderSettings(), memory: memory(), looking });
+    const settings = reminderSettings();
+    // No sources when reminders are off (the plan is then empty).
+    const sources = settings.enabled ? index.all().map((e) => logSource(e.log, e.uri.toString(), e.log.client || vscode.workspace.asRelativePath(e.uri))) : [];
+    const plan = planReminders(sources, { now, settings, memory: memory(), looking });
     wake = plan.nextWake;
     scheduler.changed([0]);
     // A reminder back from a snooze is claimed anew (the window that claimed it first may be gone).
@@ -141,10 +133,7 @@ export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, 
     const claimed = await claim(keys);
     if (disposed) return;
     const reminders = plan.reminders.filter((r) => claimed.has(claimOf(r)));
-    // Never twice in one window: another window's write of globalState replaces this one's whole (its memory too,
-    // which may not have today's digest yet), and a second look of this window would then plan it again.
-    const digest = digestKey && claimed.has(digestKey) && digested !== plan.digest!.day ? plan.digest : undefined;
-    if (digest) digested = digest.day;
+    const digest = digestKey && claimed.has(digestKey) ? plan.digest : undefined;
     // Recorded before showing: a notification left open must not come back at the next look.
     let m = memory();
     if (reminders.length) m = recordShown(m, reminders, now);
@@ -152,7 +141,12 @@ export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, 
     if (reminders.length || digest) await state.update(MEMORY_KEY, m);
     if (reminders.length === 1) showOne(reminders[0]);
     else if (reminders.length > 1) showGroup(reminders);
-    if (digest) showDigest(digest);
+    // Recorded again but never shown twice by one window: another window's write of globalState replaces this
+    // one's whole (its memory too, which may not have today's digest yet), so a later look here plans it again.
+    if (digest && digested !== digest.day) {
+      digested = digest.day;
+      showDigest(digest);
+    }
   };
 
   /** Shows a notification, remembers it for the test hooks, and runs the action of the button picked. */
@@ -229,10 +223,7 @@ export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, 
     vscode.window.onDidChangeWindowState((s) => s.focused && look(true)),
     clock.onDidMove(() => look(vscode.window.state.focused)),
     // The index reports changes after a pause in typing: no debounce of its own.
-    index.onDidChange(() => {
-      changes++;
-      look(false, true);
-    }),
+    index.onDidChange(() => look(false)),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('clientlog') && look(false)),
   ];
 

@@ -11,20 +11,13 @@ export interface FileStat {
  * Review's inputs: `WorkspaceIndex.files`). Both reject when the file cannot be read; `isFileGone(e)` tells a
  * file that is no longer there (deleted or renamed since it was listed) from one that cannot be read.
  *
- * `workspaceFiles(vscode.workspace.fs)` goes through VS Code's file systems (the web worker host, a virtual
- * workspace: every scheme VS Code has). The Node extension host passes its own (src/node/files.ts): `file:`
- * URIs read with node:fs, one system call each, instead of one `workspace.fs` round trip per call.
+ * `vscode.workspace.fs` is one (VS Code's file systems: the web worker host, a virtual workspace, every scheme
+ * VS Code has). The Node extension host passes its own (src/node/files.ts): `file:` URIs read with node:fs, one
+ * system call each, instead of one `workspace.fs` round trip per call.
  */
 export interface Files {
-  stat(uri: vscode.Uri): Promise<FileStat>;
-  readFile(uri: vscode.Uri): Promise<Uint8Array>;
-}
-
-export function workspaceFiles(fs: vscode.FileSystem): Files {
-  return {
-    stat: async (uri) => fs.stat(uri),
-    readFile: async (uri) => fs.readFile(uri),
-  };
+  stat(uri: vscode.Uri): PromiseLike<FileStat>;
+  readFile(uri: vscode.Uri): PromiseLike<Uint8Array>;
 }
 
 /**

@@ -14,8 +14,6 @@ export class TimeScheduler implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
   private readonly scheduler: Scheduler<string>;
   private readonly disposables: vscode.Disposable[];
-  /** The user's zone, read once (not once per log: a scan's report of 10,000 logs read the settings 10,000 times). */
-  private zone: string | undefined;
 
   /** Fires with the logs whose findings changed because time passed (or tests moved "now"). */
   readonly onDidChange = this.emitter.event;
@@ -24,7 +22,7 @@ export class TimeScheduler implements vscode.Disposable {
     this.scheduler = new Scheduler<string>(
       (key, now) => {
         const entry = index.get(vscode.Uri.parse(key));
-        return entry ? logSpan(entry.log, { now, timeZone: (this.zone ??= userTimeZone()) }) : undefined;
+        return entry ? logSpan(entry.log, { now, timeZone: userTimeZone() }) : undefined;
       },
       (keys) => this.emitter.fire(keys.map((k) => vscode.Uri.parse(k))),
       clock.timers(),
@@ -36,10 +34,7 @@ export class TimeScheduler implements vscode.Disposable {
         if (s.focused) this.scheduler.check();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${SECTION}.timeZone`)) {
-          this.zone = undefined;
-          this.scheduler.reset();
-        }
+        if (e.affectsConfiguration(`${SECTION}.timeZone`)) this.scheduler.reset();
       }),
       this.emitter,
     ];

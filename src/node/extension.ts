@@ -7,7 +7,6 @@
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type * as Shared from '../extension';
-import { workspaceFiles } from '../host/files';
 import { nodeFiles } from './files';
 import { serveIfParseWorker, workerReader } from './parseWorker';
 
@@ -21,7 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const { workspace } = require('vscode') as typeof vscode;
   const reader = workerReader(__filename, path.join(__dirname, 'cli-parse.js'));
   context.subscriptions.push(reader);
-  shared.activate(context, nodeFiles(workspaceFiles(workspace.fs)), reader);
+  shared.activate(context, nodeFiles(workspace.fs), reader);
 }
 
 export function deactivate(): void {

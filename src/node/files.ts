@@ -21,7 +21,13 @@ interface FileUri {
   readonly fsPath: string;
 }
 
-export function nodeFiles(fallback: Files): Files {
+/** The service: every call a promise (the fallback's answers too). */
+export interface NodeFiles extends Files {
+  stat(uri: Parameters<Files['stat']>[0]): Promise<FileStat>;
+  readFile(uri: Parameters<Files['readFile']>[0]): Promise<Uint8Array>;
+}
+
+export function nodeFiles(fallback: Files): NodeFiles {
   return {
     stat: async (uri) => (isLocal(uri) ? statOf(uri.fsPath) : fallback.stat(uri)),
     readFile: async (uri) => (isLocal(uri) ? readFileSync(uri.fsPath) : fallback.readFile(uri)),
