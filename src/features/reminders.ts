@@ -117,10 +117,8 @@ export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, 
     await index.ready();
     if (disposed) return;
     const now = clock.now();
-    const settings = reminderSettings();
-    // No sources when reminders are off (the plan is then empty).
-    const sources = settings.enabled ? index.all().map((e) => logSource(e.log, e.uri.toString(), e.log.client || vscode.workspace.asRelativePath(e.uri))) : [];
-    const plan = planReminders(sources, { now, settings, memory: memory(), looking });
+    const sources = index.all().map((e) => logSource(e.log, e.uri.toString(), e.log.client || vscode.workspace.asRelativePath(e.uri)));
+    const plan = planReminders(sources, { now, settings: reminderSettings(), memory: memory(), looking });
     wake = plan.nextWake;
     scheduler.changed([0]);
     // A reminder back from a snooze is claimed anew (the window that claimed it first may be gone).
