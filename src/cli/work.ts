@@ -1,6 +1,7 @@
 /** The per-file work of the CLI: the same parse + analyze the extension runs, on the main thread or in a worker. */
 import { analysisInput, analyze, analyzeInput, stableSpan, type AnalysisInput } from '../core/analyze';
 import { describeFinding, formatMessage } from '../core/messages';
+import { englishDays } from '../core/englishDays';
 import type { DecodedLog } from '../core/encoding';
 import { contactOf, type Finding, type FindingCode, type FindingData, type Level, type LevelSetting, type Problem, type TrackedKind } from '../core/model';
 import type { RecurInfo } from '../core/recurrence';
@@ -171,7 +172,7 @@ function checkResult(findings: readonly Finding[], task: FileTask, o: WorkOption
   for (const f of findings) {
     counts[f.level]++;
     if (f.code === 'promise.overdue') overdue++;
-    const message = describeFinding(f, formatMessage, 'en');
+    const message = describeFinding(f, formatMessage, 'en', englishDays);
     const line = f.range.start.line + 1;
     const column = f.range.start.character + 1;
     if (json) {

@@ -1,4 +1,4 @@
-import type { Finding, Language, NoteKind } from './model';
+import type { Finding, FindingData, Language, NoteKind } from './model';
 import type { IcsWords } from './ics';
 import { fieldLabel } from './notes';
 import { ordinal, type Rule } from './recurrence';
@@ -85,41 +85,43 @@ function noteName(kind: NoteKind, t: Translate): string {
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
+/** Who an item waits on: the contact's name, else the @handle, else the client. */
+const waitedOn = (d: FindingData): string => s(d.contact ?? (d.handle ? `@${s(d.handle)}` : d.client));
+
+/** How a message words a count of days: Intl's (below), or the CLI's English without ICU (core/englishDays.ts). */
+export interface DayWords {
+  readonly relative: (days: number, locale: string) => string;
+  readonly duration: (days: number, locale: string) => string;
+}
+
+const intlDays: DayWords = { relative: relativeDays, duration: durationDays };
+
 /**
  * The user-facing message of a finding, in the language `t` translates to. A finding that stands for
  * several of its code on its line (see core/limits.ts) says how many.
  */
-export function describeFinding(f: Finding, t: Translate, locale: string): string {
-  const message = describeOne(f, t, locale);
+export function describeFinding(f: Finding, t: Translate, locale: string, days: DayWords = intlDays): string {
+  const message = describeOne(f, t, locale, days);
   const n = f.data.count;
   return typeof n === 'number' && n > 1 ? t('{0} (and {1} more like it on this line)', message, n - 1) : message;
 }
 
-function describeOne(f: Finding, t: Translate, locale: string): string {
+function describeOne(f: Finding, t: Translate, locale: string, days: DayWords): string {
   const d = f.data;
   const when = d.time ? `${s(d.date)} ${s(d.time)}` : s(d.date);
   switch (f.code) {
     case 'promise.overdue':
       return Number(d.days) > 0
-        ? t('Promise to {0} was due {1} ({2})', s(d.client), relativeDays(-Number(d.days), locale), when)
+        ? t('Promise to {0} was due {1} ({2})', s(d.client), days.relative(-Number(d.days), locale), when)
         : t('Promise to {0} was due today at {1}', s(d.client), s(d.time));
     case 'promise.dueToday':
       return d.time ? t('Promise to {0} is due today at {1}', s(d.client), s(d.time)) : t('Promise to {0} is due today', s(d.client));
     case 'promise.dueSoon':
-      return t('Promise to {0} is due {1} ({2})', s(d.client), relativeDays(Number(d.days), locale), when);
+      return t('Promise to {0} is due {1} ({2})', s(d.client), days.relative(Number(d.days), locale), when);
     case 'waiting.followUp':
-      return t(
-        'No answer from {0} for {1}; follow up (follow-up date {2})',
-        s(d.contact ?? (d.handle ? `@${s(d.handle)}` : d.client)),
-        durationDays(Number(d.days), locale),
-        s(d.date),
-      );
+      return t('No answer from {0} for {1}; follow up (follow-up date {2})', waitedOn(d), days.duration(Number(d.days), locale), s(d.date));
     case 'scope.unconfirmed':
-      return t(
-        'Scope change not confirmed by {0} for {1}: get their confirmation before doing the work',
-        s(d.contact ?? (d.handle ? `@${s(d.handle)}` : d.client)),
-        durationDays(Number(d.days), locale),
-      );
+      return t('Scope change not confirmed by {0} for {1}: get their confirmation before doing the work', waitedOn(d), days.duration(Number(d.days), locale));
     case 'urgent.untriaged':
       return t('Urgent request or crisis? Ask what breaks, and for whom, if it waits until tomorrow; then write "URGENT request:" or "URGENT crisis:"');
     case 'refusal.noAlternative':
@@ -207,8 +209,8 @@ function describeOne(f: Finding, t: Translate, locale: string): string {
       return t(
         'No entry for {0} in {1} (you aim for every {2}): check in',
         s(d.client),
-        durationDays(Number(d.days), locale),
-        durationDays(Number(d.cadence), locale),
+        days.duration(Number(d.days), locale),
+        days.duration(Number(d.cadence), locale),
       );
     case 'mention.unknown':
       return (d.known as readonly string[]).length

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze } from '../../src/core/analyze';
+import { englishDays } from '../../src/core/englishDays';
 import { describeFinding, durationDays, formatMessage, languageOfLocale, relativeDays } from '../../src/core/messages';
 import { FINDING_CODES, type Finding, type FindingCode } from '../../src/core/model';
 import { parse } from '../../src/core/parse';
@@ -21,6 +22,47 @@ describe('messages', () => {
     assert.equal(durationDays(21, 'ru'), '21 день');
     assert.equal(durationDays(20, 'ro'), '20 de zile');
     assert.equal(relativeDays(-2, 'not a locale!'), '2 days ago');
+  });
+
+  it('words English day counts without ICU exactly as Intl does: today, tomorrow, yesterday, one day, grouped digits (property)', () => {
+    const rel = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+    const dur = new Intl.NumberFormat('en', { style: 'unit', unit: 'day', unitDisplay: 'long' });
+    const same = (n: number) => {
+      assert.equal(englishDays.relative(n, 'en'), rel.format(n, 'day'), `relative ${n}`);
+      assert.equal(englishDays.duration(n, 'en'), dur.format(n), `duration ${n}`);
+    };
+    // The edges of the wording (0, ±1, ±2) and of the grouping (999, 1,000, 999,999, …), and the largest counts.
+    for (const n of [0, 1, 2, 9, 10, 99, 100, 999, 1000, 1001, 9999, 10000, 99999, 100000, 999999, 1000000, 1234567, Number.MAX_SAFE_INTEGER]) {
+      same(n);
+      if (n !== 0) same(-n);
+    }
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -3000, max: 3000 }), fc.integer(), fc.maxSafeInteger()), (n) => same(n || 0)),
+      { numRuns: 5000 },
+    );
+    // Not a whole count, or not English: Intl words it.
+    for (const n of [1.5, -2.25, 2 ** 53 + 2, 1e21]) same(n);
+    assert.equal(englishDays.relative(-3, 'ru'), '3 дня назад');
+    assert.equal(englishDays.duration(21, 'ru'), '21 день');
+    assert.throws(() => englishDays.relative(NaN, 'en'), RangeError);
+  });
+
+  it("the CLI's English messages are those of Intl's wording (property over findings with day counts)", () => {
+    const days = fc.integer({ min: -2500, max: 2500 });
+    fc.assert(
+      fc.property(days, days, (a, b) => {
+        for (const code of ['promise.overdue', 'promise.dueSoon', 'waiting.followUp', 'scope.unconfirmed', 'client.quiet'] as const) {
+          const f: Finding = {
+            code,
+            level: 'warning',
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+            data: { client: 'Acme', date: '2026-11-05', days: a || 0, cadence: b || 0, contact: 'Ana', line: 0 },
+          };
+          assert.equal(describeFinding(f, formatMessage, 'en', englishDays), describeFinding(f, formatMessage, 'en'));
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('fills placeholders as the regular expression /\\{(\\d+)\\}/g does, leaving those without an argument (property)', () => {
