@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Ignore } from 'ignore';
-import { decodeLog, looksBinaryByWords, type DecodedLog } from '../core/encoding';
+import { decodeLog, type DecodedLog } from '../core/encoding';
 
 /** Directories never walked into. */
 const SKIP = new Set(['node_modules', '.git']);
@@ -141,5 +141,5 @@ export function collectFiles(inputs: readonly string[], cwd: string, useIgnore =
  */
 export function readLog(file: string): DecodedLog {
   const bytes = fs.readFileSync(file);
-  return decodeLog(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), looksBinaryByWords);
+  return decodeLog(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }

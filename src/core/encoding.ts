@@ -38,7 +38,7 @@ const MAGIC: readonly (readonly number[])[] = [
  * than tab, line breaks, form feed, vertical tab and escape) making more than 8% of the first 8 KiB. A few
  * stray NUL bytes in a text (a bad paste) keep it a text.
  */
-export function looksBinary(bytes: Uint8Array): boolean {
+function looksBinary(bytes: Uint8Array): boolean {
   if (MAGIC.some((m) => m.every((b, k) => bytes[k] === b))) return true;
   const n = Math.min(bytes.length, SAMPLE);
   let controls = 0;
@@ -46,29 +46,6 @@ export function looksBinary(bytes: Uint8Array): boolean {
     // Not tab, LF, VT, FF, CR (bits 9 to 13) or ESC (bit 27).
     if (bytes[k] < 0x20 && !((1 << bytes[k]) & 0x08003e00)) controls++;
   }
-  return controls >= 16 && controls > n * 0.08;
-}
-
-/**
- * `looksBinary`, four bytes at a time where aligned: a word without a byte below 0x20 (most words of a text)
- * is passed over with one test, `(w - 0x20202020) & ~w & 0x80808080`, nonzero exactly when some byte of `w`
- * is below 0x20 (a borrow only starts at such a byte). Byte by byte, the first 8 KiB of every file were 4 % of
- * the CLI's check without a cache; the CLI passes this to `decodeLog` (the extension's bundle, within its size
- * budget, keeps the plain loop). test/core/trust.test.ts holds the two to the same answer.
- */
-export function looksBinaryByWords(bytes: Uint8Array): boolean {
-  if (MAGIC.some((m) => m.every((b, k) => bytes[k] === b))) return true;
-  const n = Math.min(bytes.length, SAMPLE);
-  const words = new Int32Array(bytes.buffer, 0, bytes.buffer.byteLength >> 2);
-  let controls = 0;
-  let k = 0;
-  for (; k < n && (bytes.byteOffset + k) & 3; k++) if (bytes[k] < 0x20 && !((1 << bytes[k]) & 0x08003e00)) controls++;
-  for (let at = (bytes.byteOffset + k) >> 2; k + 4 <= n; k += 4, at++) {
-    const w = words[at];
-    if (((w - 0x20202020) & ~w & 0x80808080) === 0) continue;
-    for (let j = k; j < k + 4; j++) if (bytes[j] < 0x20 && !((1 << bytes[j]) & 0x08003e00)) controls++;
-  }
-  for (; k < n; k++) if (bytes[k] < 0x20 && !((1 << bytes[k]) & 0x08003e00)) controls++;
   return controls >= 16 && controls > n * 0.08;
 }
 
@@ -120,8 +97,8 @@ const STRICT = { fatal: true, ignoreBOM: true };
 /** Decodes valid UTF-8 only (throws otherwise). */
 const STRICT_UTF8 = new TextDecoder('utf-8', STRICT);
 
-/** Reads the bytes of a `.clientlog` file (see the module comment); `binary` is `looksBinary` or the same test faster. Never throws. */
-export function decodeLog(bytes: Uint8Array, binary = looksBinary): DecodedLog {
+/** Reads the bytes of a `.clientlog` file (see the module comment). Never throws. */
+export function decodeLog(bytes: Uint8Array): DecodedLog {
   const le = bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe;
   const be = bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff;
   if (le || be) {
@@ -140,7 +117,7 @@ export function decodeLog(bytes: Uint8Array, binary = looksBinary): DecodedLog {
   }
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const encoding: LogEncoding = bom ? 'utf-8-bom' : 'utf-8';
-  if (binary(bytes)) {
+  if (looksBinary(bytes)) {
     return { text: '', encoding, binary: true, problems: [{ code: 'file.binary', range: lineRange(0, 0, 0), data: { size: bytes.length } }] };
   }
   // Valid UTF-8 (nearly every file) in one pass of the runtime's own decoder, which rejects exactly what

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyze } from '../../src/core/analyze';
 import { fixNearMiss } from '../../src/core/edits';
-import { decodeLog, firstInvalidUtf8, looksBinary, looksBinaryByWords } from '../../src/core/encoding';
+import { decodeLog, firstInvalidUtf8 } from '../../src/core/encoding';
 import { parseDocument, reanalyze, reparse } from '../../src/core/incremental';
 import { LogIndex } from '../../src/core/logIndex';
 import { describeFinding, formatMessage } from '../../src/core/messages';
@@ -454,60 +454,6 @@ describe('encodings', () => {
       }),
       { numRuns: 2000 },
     );
-  });
-
-  it("the CLI's binary test (four bytes at a time) answers as the byte-by-byte one does, at any alignment and length (property)", () => {
-    // looksBinaryByWords reads four bytes at a time where the buffer allows; this holds it to one byte at a time.
-    const byByte = (bytes: Uint8Array) => {
-      const n = Math.min(bytes.length, 8192);
-      let controls = 0;
-      for (let k = 0; k < n; k++) if (bytes[k] < 0x20 && !((1 << bytes[k]) & 0x08003e00)) controls++;
-      return controls >= 16 && controls > n * 0.08;
-    };
-    // Mostly text with control bytes mixed in at a rate around the 8 % threshold, a few bytes to past 8 KiB.
-    const byte = fc.oneof(
-      { weight: 12, arbitrary: fc.integer({ min: 0x20, max: 0xff }) },
-      { weight: 1, arbitrary: fc.integer({ min: 0, max: 0x1f }) },
-      { weight: 1, arbitrary: fc.constantFrom(0x09, 0x0a, 0x0d, 0x1b, 0x00, 0x1f, 0x20, 0x21, 0x7f, 0x80, 0xa0) },
-    );
-    const length = fc.oneof(fc.integer({ min: 0, max: 64 }), fc.integer({ min: 180, max: 260 }), fc.integer({ min: 8180, max: 8210 }));
-    fc.assert(
-      fc.property(length, fc.integer({ min: 0, max: 7 }), fc.array(byte, { minLength: 8220, maxLength: 8220 }), (n, offset, pool) => {
-        // A view at every alignment of its buffer, with bytes after it that the test must not read.
-        const bytes = new Uint8Array(pool).subarray(offset, offset + n);
-        assert.equal(looksBinaryByWords(bytes), byByte(bytes));
-        assert.equal(looksBinary(bytes), byByte(bytes));
-      }),
-      { numRuns: 400 },
-    );
-    // Right at the threshold (16 controls, 8 % of 8 KiB), the controls spread out, first, or last (every one counts).
-    const seen = new Set<boolean>();
-    for (const [size, controls] of [
-      [100, 15],
-      [100, 16],
-      [101, 16],
-      [102, 16],
-      [103, 16],
-      [8192, 655],
-      [8192, 656],
-      [9000, 656],
-    ]) {
-      for (const offset of [0, 1, 2, 3]) {
-        for (const place of [(k: number) => Math.floor((k * size) / controls), (k: number) => k, (k: number) => size - 1 - k]) {
-          const buf = new Uint8Array(size + offset).fill(0x61);
-          for (let k = 0; k < controls; k++) buf[offset + place(k)] = 0x01;
-          const bytes = buf.subarray(offset);
-          assert.equal(looksBinaryByWords(bytes), byByte(bytes), `${size} ${controls} ${offset}`);
-          seen.add(byByte(bytes));
-        }
-      }
-    }
-    assert.equal(seen.size, 2);
-    for (const magic of [[0x89, 0x50, 0x4e, 0x47], [0x1f, 0x8b], [0x7f, 0x45, 0x4c, 0x46], [0x1f], [0x25, 0x50, 0x44, 0x46]]) {
-      const bytes = new Uint8Array([...magic, 0x61, 0x62]);
-      assert.equal(looksBinaryByWords(bytes), looksBinary(bytes), magic.join(' '));
-      assert.equal(looksBinaryByWords(bytes.subarray(0, magic.length)), magic.length > 1 && magic[0] !== 0x25, magic.join(' '));
-    }
   });
 
   it("the workspace index reads a file's bytes through decodeLog (LogIndex.setDiskBytes)", () => {
