@@ -195,10 +195,32 @@ function checkResult(findings: readonly Finding[], task: FileTask, o: WorkOption
   return { file: task.display, out: detach(out), counts, overdue, findings: json };
 }
 
+/**
+ * `input` made from a transient parse, with its strings made its own (in place: the objects are new, and assigning
+ * an existing property keeps their shape), so that keeping it does not keep the file's text alive. Dates and times
+ * are shorter than any view V8 makes.
+ */
+function ownStrings(input: ReviewInput): ReviewInput {
+  const own = (o: object, keys: readonly string[]) => {
+    const w = o as Record<string, unknown>;
+    for (const k of keys) if (typeof w[k] === 'string') w[k] = detach(w[k]);
+  };
+  own(input, ['client', 'timeZone']);
+  for (const i of input.items) {
+    own(i, ['text', 'who', 'closedBy']);
+    for (const m of i.moves) own(m, ['by']);
+  }
+  for (const u of input.urgents) own(u, ['text']);
+  for (const n of input.notes) own(n, ['title']);
+  return input;
+}
+
 /** Parses and analyzes one file's text. */
 export function processText(text: string, task: FileTask, o: WorkOptions, fileProblems: readonly Problem[] = []): FileResult {
   // The review reads closed items and their history too, which the cached facts leave out.
-  if (o.mode === 'review') return { file: task.display, review: reviewInput(parseText(text, task.path, fileProblems)) };
+  // A transient parse (strings that are views into the text: no copy of each), then copies of only what the
+  // review keeps.
+  if (o.mode === 'review') return { file: task.display, review: ownStrings(reviewInput(parseText(text, task.path, fileProblems, true))) };
   // check without a cache keeps nothing of the file: its findings come from the parsed log itself, without
   // the plain copy the cache stores (`analyzeInput(analysisInput(log))` is `analyze(log)`: a property test).
   // Its text output keeps no string of the model (see checkResult), so the model may share the file's text.
