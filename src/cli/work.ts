@@ -6,6 +6,7 @@ import type { DecodedLog } from '../core/encoding';
 import { contactOf, type Finding, type FindingCode, type FindingData, type Level, type LevelSetting, type Problem, type TrackedKind } from '../core/model';
 import type { RecurInfo } from '../core/recurrence';
 import { reviewInput, type ReviewInput } from '../core/review/input';
+import { isMainThread } from 'node:worker_threads';
 import { readLog } from './files';
 import { detach } from '../core/text';
 
@@ -219,8 +220,11 @@ function ownStrings(input: ReviewInput): ReviewInput {
 export function processText(text: string, task: FileTask, o: WorkOptions, fileProblems: readonly Problem[] = []): FileResult {
   // The review reads closed items and their history too, which the cached facts leave out.
   // A transient parse (strings that are views into the text: no copy of each), then copies of only what the
-  // review keeps.
-  if (o.mode === 'review') return { file: task.display, review: ownStrings(reviewInput(parseText(text, task.path, fileProblems, true))) };
+  // review keeps; a worker's results are copied on their way to the main thread anyway.
+  if (o.mode === 'review') {
+    const input = reviewInput(parseText(text, task.path, fileProblems, true));
+    return { file: task.display, review: isMainThread ? ownStrings(input) : input };
+  }
   // check without a cache keeps nothing of the file: its findings come from the parsed log itself, without
   // the plain copy the cache stores (`analyzeInput(analysisInput(log))` is `analyze(log)`: a property test).
   // Its text output keeps no string of the model (see checkResult), so the model may share the file's text.
