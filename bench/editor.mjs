@@ -113,7 +113,7 @@ async function openOnce(browser, extensionsTemplate, workspace, userDataDir, por
         timeout: 300_000,
       });
     // Issue 14: "Clientlog: Weekly Review" run once the findings have settled (before anything else reads the
-    // logs' histories: the review reads every log's history itself, through workspace.fs), until the webview has
+    // logs' histories: the review reads every log's history itself, through the index's file service), until the webview has
     // drawn it; then the page must show the numbers the extension host computed.
     const review = withReview ? await reviewReady(page, probe) : null;
     // A window that read files writes the persisted index 2 s after its scan: let it, before closing.
@@ -280,8 +280,8 @@ export function editorSection(r) {
         '',
         '"Clientlog: Weekly Review" (issue 14), run once the findings settled, until its webview said it had drawn the review',
         '(the `drawn` message it posts after laying out the table and the charts), in the extension host; the page then',
-        "showed the total row the extension host computed. The review reads every log's history itself (`workspace.fs`,",
-        'then a full parse: the index keeps only compact models of closed files).',
+        "showed the total row the extension host computed. The review reads every log's history itself (the index's file",
+        'service: node:fs in the Node host; then a full parse: the index keeps only compact models of closed files).',
         '',
         '| Workspace | Weekly Review ready | Logs read | Promises due this week | Total row on the page |',
         '| --- | --- | --- | --- | --- |',

@@ -623,66 +623,96 @@ every file were open in an editor.
   cores and starts in about 3 ms. Tried and measured without gain: a larger or smaller young generation,
   single-threaded GC, exiting without tear-down; and, in a prototype of the floor script, a worker thread
   \`stat\`-ing half of the files (slower: about 130 ms against 110, a worker taking about 35 ms to start here).
-- **check versus ripgrep, without a cache** (${big.ratio <= 8 ? 'within the budget' : `${(big.ratio / 8).toFixed(1)}x over the budget`}). Where the time goes (\`node --cpu-prof\`,
-  \`--jobs 1\`, 10,000 files, on 2026-12-01 with the machine loaded): reading the files 16 % (\`readFileSync\` and its
-  UTF-8 decoding), the parser about 45 % (spread over the body walk, dates, inline scans, history segments and the
-  front matter; no single function above 6 %), analysis and message formatting about 17 % (findings, their text,
-  Intl day counts, which are now formatted once per locale and number: 2 % less), garbage collection 8 %. Every file is read, decoded and parsed: ${(manifest.treeBytes / 1e6).toFixed(0)} MB at
-  ${parseR.mbPerSec.toFixed(0)} MB/s per thread in a warm loop, slower in a single pass (each file is met once, by a cold JIT), plus UTF-8
-  decoding, analysis and formatting; two threads share the files through one atomic counter (each does half),
-  but on this 2-core machine each thread then runs about 1.4x slower than alone. The worker pool is not slower in
-  itself: side by side (whole process, taking turns, 3 runs each, 2026-12-01 16:29 UTC, load average about 2) the
-  default (one worker and the main thread) took 2.36 s against 2.88 s for \`--jobs 1\`, but 4.46 s of CPU against 3.41 s:
-  each thread compiles and warms up the parser for itself and has its own heap and collector, and the worker starts by
-  loading the bundles. Results cross as one message per chunk of 32 files (313 for 10,000), small next to that. On a
-  machine with no idle core (a load average of 9 or 10 on these 2 cores) the extra 30 % of CPU is all wall time, which is
-  why \`--jobs 1\` has come out ahead in loaded runs. Valid UTF-8 is now decoded in one strict pass of the runtime's decoder
-  (the byte scanner that finds the first bad byte runs only on a file that fails it). Matching rg within 1.5x would
-  need about ${(manifest.treeBytes / 1e6 / ((big.rg.median * 1.5) / 1000) / (os.availableParallelism?.() ?? os.cpus().length)).toFixed(0)} MB/s per thread for the whole pipeline. This is the cost of a first run; \`--cache\` is the
+- **check versus ripgrep, without a cache** (${big.ratio <= 8 ? 'within the budget' : `${(big.ratio / 8).toFixed(1)}x over the budget`}). Every file is read, decoded and parsed:
+  ${(manifest.treeBytes / 1e6).toFixed(0)} MB at ${parseR.mbPerSec.toFixed(0)} MB/s per thread in a warm loop, slower in a single pass (each file is met once, by a cold JIT).
+  Where the time goes (\`node --cpu-prof\`, \`--jobs 1\`, 10,000 files, a non-minified build, 2026-12-01 about 20:30 UTC,
+  load average about 8; shares, since a loaded machine stretches the totals): the parser 37 % (41 % before this round),
+  reading the files 15 %, their UTF-8 decoding and binary test 11 %, analysis 13 %, garbage collection 9 % (about 9
+  bytes are allocated per byte of input), messages and output 6 %. This round, each change measured side by side with
+  \`farm-bench --vs\` (whole process, taking turns) against the build it started from, load average 5 to 10: the
+  near-miss reader narrows the keywords a line's first word can be letter by letter instead of upper-casing a word of
+  almost every prose line (206 ms -> 24 ms over the 10,000 files); who agreed to a move, the keywords and the heading
+  marks are read from character codes; the front matter's plain values are classified by a table; without \`--cache\`
+  and \`--json\` the model's strings stay views into the file's text (\`ParseOptions.transient\`) and the findings come
+  from the parsed log instead of a copy made for a cache; \`formatMessage\` fills its placeholders without a regular
+  expression per message (property tests hold each of these to the code it replaced). In-process parse CPU: 0.92x
+  of before (9 pairs in one process). Worker threads: a worker costs more than it saves on a small input (it loads
+  the bundles and warms its own JIT: for 1,000 files the old default took 1.47x the CPU of \`--jobs 1\` and 1.72x its
+  wall time on a loaded machine), so \`check\` now starts one during the walk only once the walk has found 3,000 files,
+  or when the main thread's measured pace (over files 129 to 192, past the cold start) leaves more than 2 s of CPU to
+  do: 10,000 files start a worker during the walk (1.29x the CPU of \`--jobs 1\`; about the same wall time under load, since on
+  these 2 cores two busy threads each run about 1.4x slower than one alone). Before -> after, the same runs: 1,000
+  files 2.58 s -> 1.60 s (load 9 to 10; CPU 1.49 -> 0.87 s), 10,000 files 17.7x -> 15.2x rg (load 5 to 7).
+  Then, for the start of a small run: the command line writes its English day counts ("in 3 days", "1,234 days")
+  without Intl (src/core/englishDays.ts, a property test holds it to \`Intl.RelativeTimeFormat\` and
+  \`Intl.NumberFormat\`: the first findings' messages 4.5 to 6.3 ms -> 0.4 to 0.5 ms), and the parser's bundle loads the
+  YAML library (dist/cli-yaml.js) only for a front matter its fast path does not read (dist/cli-parse.js 331 KB -> 66 KB,
+  loading it 15.5 -> 7.7 ms of CPU); for the 1,000 files, 25 runs taking turns at load 3.2 to 3.6: CPU 0.872 -> 0.851 s,
+  wall 0.593 -> 0.565 s. What a 1,000-file run does (about 0.85 s of CPU here): start-up about 35 ms, starting ICU for the
+  logs' time zones 15 to 20 ms (inherent while logs name zones), reading 73 ms and decoding 32 ms, the parser about
+  290 ms, analysis about 130 ms, messages about 42 ms, garbage collection about 76 ms; 0.3 s would need the parser and
+  analysis at about three times their speed. Tried without gain: V8 flags (\`--maglev\`, \`--always-sparkplug\`, other
+  interrupt budgets and young-generation sizes), reading files as text, \`buffer.isUtf8\` with \`toString\`, a reused read
+  buffer, a binary test four bytes at a time (faster only once fully optimised, which one pass never reaches).
+  Left: parsing over line offsets instead of \`split\`, ranges of history segments built when read.
+  Matching rg within 8x would need about ${(manifest.treeBytes / 1e6 / ((big.rg.median * 8) / 1000) / (os.availableParallelism?.() ?? os.cpus().length)).toFixed(0)} MB/s per thread for the whole pipeline. This is the cost of a first run; \`--cache\` is the
   answer for every run after it (the table above: a changed file costs its own parse, a new day costs the
   evaluation of the cached facts, not a parse).
 - **The editor, cold** (figures in the table above). Profiled (\`node bench/editor.mjs --profile DIR\` with a
-  non-minified VSIX, 10,000 logs, 2026-12-01 17:12 UTC, load average about 8, the scan's read window and reports
-  below already in): over the 29 s from the probe's
-  activation to the findings settling, the extension host was idle 39 % of the time (waiting for its file reads:
-  \`workspace.fs.readFile\` is an open, a stat, a read and a close on libuv's four threads, which a loaded machine
-  schedules late), parsing the files took 3.4 s, VS Code's own handling of the reads and of its messages about as
-  much, sending diagnostics and view updates to the workbench 1.7 s (compressed on the way: zlib 1.3 s), the
-  diagnostics 1.7 s, garbage collection 1.5 s, and rebuilding the Promises tree 2.0 s: the badge and the status bar
-  rebuilt the whole tree (an agenda over every log) after every report, which also made the longest tasks. And each
-  rebuild asked for every client's on-time record (src/features/promiseTree.ts), so every new window read all 10,000
-  logs' histories from disk a second time, the Promises view shown or not. Changes, measured side by side with the VSIX before them (\`CLIENTLOG_VSIX\`, one after the other,
-  2026-12-01 17:23 and 17:34 UTC, load average 6 to 10): the scan keeps 32 reads in flight (batches of 16 waited for
-  the slowest of each) and reports what it has read 50 ms in, then at growing intervals (evenly spaced reports would
-  make the views' work grow with the square of the tree); the Promises view reads the on-time records only when it
-  shows its rows; the badge and the status bar count overdue promises log by log (the agenda's count for one log),
-  each log's count kept until its model, its findings' time or the settings change. First results 16.8 s -> 4.1 s
-  and 16.4 s -> 4.4 s after the workbench appeared (the 5-log window's 3.4 to 6.5 s is the floor); longest task
-  508 -> 205 ms and 298 -> 132 ms; extension host RSS 479 -> 409 MB and 470 -> 430 MB; all findings 19.0 -> 14.4 s
-  and 17.4 -> 16.6 s. All findings stay bound by the scan's throughput (10,000 reads through \`workspace.fs\` in about
-  11 s here) and the diagnostics behind it; what is left for the 3 s budget is fewer round trips per file (the API
-  has no batch read) and cheaper diagnostics (their messages to the workbench).
+  non-minified VSIX, 10,000 logs, load average 7 to 9). With the build this round started from, the extension host's
+  profile ran 43.8 s, 26.1 s of it (60 %) idle, waiting for its \`workspace.fs\` reads (each an open, a stat, a read
+  and a close on libuv's pool, plus VS Code's own handling: about 3 s of calls); parsing took 3.0 s, socket writes and
+  zlib towards the workbench 3.4 s, garbage collection 1.7 s, the diagnostics 1.1 s, storing the models 0.65 s, the
+  reminders' plan 0.5 s. This round: the Node extension host reads and stats \`file:\` URIs with node:fs (\`dist/node.js\`,
+  package.json's \`main\`, hands a file service, src/node/files.ts, to the shared dist/extension.js, which the web worker
+  host runs with \`workspace.fs\`); a scan's closed files are read and parsed in a worker thread (src/node/parseWorker.ts,
+  with the command line's parser from dist/cli-parse.js), which sends each file's compact model as the persisted
+  index's JSON, 32 files a message (a test holds it to the in-process model); the scan reports every 250 ms (the
+  listeners' work is per changed log, so one big report was one long task); a shown Promises view spaces its refreshes
+  by four times its last rebuild; queued reminder looks coalesce into one. After (load about 7, a 13.7 s profile):
+  about 2 s idle, restoring the models from the worker's JSON 0.86 s, the diagnostics 2.1 s, the overdue badge 0.7 s,
+  socket writes and zlib 0.5 s, garbage collection 1.4 s, saving the persisted index 0.34 s. Side by side (the VSIX
+  this round started from and the new one taking turns, two runs each, 2026-12-01 21:01 to 21:08 UTC, load average 4.4
+  to 5.5): all findings 18.6 / 15.3 s -> 14.2 / 11.7 s after the workbench appeared, the index ready 14.2 / 12.0 s ->
+  9.5 / 7.9 s, the longest task 294 / 200 ms -> 165 / 144 ms (but 62 / 36 tasks over 50 ms against 13 / 11: shorter and
+  more of them), first results 1.67 s / within the 5-log time -> 1.27 / 0.52 s over it; RSS unchanged (372 to 423
+  MiB). What is left for the 3 s and 50 ms budgets: the diagnostics (the largest cost left on the extension host's
+  thread, with their messages to the workbench: about 56,000 findings at 10,000 logs), the persisted index's save (it
+  encodes and checksums about 22 MB in one task) and restoring the models.
 - **The editor, warm.** A window opened again takes every unchanged closed file's compact model from the persisted
-  index: one \`stat\` per file instead of a read and a parse. Side by side as above: first results 7.3 -> 3.4 s and
-  11.0 -> 3.3 s, all findings 9.3 -> 8.7 s and 13.3 -> 9.5 s; the 10,000 \`stat\` calls take most of the 6 s the
-  scan needs, and the diagnostics of 10,000 files follow it.
-- **\`clientlog review\` and the Weekly Review** (issue 14). The review reads every line of history, so it parses
-  like \`check\` and then keeps every log's review input; profiled (\`--cpu-prof\`, \`--jobs 1\`), about 0.3 s of the
-  2.3 s it took more than \`check\` was \`delete\` on the inputs and refs it builds (an object that loses a property
-  becomes a slow dictionary, slow to read later too), and every log's buckets were merged twice; built as fresh objects and merged once per client, it went from 1.53x to about
-  1.25x \`check\` (side by side, 3 runs each, 16:30 and 16:35 UTC). In the editor, the command's time for 1,000 logs
-  (load average 8 to 12, 2026-12-01 16:40 UTC) went to the webview loading its page (0.4 to 0.8 s), reading and
-  parsing the 1,000 histories, which used to start only once the page was ready and now runs while it loads, the
-  review (0.15 to 0.3 s), handing the message over (0.4 to 0.5 s: 1,000 clients' figures) and the page laying out
-  1,000 rows with their sparklines (0.4 to 1 s); the page's copy of its view for the tests now follows the \`drawn\`
-  message instead of delaying it: 4.27 s cold / 2.05 s warm before, 2.14 s / 1.66 s after, on the same machine
-  minutes apart. In those runs the histories had mostly been read before the command: the Promises tree asked for
-  every client's on-time record at every start, which read every log's history in the background (for 10,000 logs
-  too, the view shown or not). It now asks only when it shows its rows (see the editor, cold), so the review reads
-  the 1,000 histories itself: 1.3 to 1.6 s of the figure in the table above (\`probe.reviewReady\` reports the marks:
-  page ready, histories read, review made, message handed over, page laid out). What is left: reading the
-  histories (the index could keep what the review needs of each log), the size of the message and of the table
-  (a page of rows at a time would do).
+  index: one synchronous \`stat\` per file now, instead of a \`workspace.fs\` round trip. Side by side as above: all
+  findings 11.8 / 12.4 s -> 6.9 / 8.6 s, the index ready 6.8 / 7.5 s -> 3.1 / 4.1 s, the longest task 262 / 310 ms ->
+  133 / 178 ms. Profiled after: the diagnostics 1.25 s, the stats and restoring the models 0.69 s; nothing starts
+  before \`findFiles\` answers (about 1 s: the scan could start from the stored rows meanwhile). A bug found on the way:
+  the store dropped the front matter's \`cadence\` and client range, so a window opened again lost every
+  \`client.quiet\` of a log with a cadence (store version 3; a test walks every property of a restored model).
+- **The extension host's memory** (300 MB). A heap snapshot at 10,000 logs (\`BENCH_HEAP_DIR\`): 166 MiB live, of about
+  250 MiB used when the RSS is read (the rest is garbage not yet collected); plain objects 48 MiB, mostly the ranges
+  of restored models (10,000 restored models take 63 MiB in process, parsed ones 53 MiB), strings 27 MiB, the
+  persisted index's bytes 23 MiB, 51,000 object shapes 12.5 MiB, VS Code's Diagnostic objects about 10 MiB. Restored
+  ranges as one object of four numbers (77 -> 62 MiB in process) were tried and taken out again, with four other
+  measured savings (no overdue-badge agenda for logs without promises, the reminders skipping an index change they
+  had read, no reminder sources when reminders are off, the user's zone read once per pass), to keep the web bundle
+  within its 250,000 bytes: it is at the budget, and the next saving has to pay for itself in bytes.
+- **\`clientlog review\` and the Weekly Review** (issue 14). The command line's review reads every line of history, so
+  it parses like \`check\` (built as fresh objects, not with \`delete\`, and merged once per client, it went from 1.53x
+  to about 1.25x \`check\`). In the editor (\`probe.reviewReady\` reports the marks: page ready, histories read, review
+  made, message handed over, page laid out), the 1,000-log review with the build this round started from, cold, load
+  average 5 to 8: the page ready at 0.38 s, the histories read (after the page was ready, through \`workspace.fs\`) at
+  1.42 s, the message handed over at 1.71 s (every line behind every number: several MB), the page's layout of 1,000
+  rows 0.51 s, drawn at 2.44 s. This round: the histories are read through the index's file service (node:fs in the
+  Node host) while the page loads, and the review is made before the page is ready; the page gets each row's figures
+  as counts (\`countedJson\`), not the lines behind them, and asks for a number's lines when it is clicked (Copy as
+  Markdown asks for the whole review); it lays out 100 clients at a time, with a keyboard-reachable "Show more
+  clients". Now, cold: page ready 1.10 s, histories read 0.95 s, review made 1.07 s, message handed over 1.15 s (40 to
+  120 ms), layout 0.11 s, drawn at 1.29 s. Side by side (the VSIX this round started from and the new one taking
+  turns in one hold of the e2e lock, 20:43 to 20:47 UTC, load average 5 to 8): 2.44 / 2.76 s and 2.31 / 2.55 s (cold /
+  warm) before, 1.29 / 1.89 s and 1.59 / 1.47 s after; an earlier pair drew in 0.71 s cold (load 6.8). The critical
+  path is now the page's own load (1.1 to 1.7 s, against 0.4 to 0.5 s when the extension host sat waiting for its
+  reads): the host parses the 1,000 histories for about 0.9 s meanwhile, and on 2 loaded cores the webview's processes
+  get less of the CPU. What is left for 1 s on a loaded machine: the index could keep a compact review input per log
+  (filled by the scan, kept in the persisted index), so that opening the review parses nothing; today's inputs take
+  12.1 KiB per log (118 MiB of heap at 10,000 logs), too much to keep for every log without a smaller encoding.
 - **The persisted index** (\`src/host/persistedIndex.ts\` on \`src/core/logStore.ts\`, the \`--cache\` format of
   \`src/core/cacheTable.ts\`: path, size and mtime, the build, a checksum, the racy window). Property tests
   (test/core/logStore.test.ts) hold a scan through it to a fresh scan's findings whatever happened in between (edits
