@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { T, waitFor } from './harness.mjs';
-import { escapeRe } from './workbench.mjs';
+import { SEL, escapeRe } from './workbench.mjs';
 
 /** The instant the examples were written for (see test/core/examples.test.ts). */
 export const NOW = '2026-11-23T12:00:00Z';
@@ -211,6 +211,20 @@ export async function focusActiveEditor(page) {
     .first();
   await ta.focus();
   await waitFor(() => page.evaluate(() => !!document.activeElement?.closest('.monaco-editor')), { message: 'editor focus' });
+}
+
+/**
+ * Puts the cursor at the start of `line` (0-based) of the active editor, shows that line and gives the editor the
+ * focus, without a click: a click lands wherever the line was a moment before, and code lenses appearing above it
+ * move it down (in the web worker host they often arrive after the text).
+ */
+export async function cursorOnLine(page, probe, line, lineText) {
+  await probe.command('probe.setCursor', [line, 0]);
+  if (lineText) await page.locator(SEL.viewLine, { hasText: lineText }).first().waitFor({ state: 'visible' });
+  await focusActiveEditor(page);
+  await probe.waitForState((s) => s.activeEditor?.selection.start.line === line && s.activeEditor.selection.end.line === line, {
+    message: `the cursor on line ${line + 1}`,
+  });
 }
 
 /** Opens the quick-fix menu (Ctrl+.) and returns the titles it lists. */

@@ -6,8 +6,7 @@
 import assert from 'node:assert/strict';
 import { waitFor } from '../lib/harness.mjs';
 import { answerInput, answerPick, insertedLines, startWithFile, waitForQuickInputHidden } from '../lib/input.mjs';
-import { openQuickFix, pickQuickFix } from '../lib/promises.mjs';
-import { SEL } from '../lib/workbench.mjs';
+import { cursorOnLine, openQuickFix, pickQuickFix } from '../lib/promises.mjs';
 
 export const name = "draft apology from an overdue promise's quick fix; one Ctrl+Z undoes it all";
 export const timeout = 120_000;
@@ -34,12 +33,8 @@ export async function run({ page, probe, screenshot }) {
     },
   );
 
-  // Cursor on the promise line (a click on its text), then the quick fix menu with the keyboard.
-  await probe.command('probe.setCursor', [LINE, 0]);
-  const line = page.locator(SEL.viewLine, { hasText: 'Send the revised depot cost comparison' }).first();
-  await line.waitFor({ state: 'visible' });
-  await line.click({ position: { x: 40, y: 5 } });
-  await probe.waitForState((s) => s.activeEditor?.selection.start.line === LINE, { message: 'the cursor on line 56' });
+  // Cursor on the promise line, then the quick fix menu with the keyboard.
+  await cursorOnLine(page, probe, LINE, 'Send the revised depot cost comparison');
   await openQuickFix(page, [OWN_IT]);
   await screenshot('quick-fix');
   await pickQuickFix(page, OWN_IT);

@@ -4,8 +4,7 @@
 // built from the client's phrasebook, @maria reads as her name, the tag goes, the date is in words.
 import assert from 'node:assert/strict';
 import { answerInput, answerPick, insertedLines, startWithFile, waitForQuickInputHidden } from '../lib/input.mjs';
-import { openQuickFix, pickQuickFix } from '../lib/promises.mjs';
-import { SEL } from '../lib/workbench.mjs';
+import { cursorOnLine, openQuickFix, pickQuickFix } from '../lib/promises.mjs';
 
 export const name = 'English UI, Bulgarian client: "Own it" drafts a letter and a note in Bulgarian throughout';
 export const timeout = 120_000;
@@ -32,11 +31,7 @@ export async function run({ page, probe, screenshot }) {
     },
   );
 
-  await probe.command('probe.setCursor', [LINE, 0]);
-  const line = page.locator(SEL.viewLine, { hasText: 'Списък с въпросите за ценовите листи' }).first();
-  await line.waitFor({ state: 'visible' });
-  await line.click({ position: { x: 40, y: 5 } });
-  await probe.waitForState((s) => s.activeEditor?.selection.start.line === LINE, { message: 'the cursor on line 58' });
+  await cursorOnLine(page, probe, LINE, 'Списък с въпросите за ценовите листи');
   await openQuickFix(page, [OWN_IT]);
   await pickQuickFix(page, OWN_IT);
 
