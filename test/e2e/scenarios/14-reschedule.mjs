@@ -15,6 +15,7 @@ import {
   setNow,
   viewPane,
   waitForQuickInput,
+  waitForRows,
 } from '../lib/promises.mjs';
 import { waitForActiveTab, waitForExplorerFile } from '../lib/workbench.mjs';
 
@@ -51,6 +52,8 @@ export async function run({ page, probe, workspaceDir, screenshot }) {
   // ---- Reschedule through the context menu of the tree item.
   const acmeOriginal = readBytes(workspaceDir, ACME).toString('utf8');
   await openClientlogContainer(page);
+  // Rows as rendered (the list is virtualised): on a timeout the message lists what the view showed instead.
+  await waitForRows(page, 'Promises', (rows) => rows.some((r) => r.label === ACME_TEXT), { message: `"${ACME_TEXT}" in the Promises view` });
   const row = viewPane(page, 'Promises')
     .locator('.monaco-list-row')
     .filter({ has: page.locator('.label-name', { hasText: ACME_TEXT }) })
