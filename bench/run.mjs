@@ -252,6 +252,7 @@ const size = (p) => (fs.existsSync(p) ? fs.statSync(p).size : undefined);
 const extSize = size(path.join(repo, 'dist', 'extension.js'));
 const cliSize = size(cli);
 const cliParseSize = size(path.join(repo, 'dist', 'cli-parse.js'));
+const nodeSize = size(path.join(repo, 'dist', 'node.js'));
 const cliYamlSize = size(path.join(repo, 'dist', 'cli-yaml.js'));
 const vsixPath = path.join(repo, 'clientlog.vsix');
 const vsixSize = packaged ? size(vsixPath) : undefined;
@@ -604,7 +605,8 @@ every file were open in an editor.
 
 | Artifact | Size |
 | --- | --- |
-| dist/extension.js (production; package.json's \`main\` and \`browser\`: the Node and the web worker host) | ${extSize === undefined ? 'missing' : kb(extSize)} |
+| dist/extension.js (production; package.json's \`browser\`: the web worker host) | ${extSize === undefined ? 'missing' : kb(extSize)} |
+| dist/node.js (production; package.json's \`main\`: the Node host, the extension with its Node services, the parser from dist/cli-parse.js) | ${nodeSize === undefined ? 'missing' : kb(nodeSize)} |
 | dist/cli.js (production, in the VSIX; what every run loads) | ${cliSize === undefined ? 'missing' : kb(cliSize)} |
 | dist/cli-parse.js (the parser, loaded when a file is parsed) | ${cliParseSize === undefined ? 'missing' : kb(cliParseSize)} |
 | dist/cli-yaml.js (the YAML library, loaded when a front matter is not one the fast path reads) | ${cliYamlSize === undefined ? 'missing' : kb(cliYamlSize)} |

@@ -1,7 +1,8 @@
 // Bundles the extension (and the CLI) with esbuild. `--watch` rebuilds on change; `--production` minifies.
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { extensionBuild } from './extension-build.mjs';
+import { extensionBuild, phrasesBeside } from './extension-build.mjs';
+import { YAML_MANGLE_PROPS, yamlForFrontMatter } from './yaml-for-front-matter.mjs';
 
 const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production';
 const watch = process.argv.includes('--watch');
@@ -61,13 +62,41 @@ const lazyYaml = {
   },
 };
 
+/**
+ * The Node extension host's bundle (dist/node.js) has the whole extension inside, but not a second copy of the
+ * parser: the core's imports of src/core/parse/ require the command line's dist/cli-parse.js, which the parse
+ * worker (dist/parse-worker.js) runs too, and which loads the YAML library only when it needs it. One parser (and
+ * one YAML library) in the package for the CLI, the Node host and its worker: the VSIX stays within its budget.
+ */
+const PARSER = path.resolve('src/core/parse');
+const sharedParser = {
+  name: 'shared-parser',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)parse$/ }, (a) =>
+      path.resolve(a.resolveDir, a.path) === PARSER && !a.importer.startsWith(PARSER + path.sep) ? { path: './cli-parse.js', external: true } : undefined,
+    );
+  },
+};
+
 const builds = [
-  extensionBuild({ production }), // dist/extension.js: the extension, for the Node and the web worker host alike
-  // dist/node.js (package.json `main`): the Node host's services, handed to dist/extension.js, which it requires.
-  { ...common, entryPoints: ['src/node/extension.ts'], outfile: 'dist/node.js', external: ['vscode', './extension.js', './cli-parse.js'] },
+  extensionBuild({ production }), // dist/extension.js (package.json `browser`): the web worker host's extension
+  // dist/node.js (package.json `main`): the Node host's extension, the same sources with its own services
+  // (src/node/), the parser from dist/cli-parse.js and the drafts' sentences from dist/phrases.json.
+  { ...common, entryPoints: ['src/node/extension.ts'], outfile: 'dist/node.js', external: ['vscode'], charset: 'utf8', plugins: [sharedParser, phrasesBeside] },
+  // dist/parse-worker.js: the Node host's parse worker thread (src/node/parseWorkerThread.ts), with the same parser.
+  { ...common, entryPoints: ['src/node/parseWorkerThread.ts'], outfile: 'dist/parse-worker.js', plugins: [sharedParser] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyChunks] },
   { ...common, entryPoints: ['src/core/parse/index.ts'], outfile: 'dist/cli-parse.js', plugins: [lazyYaml] },
-  { ...common, stdin: { contents: "module.exports = require('yaml');", resolveDir: process.cwd(), sourcefile: 'cli-yaml.js' }, outfile: 'dist/cli-yaml.js' },
+  // dist/cli-yaml.js: only the part of the YAML library that reading front matter uses, as in dist/extension.js
+  // (scripts/yaml-for-front-matter.mjs; the library's browser build, which is plain JavaScript): 115 KB -> 54 KB.
+  {
+    ...common,
+    platform: 'browser',
+    stdin: { contents: "export { isMap, isScalar, isSeq, Lexer, parseDocument } from 'yaml';", resolveDir: process.cwd(), sourcefile: 'cli-yaml.js' },
+    outfile: 'dist/cli-yaml.js',
+    plugins: [yamlForFrontMatter],
+    mangleProps: YAML_MANGLE_PROPS,
+  },
   // The Weekly Review webview: its script with uPlot, and its style sheet (dist/review.css), for the browser.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['src/webview/review.ts'], outfile: 'dist/review.js', minify: true },
 ];

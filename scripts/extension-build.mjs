@@ -1,10 +1,10 @@
 // The extension's esbuild options, shared by scripts/build.mjs and the manifest test (which checks that a Node
 // built-in fails the build), and its size budget, which bench/run.mjs reports.
 //
-// One bundle, dist/extension.js, serves both of package.json's entries: `main` (VS Code's Node extension host)
-// and `browser` (the web worker host of vscode.dev, github.dev and VS Code for the Web). The code uses no
-// Node API, so a second, Node-only copy would only double the extension's share of the VSIX (about 80 KB
-// compressed), and the end-to-end suite tests in both hosts the one file users get.
+// dist/extension.js is package.json's `browser` entry: the extension for the web worker host of vscode.dev,
+// github.dev and VS Code for the Web, which downloads it on every start (hence its size budget). The Node host's
+// entry, `main`, is a bundle of its own (dist/node.js, scripts/build.mjs) from the same sources with the Node
+// host's services (src/node/), so that Node-only code never counts against this budget.
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -61,7 +61,7 @@ export const phrasesBeside = {
   },
 };
 
-/** esbuild options of dist/extension.js: src/extension.ts for a browser's web worker, which Node runs as well. */
+/** esbuild options of dist/extension.js: src/extension.ts for a browser's web worker. */
 export function extensionBuild({ production = false } = {}) {
   checkMangledProps(fileURLToPath(new URL('../src', import.meta.url)));
   return {

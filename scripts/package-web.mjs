@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Packages clientlog-web.vsix, a test variant of the extension for the end-to-end suite's web mode
-// (`node test/e2e/run.mjs --web`): the same files as clientlog.vsix, with `main` deleted from package.json.
+// (`node test/e2e/run.mjs --web`): the files of clientlog.vsix but the Node-only ones, with `main` deleted from package.json.
 // An extension with only a `browser` entry runs in the web worker extension host, inside the browser page,
 // even on a server that also has a Node extension host (code-server): there it meets the restrictions of
 // vscode.dev and github.dev. Run after `npm run package` (which builds dist/ minified); never published.
@@ -36,8 +36,9 @@ try {
     if (entry === 'package.json' || ![...tops].some((t) => (t ? entry.startsWith(t) : false))) continue;
     fs.cpSync(path.join(ROOT, entry), path.join(work, entry), { recursive: true });
   }
-  // The command line (dist/cli*.js) has nothing to do in a browser.
-  for (const f of fs.readdirSync(path.join(work, 'dist'))) if (/^cli/.test(f)) fs.rmSync(path.join(work, 'dist', f));
+  // The command line (dist/cli*.js) and the Node host's bundles (dist/node.js, dist/parse-worker.js) have nothing
+  // to do in a browser: the browser entry is the only extension code in this package.
+  for (const f of fs.readdirSync(path.join(work, 'dist'))) if (/^(cli|node|parse-worker)\b/.test(f)) fs.rmSync(path.join(work, 'dist', f));
   fs.copyFileSync(path.join(ROOT, '.vscodeignore'), path.join(work, '.vscodeignore'));
   fs.writeFileSync(path.join(work, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   const vsce = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');

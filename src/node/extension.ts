@@ -1,30 +1,21 @@
 /**
- * The Node extension host's entry (package.json `main`, dist/node.js): the extension itself is dist/extension.js,
- * the one bundle the web worker host runs too (package.json `browser`), required here at run time and not
- * bundled again; this file only hands it what needs Node: the file service (./files.ts) and the worker thread
- * that reads and parses closed files (./parseWorker.ts, which runs this same file).
+ * The Node extension host's entry (package.json `main`, dist/node.js): a bundle of its own with the whole
+ * extension inside (src/extension.ts, the same sources as the web worker host's dist/extension.js), handed the
+ * services that need Node: the file service (./files.ts) and the worker thread that reads and parses closed
+ * files (./parseWorker.ts, run from dist/parse-worker.js). The parser itself is the command
+ * line's dist/cli-parse.js, which this bundle, the worker and the CLI share (scripts/build.mjs); nothing here
+ * counts against the web bundle's size budget.
  */
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
-import type * as Shared from '../extension';
+import * as vscode from 'vscode';
+import { activate as activateExtension } from '../extension';
 import { nodeFiles } from './files';
-import { serveIfParseWorker, workerReader } from './parseWorker';
+import { workerReader } from './parseWorker';
 
-let shared: typeof Shared | undefined;
+export { deactivate } from '../extension';
 
 export function activate(context: vscode.ExtensionContext): void {
-  // Required here, not at the top: the worker thread runs this file too, and has no `vscode`.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  shared = require('./extension.js') as typeof Shared;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { workspace } = require('vscode') as typeof vscode;
-  const reader = workerReader(__filename, path.join(__dirname, 'cli-parse.js'));
+  const reader = workerReader(path.join(__dirname, 'parse-worker.js'), path.join(__dirname, 'cli-parse.js'));
   context.subscriptions.push(reader);
-  shared.activate(context, nodeFiles(workspace.fs), reader);
+  activateExtension(context, nodeFiles(vscode.workspace.fs), reader);
 }
-
-export function deactivate(): void {
-  shared?.deactivate();
-}
-
-serveIfParseWorker();

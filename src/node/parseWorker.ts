@@ -5,7 +5,7 @@
  * Parsing 10,000 files took about 3.4 s of the extension host's thread, in tasks that kept it from everything
  * else (the editor, the views) for up to a few hundred milliseconds at a time.
  *
- * The worker runs dist/node.js itself (`serveIfParseWorker`) with the parser of dist/cli-parse.js, which the
+ * The worker runs dist/parse-worker.js (./parseWorkerThread.ts: `serveIfParseWorker`) with the parser of dist/cli-parse.js, which the
  * package carries for the command line (the same sources as the parser in dist/extension.js): no third copy of
  * the parser in the package. Files go to it in chunks (one message each way per chunk), read with
  * readFileSync there. Only scans use it (a file that changed is parsed where it is read): it is started at a

@@ -22,22 +22,36 @@ async function minifiedWebBundle(m: ExtensionBuildModule): Promise<{ text: strin
 }
 
 describe('web extension (VS Code for the Web)', () => {
-  it('has a browser entry, which the Node entry runs too, both let into the package', () => {
+  it('has a browser entry and a Node entry, both let into the package', () => {
     assert.equal(pkg.browser, './dist/extension.js');
     assert.equal(pkg.main, './dist/node.js');
     const allowed = fs
       .readFileSync(path.join(root, '.vscodeignore'), 'utf8')
       .split('\n')
       .map((l) => l.trim());
-    for (const entry of [pkg.browser, pkg.main]) assert.ok(allowed.includes(`!${entry.replace(/^\.\//, '')}`), `.vscodeignore lets ${entry} in`);
+    for (const entry of [pkg.browser, pkg.main, './dist/parse-worker.js'])
+      assert.ok(allowed.includes(`!${entry.replace(/^\.\//, '')}`), `.vscodeignore lets ${entry} in`);
   });
 
-  it('the Node entry hands its services to the web bundle, which it requires rather than bundling a second copy', () => {
+  it('the Node entry is a bundle of its own with the whole extension inside, sharing only the command line parser', () => {
     // test/setup.ts has built dist/ (scripts/build.mjs).
+    const requires = (file: string) =>
+      new Set([...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((r) => r[1]));
     const text = fs.readFileSync(path.join(root, pkg.main), 'utf8');
-    const required = new Set([...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((r) => r[1]));
-    assert.ok(required.has('./extension.js') && required.has('vscode'), [...required].join(', '));
-    assert.ok(!text.includes('parseBody'), 'the parser is not bundled into dist/node.js');
+    const local = (file: string) => [...requires(file)].filter((r) => r.startsWith('.')).sort();
+    assert.deepEqual(local(pkg.main), ['./cli-parse.js'], 'dist/node.js does not require dist/extension.js');
+    assert.ok(requires(pkg.main).has('vscode'));
+    // Every command the extension contributes is registered in the bundle itself.
+    const commands: string[] = pkg.contributes.commands.map((c: { command: string }) => c.command);
+    assert.ok(commands.length > 10);
+    for (const c of commands) assert.ok(text.includes(`"${c}"`), `${c} is registered in dist/node.js`);
+    assert.ok(
+      !/function parseBody\b/.test(text) && /function registerPromiseTree\b/.test(text),
+      'the parser is not bundled into dist/node.js a second time; the features are',
+    );
+    // The parse worker's thread loads neither `vscode` nor the extension (the parser is the one it is given: dist/cli-parse.js).
+    assert.deepEqual(local('dist/parse-worker.js'), []);
+    assert.ok(!requires('dist/parse-worker.js').has('vscode'));
   });
 
   it('requires nothing but vscode, minified as packaged', async function () {

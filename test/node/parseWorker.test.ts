@@ -15,7 +15,7 @@ import { isFileGone } from '../../src/host/files';
 import { workerReader } from '../../src/node/parseWorker';
 
 const root = path.join(__dirname, '..', '..');
-const script = path.join(root, 'dist', 'node.js');
+const script = path.join(root, 'dist', 'parse-worker.js');
 const parser = path.join(root, 'dist', 'cli-parse.js');
 const fileUri = (p: string) => ({ scheme: 'file', fsPath: p, path: p.replace(/\\/g, '/') }) as unknown as vscode.Uri;
 const now = new Date('2026-11-23T09:00:00Z');
