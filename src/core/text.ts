@@ -99,7 +99,7 @@ export function range(line: number, startChar: number, endLine: number, endChar:
 }
 
 export function lineRange(line: number, start: number, end: number): Range {
-  return range(line, start, line, end);
+  return { start: { line, character: start }, end: { line, character: end } };
 }
 
 /** `r` moved `d` lines down (up when negative), characters unchanged. */

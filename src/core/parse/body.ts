@@ -73,8 +73,12 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
 
   for (let i = from; i < to; i++) {
     const s = lines[i - base];
+    // The length first, here and in the note block: V8 optimises charCodeAt for indices inside the string, and
+    // the first one past the end (an empty line's NaN) threw this loop out of optimised code, the parser's
+    // hottest, which then ran unoptimised for another hundred files or so.
+    if (s.length === 0) continue;
     const first = s.charCodeAt(0);
-    if (s.length === 0 || (first <= Ch.Space && isBlank(s))) continue;
+    if (first <= Ch.Space && isBlank(s)) continue;
     // Comment lines (part of the entry's content, ignored otherwise).
     if (current >= 0 && !isHeading(s, first)) entryLast[current] = i;
     if ((first === Ch.Slash || isBlankChar(first)) && s.startsWith(COMMENT, leadingSpace(s))) continue;
@@ -113,7 +117,7 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
       let fieldIndent = -1;
       for (let j = i + 1; j < to; j++) {
         const t = lines[j - base];
-        if (!isBlankChar(t.charCodeAt(0)) || isBlank(t)) break;
+        if (t.length === 0 || !isBlankChar(t.charCodeAt(0)) || isBlank(t)) break;
         end = j;
         const valueStart = sc.fieldAt(t);
         // The label starts after the indentation, so labelStart is the line's indent.

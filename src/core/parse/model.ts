@@ -1,16 +1,12 @@
 import type { Recurrence } from '../recurrence';
 import type { Entry, HistoryEvent, Mention, Note, NoteField, NoteKind, Tag, Tracked, TrackedKind, TrackedState, Triage, Urgent } from '../model';
-import { shiftRange, type Range } from '../text';
+import { lineRange as lr, range, shiftRange, type Range } from '../text';
 
 // The model objects the parser makes keep their positions as numbers and build a plain `Range` on each
 // read (prototype getters): a Range is three heap objects, and a log holds millions of them otherwise.
 // Own properties are data only, so models still compare with deepStrictEqual; never spread one of these
 // into a model (a spread loses the getters): use the constructors or the `shift…` helpers below. (A
 // spread is a valid *fields* object for the constructors, which is what the shift helpers do.)
-
-function lr(line: number, start: number, end: number): Range {
-  return { start: { line, character: start }, end: { line, character: end } };
-}
 
 /** What a TrackedItem is made of: positions are characters on `line`; -1 for a date or time not written. */
 export interface TrackedFields {
@@ -182,7 +178,7 @@ export class NoteFieldItem implements NoteField, NoteFieldFields {
     return lr(this.line, this.labelStart, this.labelStart + this.label.length);
   }
   get valueRange(): Range {
-    return { start: { line: this.line, character: this.valueStart }, end: { line: this.valueEndLine, character: this.valueEnd } };
+    return range(this.line, this.valueStart, this.valueEndLine, this.valueEnd);
   }
 }
 

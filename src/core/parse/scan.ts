@@ -217,7 +217,8 @@ export class Scanner {
     // character or the end, only the punctuation that is not part of the token.
     if (isoShapeAt(s, pos)) {
       let after = pos + 10;
-      while (isTrailingPunctuation(s.charCodeAt(after))) after++;
+      // (Not past the end: one charCodeAt there, NaN, would throw readDate out of optimised code.)
+      while (after < s.length && isTrailingPunctuation(s.charCodeAt(after))) after++;
       if (after >= s.length || s.charCodeAt(after) <= Ch.Space) {
         const end = pos + 10;
         const y = digits2(s, pos) * 100 + digits2(s, pos + 2);
