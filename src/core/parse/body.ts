@@ -2,7 +2,7 @@
  * The body parser: walks the lines after the front matter, opens an entry at each dated heading, hands
  * keyword lines to the line parsers, reads note blocks, and finds the mentions and tags on every line.
  */
-import type { Entry, Mention, Note, Problem, Tag, Tracked, Urgent } from '../model';
+import type { Entry, Mention, Note, NoteKind, Problem, Tag, Tracked, Urgent } from '../model';
 import { fieldKey } from '../notes';
 import { detach } from '../text';
 import { ASCII_LOWER_BIT, Ch, isBlankChar } from './chars';
@@ -50,33 +50,31 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
   const entryLast: number[] = [];
   const entryIndex = () => (current >= 0 ? entryBase + current : -1);
 
-  const scanInline = (line: number, s: string, from: number, to: number) => {
-    for (let at = s.indexOf('@', from); at !== -1 && at < to;) {
+  // The mentions and tags of line `line` (`s`) from character `from` on.
+  const scanInline = (line: number, s: string, from: number) => {
+    // After a mention or tag, the next is looked for from its end.
+    for (let at = s.indexOf('@', from); at !== -1; at = s.indexOf('@', at + 1)) {
       const end = at === 0 || mentionMayFollow(s.charCodeAt(at - 1)) ? handleEnd(s, at + 1) : -1;
       if (end > 0) {
         mentions.push(new MentionItem(detach(s.slice(at + 1, end)), line, at, end));
-        at = s.indexOf('@', end);
-      } else {
-        at = s.indexOf('@', at + 1);
+        at = end - 1;
       }
     }
-    for (let at = s.indexOf('#', from); at !== -1 && at < to;) {
+    for (let at = s.indexOf('#', from); at !== -1; at = s.indexOf('#', at + 1)) {
       const end = at === 0 || tagMayFollow(s.charCodeAt(at - 1)) ? tagEnd(s, at + 1) : -1;
       if (end > 0) {
         tags.push(new TagItem(detach(s.slice(at + 1, end)), line, at, end));
-        at = s.indexOf('#', end);
-      } else {
-        at = s.indexOf('#', at + 1);
+        at = end - 1;
       }
     }
   };
 
   for (let i = from; i < to; i++) {
     const s = lines[i - base];
-    // The length first, here and in the note block: V8 optimises charCodeAt for indices inside the string, and
-    // the first one past the end (an empty line's NaN) threw this loop out of optimised code, the parser's
-    // hottest, which then ran unoptimised for another hundred files or so.
-    if (s.length === 0) continue;
+    // An empty line is passed over before its first character is asked for, here and in readNote: V8 optimises
+    // charCodeAt for indices inside the string, and the first one past the end (an empty line's NaN) threw this
+    // loop, the parser's hottest, out of optimised code, to run unoptimised for another hundred files or so.
+    if (!s) continue;
     const first = s.charCodeAt(0);
     if (first <= Ch.Space && isBlank(s)) continue;
     // Comment lines (part of the entry's content, ignored otherwise).
@@ -91,7 +89,7 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
         current = entries.length;
         entries.push(e);
         entryLast[current] = i;
-        scanInline(i, s, e.titleStart, s.length);
+        scanInline(i, s, e.titleStart);
         continue;
       }
     }
@@ -101,52 +99,21 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
       if (isTrackedKeyword(kw)) {
         const m0 = mentions.length;
         const t0 = tags.length;
-        scanInline(i, s, kw.length, s.length);
+        scanInline(i, s, kw.length);
         items.push(parseTracked(sc, s, i, kw, entryIndex(), { mentions, m0, tags, t0 }));
         continue;
       }
       if (kw === 'urgent') {
         urgents.push(parseUrgent(s, i, entryIndex()));
-        scanInline(i, s, kw.length, s.length);
+        scanInline(i, s, kw.length);
         continue;
       }
       // A note block: the header and the indented lines under it.
-      const kind = kw;
-      const fields: NoteFieldItem[] = [];
-      let end = i;
-      let fieldIndent = -1;
-      for (let j = i + 1; j < to; j++) {
-        const t = lines[j - base];
-        if (t.length === 0 || !isBlankChar(t.charCodeAt(0)) || isBlank(t)) break;
-        end = j;
-        const valueStart = sc.fieldAt(t);
-        // The label starts after the indentation, so labelStart is the line's indent.
-        if (valueStart >= 0 && (fieldIndent < 0 || sc.labelStart <= fieldIndent)) {
-          if (fieldIndent < 0) fieldIndent = sc.labelStart;
-          const label = detach(t.slice(sc.labelStart, sc.labelEnd));
-          // "  Fix: " has an empty value.
-          const valueEnd = trimmedEnd(t, valueStart, t.length);
-          const value = detach(t.slice(valueStart, valueEnd));
-          fields.push(
-            new NoteFieldItem({ key: fieldKey(kind, label), label, value, line: j, labelStart: sc.labelStart, valueStart, valueEndLine: j, valueEnd }),
-          );
-          scanInline(j, t, valueStart, t.length);
-        } else if (fields.length > 0) {
-          // A continuation line of the last field's value.
-          const prev = fields[fields.length - 1];
-          const more = t.trim();
-          prev.value = detach(prev.value ? `${prev.value} ${more}` : more);
-          prev.valueEndLine = j;
-          prev.valueEnd = t.trimEnd().length;
-          scanInline(j, t, 0, t.length);
-        } else {
-          scanInline(j, t, 0, t.length);
-        }
-      }
-      notes.push(new NoteItem(kind, i, end, s.length, detach(s.slice(kind.length).trim()), fields, entryIndex()));
-      if (current >= 0) entryLast[current] = end;
-      scanInline(i, s, kind.length, s.length);
-      i = end;
+      const note = readNote(sc, lines, base, i, to, kw, entryIndex(), scanInline);
+      notes.push(note);
+      if (current >= 0) entryLast[current] = note.endLine;
+      scanInline(i, s, kw.length);
+      i = note.endLine;
       continue;
     }
 
@@ -156,7 +123,7 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
       const miss = keywordNearMiss(s, i);
       if (miss) sc.report(miss);
     }
-    scanInline(i, s, 0, s.length);
+    scanInline(i, s, 0);
   }
   closeEntry(to - 1);
   sc.done();
@@ -167,4 +134,52 @@ export function parseBody(lines: readonly string[], from: number, to: number, en
     e.lastContentLine = entryLast[k] ?? e.line;
   }
   return { entries, items, urgents, notes, mentions, tags };
+}
+
+/**
+ * The note block whose header (a note keyword) is line `i`: the indented lines under it, up to `to`, read as
+ * fields and their continuation lines. A function of its own, apart from parseBody's loop: V8 optimises a
+ * function once it has run for long enough in proportion to its size, and the smaller loop gets there sooner.
+ */
+function readNote(
+  sc: Scanner,
+  lines: readonly string[],
+  base: number,
+  i: number,
+  to: number,
+  kind: NoteKind,
+  entry: number,
+  scanInline: (line: number, s: string, from: number) => void,
+): NoteItem {
+  const s = lines[i - base];
+  const fields: NoteFieldItem[] = [];
+  let end = i;
+  let fieldIndent = -1;
+  for (let j = i + 1; j < to; j++) {
+    const t = lines[j - base];
+    if (!t || !isBlankChar(t.charCodeAt(0)) || isBlank(t)) break;
+    end = j;
+    const valueStart = sc.fieldAt(t);
+    // The label starts after the indentation, so labelStart is the line's indent.
+    if (valueStart >= 0 && (fieldIndent < 0 || sc.labelStart <= fieldIndent)) {
+      if (fieldIndent < 0) fieldIndent = sc.labelStart;
+      const label = detach(t.slice(sc.labelStart, sc.labelEnd));
+      // "  Fix: " has an empty value.
+      const valueEnd = trimmedEnd(t, valueStart, t.length);
+      const value = detach(t.slice(valueStart, valueEnd));
+      fields.push(new NoteFieldItem({ key: fieldKey(kind, label), label, value, line: j, labelStart: sc.labelStart, valueStart, valueEndLine: j, valueEnd }));
+      scanInline(j, t, valueStart);
+    } else if (fields.length > 0) {
+      // A continuation line of the last field's value.
+      const prev = fields[fields.length - 1];
+      const more = t.trim();
+      prev.value = detach(prev.value ? `${prev.value} ${more}` : more);
+      prev.valueEndLine = j;
+      prev.valueEnd = t.trimEnd().length;
+      scanInline(j, t, 0);
+    } else {
+      scanInline(j, t, 0);
+    }
+  }
+  return new NoteItem(kind, i, end, s.length, detach(s.slice(kind.length).trim()), fields, entry);
 }
