@@ -12,7 +12,7 @@ import { FINDING_CODES, type FindingCode, type Level, type LevelSetting, type Tr
 import { DEFAULT_ALARM_MINUTES, ICS_KINDS, MAX_ALARM_MINUTES } from '../core/ics';
 import { version } from '../../package.json';
 import { buildStamp, Cache, type Bytes, type FileStamp } from './cache';
-import { review } from '../core/review/figures';
+import { partOfSource, reviewFrame, reviewOf, type ReviewPart } from '../core/review/figures';
 import { collectFiles } from './files';
 import { REVIEW_FORMATS, reviewOutput, type ReviewFormat } from './review';
 import { runInProcess, runPool, serveIfWorker, startWorkers, type PoolWorker } from './pool';
@@ -220,6 +220,7 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
     cadenceDays: intOption('cadence-days', values['cadence-days'], 0, 0),
     levels,
     json: !!values.json,
+    ...(mode === 'review' && { review: { since: values.since, until: values.until, weeks } }),
   };
   const jobs = intOption('jobs', values.jobs, Math.max(1, os.availableParallelism?.() ?? os.cpus().length), 1);
   const forced = values.jobs !== undefined;
@@ -264,16 +265,17 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
     output = r.output;
     status = Math.max(status, r.status);
   } else if (mode === 'review') {
-    const read = results.filter((r) => r.review);
-    const r = review(
-      read.map((x) => x.review!),
-      { now: new Date(now), timeZone, since: values.since, until: values.until, weeks },
-    );
-    output = reviewOutput(
-      r,
-      format,
-      read.map((x) => x.file),
-    );
+    // Each file's share, made where it was parsed as the share of the file `source` (its place among all the
+    // files): renumbered among the files read when one before it could not be read.
+    const parts: ReviewPart[] = [];
+    const read: string[] = [];
+    for (const x of results) {
+      if (!x.review) continue;
+      parts.push(partOfSource(x.review, parts.length));
+      read.push(x.file);
+    }
+    const r = reviewOf(parts, reviewFrame({ now: new Date(now), timeZone, since: values.since, until: values.until, weeks }));
+    output = reviewOutput(r, format, read);
   } else {
     if (mode === 'ics') output = icsOutput(results, options, { include, alarmMinutes });
     else {
@@ -301,7 +303,7 @@ async function answer(
   { jobs, forced, started }: { jobs: number; forced: boolean; started: readonly PoolWorker[] },
   cwd: string,
 ): Promise<{ results: FileResult[]; kept?: KeptOutput }> {
-  const task = (at: number): FileTask => ({ path: files[at], display: displayPath(files[at], cwd) });
+  const task = (at: number): FileTask => ({ path: files[at], display: displayPath(files[at], cwd), ...(options.mode === 'review' && { source: at }) });
   const results: FileResult[] = new Array(files.length);
   const rows = cache && checkText ? new Int32Array(files.length).fill(-1) : undefined;
   const keptCounts = { error: 0, warning: 0, information: 0, hint: 0, overdue: 0 };

@@ -5,7 +5,8 @@ import { englishDays } from '../core/englishDays';
 import type { DecodedLog } from '../core/encoding';
 import { contactOf, type Finding, type FindingCode, type FindingData, type Level, type LevelSetting, type Problem, type TrackedKind } from '../core/model';
 import type { RecurInfo } from '../core/recurrence';
-import { reviewInput, type ReviewInput } from '../core/review/input';
+import { reviewInput } from '../core/review/input';
+import { reviewFrame, reviewPart, type ReviewFrame, type ReviewPart, type ReviewRef } from '../core/review/figures';
 import { isMainThread } from 'node:worker_threads';
 import { readLog } from './files';
 import { detach } from '../core/text';
@@ -27,6 +28,8 @@ export interface WorkOptions {
   readonly json: boolean;
   /** Whether results carry the file's facts, for the cache. */
   readonly keepFacts?: boolean;
+  /** review: the period asked for (`ReviewOptions`, with `now` and `timeZone` above). */
+  readonly review?: { readonly since?: string; readonly until?: string; readonly weeks?: number };
 }
 
 export interface FileTask {
@@ -34,6 +37,8 @@ export interface FileTask {
   readonly path: string;
   /** The path as shown in output. */
   readonly display: string;
+  /** review: its place among the files of the run (the log's `source` in the review). */
+  readonly source?: number;
 }
 
 export interface JsonFinding {
@@ -83,8 +88,12 @@ export interface FileResult {
     readonly items: OpenTracked[];
     readonly names?: readonly (readonly [string, string])[];
   };
-  /** review: what the weekly review reads of the file. */
-  readonly review?: ReviewInput;
+  /**
+   * review: the file's share of the review (its refs in the period, its trend's counts, its latest entry), made
+   * where it was parsed: a few hundred bytes to send to the main thread and keep, where its `ReviewInput` (every
+   * dated line's history, about 12 KiB a log) was 118 MiB over 10,000 files.
+   */
+  readonly review?: ReviewPart;
   /**
    * When `keepFacts` asked for it, what the cache keeps of the file, made where the file was parsed (a worker,
    * often) so that the main thread only stores it: the facts as JSON, and the span in which its findings hold.
@@ -196,34 +205,42 @@ function checkResult(findings: readonly Finding[], task: FileTask, o: WorkOption
   return { file: task.display, out: detach(out), counts, overdue, findings: json };
 }
 
+/** The review's frame of these options, made once per thread (a worker gets its options once, with its job). */
+let frameOf: { readonly o: WorkOptions; readonly frame: ReviewFrame } | undefined;
+function reviewFrameOf(o: WorkOptions): ReviewFrame {
+  if (frameOf?.o !== o) frameOf = { o, frame: reviewFrame({ now: new Date(o.now), timeZone: o.timeZone, ...o.review }) };
+  return frameOf.frame;
+}
+
 /**
- * `input` made from a transient parse, with its strings made its own (in place: the objects are new, and assigning
- * an existing property keeps their shape), so that keeping it does not keep the file's text alive. Dates and times
- * are shorter than any view V8 makes.
+ * `part` made from a transient parse, with its strings made its own (in place: the objects are new, and assigning an
+ * existing property keeps their shape), so that keeping it does not keep the file's text alive. Dates and times are
+ * shorter than any view V8 makes.
  */
-function ownStrings(input: ReviewInput): ReviewInput {
+function ownStrings(part: ReviewPart): ReviewPart {
   const own = (o: object, keys: readonly string[]) => {
     const w = o as Record<string, unknown>;
     for (const k of keys) if (typeof w[k] === 'string') w[k] = detach(w[k]);
   };
-  own(input, ['client', 'timeZone']);
-  for (const i of input.items) {
-    own(i, ['text', 'who', 'closedBy']);
-    for (const m of i.moves) own(m, ['by']);
-  }
-  for (const u of input.urgents) own(u, ['text']);
-  for (const n of input.notes) own(n, ['title']);
-  return input;
+  own(part, ['client']);
+  const refs = (xs: readonly ReviewRef[]) => {
+    for (const x of xs) own(x, ['client', 'text', 'who']);
+  };
+  const { acc } = part;
+  for (const g of [acc.promise, acc.waiting, acc.scope, acc.urgency]) for (const xs of Object.values(g) as ReviewRef[][]) refs(xs);
+  refs(acc.moves);
+  return part;
 }
 
 /** Parses and analyzes one file's text. */
 export function processText(text: string, task: FileTask, o: WorkOptions, fileProblems: readonly Problem[] = []): FileResult {
   // The review reads closed items and their history too, which the cached facts leave out.
-  // A transient parse (strings that are views into the text: no copy of each), then copies of only what the
-  // review keeps; a worker's results are copied on their way to the main thread anyway.
+  // A transient parse (strings that are views into the text: no copy of each), then the file's share of the
+  // review, with copies of only the strings it keeps; a worker's results are copied on their way to the main
+  // thread anyway.
   if (o.mode === 'review') {
-    const input = reviewInput(parseText(text, task.path, fileProblems, true));
-    return { file: task.display, review: isMainThread ? ownStrings(input) : input };
+    const part = reviewPart(reviewInput(parseText(text, task.path, fileProblems, true)), task.source ?? 0, reviewFrameOf(o));
+    return { file: task.display, review: isMainThread ? ownStrings(part) : part };
   }
   // check without a cache keeps nothing of the file: its findings come from the parsed log itself, without
   // the plain copy the cache stores (`analyzeInput(analysisInput(log))` is `analyze(log)`: a property test).

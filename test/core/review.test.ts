@@ -1,9 +1,23 @@
 /** Issue 14: the weekly review's figures on hand-made logs with known answers, and the partition as a property. */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
-import { addDays, fromDayNumber, dayNumber, zonedInstant } from '../../src/core/dates';
+import { addDays, fromDayNumber, dayNumber, zonedInstant, zonedNow } from '../../src/core/dates';
 import { parse } from '../../src/core/parse';
-import { isoWeek, review, reviewInput, reviewPeriod, type ReviewRef } from '../../src/core/review';
+import {
+  isoWeek,
+  partOfSource,
+  promiseBucket,
+  review,
+  reviewFrame,
+  reviewInput,
+  reviewOf,
+  reviewPart,
+  reviewPeriod,
+  type ReviewInput,
+  type ReviewRef,
+} from '../../src/core/review';
 
 const log = (text: string, fileName = 'x.clientlog') => reviewInput(parse(text, { fileName }));
 const lines = (refs: readonly ReviewRef[]) => refs.map((r) => r.line + 1);
@@ -286,6 +300,87 @@ describe('review partition (property)', () => {
         ['2026-11-05', '2026-11-08'],
         ['2026-11-08', '2026-11-12'],
       ],
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Each log's share (`reviewPart`), as the command line's workers make it: sent to another thread (a structured
+// clone), renumbered among the files read, and put together (`reviewOf`), it is the review of the logs.
+
+/** The review of `inputs` from their parts, each made as the share of the file `offset + k` (files before it unread). */
+function reviewFromParts(inputs: readonly ReviewInput[], options: Parameters<typeof review>[1], offset: number) {
+  const frame = reviewFrame(options);
+  const sent = inputs.map((input, k) => structuredClone(reviewPart(input, offset + k, frame)));
+  return reviewOf(
+    sent.map((p, k) => partOfSource(p, k)),
+    structuredClone(reviewFrame(options)),
+  );
+}
+
+describe("review parts (issue 14: the command line sends each file's share, not its history)", () => {
+  const examples = fs
+    .readdirSync(path.join(__dirname, '../../examples'))
+    .filter((f) => f.endsWith('.clientlog'))
+    .sort()
+    .map((f) => log(fs.readFileSync(path.join(__dirname, '../../examples', f), 'utf8'), f));
+
+  it("put together, the examples' parts are their review, for every period, zone and trend length", () => {
+    assert.ok(examples.length >= 6);
+    const now = zonedInstant('2026-11-23', 12 * 60, 'UTC');
+    for (const [since, until, weeks] of [
+      [undefined, undefined, 12],
+      ['2026-11-16', '2026-11-22', 12],
+      ['2026-10-25', '2026-11-23', 4],
+      ['2026-08-26', '2026-11-23', 26],
+      ['2025-01-01', '2026-12-31', 1],
+    ] as const) {
+      for (const timeZone of ['UTC', 'Europe/Sofia', 'Pacific/Auckland']) {
+        const options = { now, timeZone, since, until, weeks };
+        const whole = review(examples, options);
+        assert.ok(whole.total.promises.due + whole.total.trend.reduce((n, w) => n + w.counted, 0) > 0, 'the examples have promises to count');
+        assert.deepEqual(reviewFromParts(examples, options, 0), whole);
+        assert.deepEqual(reviewFromParts(examples, options, 3), whole);
+      }
+    }
+  });
+
+  it('on generated logs too, and the trend counts every promise of its weeks (those far from them are not read)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(logText, { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: -15, max: 15 }),
+        fc.integer({ min: 0, max: 86_399 }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: -10, max: 10 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 4 }),
+        (texts, nowDay, nowSecond, length, start, weeks, offset) => {
+          const inputs = texts.map((t, k) => log(t, `c${k % 3}.clientlog`));
+          const now = new Date((BASE + nowDay) * 86_400_000 + nowSecond * 1000);
+          const since = fromDayNumber(BASE + start);
+          const options = { now, timeZone: 'UTC', since, until: addDays(since, length), weeks };
+          const whole = review(inputs, options);
+          assert.deepEqual(reviewFromParts(inputs, options, offset), whole);
+          // The trend, from its definition: each promise of a trend week counts unless dropped or not yet due.
+          whole.total.trend.forEach((w) => {
+            let onTime = 0;
+            let counted = 0;
+            for (const input of inputs) {
+              const zoned = zonedNow(now, input.timeZone ?? 'UTC');
+              for (const i of input.items) {
+                if (i.kind !== 'promise' || i.date < w.start || i.date > w.end) continue;
+                const b = promiseBucket(i, zoned).bucket;
+                if (b === 'dropped' || b === 'notYetDue') continue;
+                counted++;
+                if (b === 'onTime') onTime++;
+              }
+            }
+            assert.deepEqual([w.onTime, w.counted], [onTime, counted], w.week);
+          });
+        },
+      ),
+      { numRuns: 300, seed: 20261201 },
     );
   });
 });

@@ -1,5 +1,5 @@
 import { standing } from '../standing';
-import { addDays, dayNumber, fromDayNumber, isValidTimeZone, weekday, zonedNow, type ZonedNow } from '../dates';
+import { addDays, dayNumber, fromDayNumber, readZone, weekday, zonedNow, type ZonedNow } from '../dates';
 import type { NoteKind, TrackedKind } from '../model';
 import { defined as clean, type ReviewInput, type ReviewItem } from './input';
 
@@ -208,18 +208,55 @@ export function reviewPeriod(options: Pick<ReviewOptions, 'now' | 'timeZone' | '
   return { since, until, today };
 }
 
-/** Per log: where its items fall. */
-function addLog(acc: Acc, source: number, input: ReviewInput, since: string, until: string, firstMonday: number, options: ReviewOptions): void {
-  const tz = input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : options.timeZone;
-  const now = zonedNow(options.now, tz);
+/** What every log's share of one review is made with: the period, the trend's weeks, the instant and the user's zone. */
+export interface ReviewFrame {
+  readonly since: string;
+  readonly until: string;
+  readonly today: string;
+  /** The trend's first Monday (a day number), and its weeks (made once, not for each client). */
+  readonly firstMonday: number;
+  readonly trend: readonly Pick<TrendPoint, 'week' | 'start' | 'end'>[];
+  readonly options: ReviewOptions;
+}
+
+export function reviewFrame(options: ReviewOptions): ReviewFrame {
+  const { since, until, today } = reviewPeriod(options);
+  const weeks = Math.max(1, Math.min(520, Math.floor(options.weeks ?? 12)));
+  const firstMonday = dayNumber(until) - weekday(until) - 7 * (weeks - 1);
+  const trend = Array.from({ length: weeks }, (_, k) => {
+    const start = fromDayNumber(firstMonday + 7 * k);
+    return { week: isoWeek(start), start, end: fromDayNumber(firstMonday + 7 * k + 6) };
+  });
+  return { since, until, today, firstMonday, trend, options };
+}
+
+/**
+ * One log's share of a review (`reviewPart`): its refs by bucket, its trend's counts, its latest entry. Plain data
+ * that holds none of the log's other lines: the command line's workers make one per file and send only that.
+ */
+export interface ReviewPart {
+  readonly client: string;
+  readonly acc: Acc;
+  readonly lastTouch?: LastTouch;
+}
+
+/** Per log: where its items fall, and its latest entry. */
+export function reviewPart(input: ReviewInput, source: number, frame: ReviewFrame): ReviewPart {
+  const { since, until, firstMonday, options, trend } = frame;
+  const acc = newAcc(trend.length);
+  const { waiting, scope, urgency } = acc;
+  const now = zonedNow(options.now, readZone(input.timeZone, options.timeZone));
   const todayN = dayNumber(now.date);
+  const last = input.lastEntry;
   const inPeriod = (d: string | undefined) => d !== undefined && d >= since && d <= until;
   const ref = (i: ReviewItem, extra: { days?: number; who?: string } = {}): ReviewRef =>
     clean({ source, line: i.line, kind: i.kind, client: input.client, date: i.date, time: i.time, text: i.text, who: extra.who ?? i.who, days: extra.days });
   for (const i of input.items) {
     if (i.kind === 'promise') {
-      const week = Math.floor((dayNumber(i.date) - firstMonday) / 7);
-      const inTrend = week >= 0 && week < acc.weeks.length;
+      // Most of a log's history is outside the trend's weeks and the period: no day numbers for it (dates are
+      // real ones written YYYY-MM-DD, ordered as strings).
+      const inTrend = i.date >= trend[0].start && i.date <= trend[trend.length - 1].end;
+      const week = inTrend ? Math.floor((dayNumber(i.date) - firstMonday) / 7) : 0;
       const due = inPeriod(i.date);
       for (let k = 0; k < i.moves.length; k++) {
         const m = i.moves[k];
@@ -227,6 +264,7 @@ function addLog(acc: Acc, source: number, input: ReviewInput, since: string, unt
         const to = k + 1 < i.moves.length ? i.moves[k + 1].from : i.date;
         acc.moves.push(clean({ ...ref(i, { who: m.by }), from: m.from, to, on: m.on }));
       }
+      if (!inTrend && !due) continue;
       const b = promiseBucket(i, now, todayN);
       if (inTrend && b.bucket !== 'dropped' && b.bucket !== 'notYetDue') {
         acc.weeks[week][1]++;
@@ -241,31 +279,30 @@ function addLog(acc: Acc, source: number, input: ReviewInput, since: string, unt
       const asked = i.entryDate && i.entryDate <= i.date ? i.entryDate : i.date;
       if (i.state === 'received') {
         const late = i.closedOn !== undefined ? dayNumber(i.closedOn) - dayNumber(i.date) : 0;
-        if (late > 0) acc.waiting.late.push(ref(i, { days: late }));
-        else acc.waiting.inTime.push(ref(i));
+        if (late > 0) waiting.late.push(ref(i, { days: late }));
+        else waiting.inTime.push(ref(i));
       } else if (i.state === 'open') {
         const waited = todayN - dayNumber(asked);
-        if (todayN > dayNumber(i.date)) acc.waiting.open.push(ref(i, { days: waited }));
-        else acc.waiting.pending.push(ref(i, { days: Math.max(0, waited) }));
-      } else acc.waiting.dropped.push(ref(i));
+        if (todayN > dayNumber(i.date)) waiting.open.push(ref(i, { days: waited }));
+        else waiting.pending.push(ref(i, { days: Math.max(0, waited) }));
+      } else waiting.dropped.push(ref(i));
     } else {
       if (!inPeriod(i.date)) continue;
-      if (i.state === 'confirmed') acc.scope.confirmed.push(ref(i, { who: i.closedBy, days: dayNumber(i.closedOn ?? i.date) - dayNumber(i.date) }));
-      else if (i.state === 'declined') acc.scope.declined.push(ref(i, { who: i.closedBy }));
-      else if (i.state === 'open') acc.scope.unconfirmed.push(ref(i, { days: Math.max(0, todayN - dayNumber(i.date)) }));
-      else acc.scope.dropped.push(ref(i));
+      if (i.state === 'confirmed') scope.confirmed.push(ref(i, { who: i.closedBy, days: dayNumber(i.closedOn ?? i.date) - dayNumber(i.date) }));
+      else if (i.state === 'declined') scope.declined.push(ref(i, { who: i.closedBy }));
+      else if (i.state === 'open') scope.unconfirmed.push(ref(i, { days: Math.max(0, todayN - dayNumber(i.date)) }));
+      else scope.dropped.push(ref(i));
     }
   }
-  for (const u of input.urgents) {
-    if (!inPeriod(u.date)) continue;
-    const r = clean({ source, line: u.line, kind: 'urgent' as const, client: input.client, date: u.date, text: u.text });
-    acc.urgency[u.triage ?? 'untriaged'].push(r);
-  }
-  for (const n of input.notes) {
-    if (!inPeriod(n.date)) continue;
-    const r = clean({ source, line: n.line, kind: n.kind, client: input.client, date: n.date, text: n.title });
-    acc.urgency[n.kind === 'apology' ? 'apologies' : n.kind === 'refusal' ? 'refusals' : 'escalations'].push(r);
-  }
+  for (const u of input.urgents)
+    if (inPeriod(u.date))
+      urgency[u.triage ?? 'untriaged'].push(clean({ source, line: u.line, kind: 'urgent', client: input.client, date: u.date, text: u.text }));
+  for (const n of input.notes)
+    if (inPeriod(n.date))
+      urgency[n.kind === 'apology' ? 'apologies' : n.kind === 'refusal' ? 'refusals' : 'escalations'].push(
+        clean({ source, line: n.line, kind: n.kind, client: input.client, date: n.date, text: n.title }),
+      );
+  return { client: input.client, acc, lastTouch: last && { date: last.date, days: todayN - dayNumber(last.date), source, line: last.line } };
 }
 
 type PromiseBucket = 'onTime' | 'late' | 'broken' | 'dropped' | 'overdue' | 'notYetDue';
@@ -308,21 +345,16 @@ function sorted<T extends ReviewRef>(xs: T[]): T[] {
   return xs.sort(byPlace);
 }
 
-function finish(acc: Acc, trendWeeks: readonly string[], firstMonday: number): Figures {
+function finish(acc: Acc, trend: ReviewFrame['trend']): Figures {
   for (const g of GROUPS) for (const k in acc[g]) sorted(bucketsOf(acc, g)[k]);
   const p = acc.promise;
   const counted = p.onTime.length + p.late.length + p.broken.length + p.overdue.length;
   const slips = p.late.map((r) => r.days ?? 0);
   const rate = (n: number) => (counted > 0 ? n / counted : null);
+  // The buckets in newAcc's order (onTime, late, broken, dropped, overdue, notYetDue, firstDate), after `due`.
   const promises: PromiseFigures = {
-    due: p.onTime.length + p.late.length + p.broken.length + p.dropped.length + p.overdue.length + p.notYetDue.length,
-    onTime: p.onTime,
-    late: p.late,
-    broken: p.broken,
-    dropped: p.dropped,
-    overdue: p.overdue,
-    notYetDue: p.notYetDue,
-    firstDate: p.firstDate,
+    due: counted + p.dropped.length + p.notYetDue.length,
+    ...p,
     onTimeRate: rate(p.onTime.length),
     firstDateRate: rate(p.firstDate.length),
     slipMedian: median(slips),
@@ -341,9 +373,9 @@ function finish(acc: Acc, trendWeeks: readonly string[], firstMonday: number): F
     },
     urgency: acc.urgency,
     trend: acc.weeks.map(([onTime, n], k) => ({
-      week: trendWeeks[k],
-      start: fromDayNumber(firstMonday + 7 * k),
-      end: fromDayNumber(firstMonday + 7 * k + 6),
+      week: trend[k].week,
+      start: trend[k].start,
+      end: trend[k].end,
       onTime,
       counted: n,
       rate: n > 0 ? onTime / n : null,
@@ -371,29 +403,68 @@ function merge(into: Acc, from: Acc): void {
 
 /** The review of a set of logs as of `options.now`. Never throws on any parsed log. */
 export function review(inputs: readonly ReviewInput[], options: ReviewOptions): Review {
-  const { since, until, today } = reviewPeriod(options);
-  const weeks = Math.max(1, Math.min(520, Math.floor(options.weeks ?? 12)));
-  const lastMonday = dayNumber(until) - weekday(until);
-  const firstMonday = lastMonday - 7 * (weeks - 1);
-  const trendWeeks = Array.from({ length: weeks }, (_, k) => isoWeek(fromDayNumber(firstMonday + 7 * k)));
+  const frame = reviewFrame(options);
+  return reviewOf(
+    inputs.map((input, source) => reviewPart(input, source, frame)),
+    frame,
+  );
+}
+
+/**
+ * The review made of every log's share (`parts[k]` made of the log `source` k), in the frame they were made in. It
+ * takes the parts over: a client's first part holds the client's refs from then on.
+ */
+export function reviewOf(parts: readonly ReviewPart[], frame: ReviewFrame): Review {
+  const { options, trend } = frame;
   const perClient = new Map<string, { acc: Acc; sources: number[]; lastTouch?: LastTouch }>();
-  inputs.forEach((input, source) => {
-    let c = perClient.get(input.client);
-    if (!c) perClient.set(input.client, (c = { acc: newAcc(weeks), sources: [] }));
-    c.sources.push(source);
-    // Straight into the client's buckets; the total is their union, made once per client below (finish sorts
-    // every bucket, so the order refs arrive in does not matter).
-    addLog(c.acc, source, input, since, until, firstMonday, options);
-    if (input.lastEntry && (!c.lastTouch || input.lastEntry.date > c.lastTouch.date)) {
-      const tz = input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : options.timeZone;
-      const localToday = zonedNow(options.now, tz).date;
-      c.lastTouch = { date: input.lastEntry.date, days: dayNumber(localToday) - dayNumber(input.lastEntry.date), source, line: input.lastEntry.line };
+  parts.forEach((part, source) => {
+    const c = perClient.get(part.client);
+    // Into the client's buckets; the total is their union, made once per client below (finish sorts every bucket,
+    // so the order refs arrive in does not matter).
+    if (!c) perClient.set(part.client, { acc: part.acc, sources: [source], lastTouch: part.lastTouch });
+    else {
+      c.sources.push(source);
+      merge(c.acc, part.acc);
+      if (part.lastTouch && (!c.lastTouch || part.lastTouch.date > c.lastTouch.date)) c.lastTouch = part.lastTouch;
     }
   });
-  const total = newAcc(weeks);
+  const total = newAcc(trend.length);
   for (const c of perClient.values()) merge(total, c.acc);
   const clients = [...perClient]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([client, c]) => clean({ client, sources: c.sources, lastTouch: c.lastTouch, ...finish(c.acc, trendWeeks, firstMonday) }));
-  return { since, until, today, timeZone: options.timeZone, now: options.now.toISOString(), clients, total: finish(total, trendWeeks, firstMonday) };
+    .map(([client, c]) => clean({ client, sources: c.sources, lastTouch: c.lastTouch, ...finish(c.acc, trend) }));
+  return {
+    since: frame.since,
+    until: frame.until,
+    today: frame.today,
+    timeZone: options.timeZone,
+    now: options.now.toISOString(),
+    clients,
+    total: finish(total, trend),
+  };
+}
+
+/**
+ * `part` as the share of the log `source`: the same part when it already is, else a copy with its refs renumbered
+ * (the command line's workers number the files they were given, of which some may not have been read).
+ */
+export function partOfSource(part: ReviewPart, source: number): ReviewPart {
+  const { acc, lastTouch } = part;
+  const groups = [acc.promise, acc.waiting, acc.scope, acc.urgency] as Record<string, ReviewRef[]>[];
+  const ok = (x: { source: number }) => x.source === source;
+  if ((!lastTouch || ok(lastTouch)) && acc.moves.every(ok) && groups.every((g) => Object.values(g).every((xs) => xs.every(ok)))) return part;
+  const relabel = <T extends { source: number }>(x: T): T => ({ ...x, source });
+  const from = (g: Record<string, ReviewRef[]>) => Object.fromEntries(Object.entries(g).map(([k, v]) => [k, v.map(relabel)]));
+  return {
+    client: part.client,
+    acc: {
+      promise: from(acc.promise) as Acc['promise'],
+      moves: acc.moves.map(relabel),
+      waiting: from(acc.waiting) as Acc['waiting'],
+      scope: from(acc.scope) as Acc['scope'],
+      urgency: from(acc.urgency) as Acc['urgency'],
+      weeks: acc.weeks,
+    },
+    ...(lastTouch && { lastTouch: relabel(lastTouch) }),
+  };
 }
