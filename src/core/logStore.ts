@@ -10,6 +10,8 @@
  */
 import { CacheTable, concatBytes, type FileStamp } from './cacheTable';
 import type { ClientLog, Contact, Entry, FrontMatter, HistoryEvent, Problem, Tag, Tracked } from './model';
+// A restored range: one object of four numbers (./storedRange.ts), plain objects in the web bundle (./storedRange.web.ts).
+import { storedRange as range } from './storedRange';
 import { lineRange, type Range } from './text';
 
 /** Bumped whenever what a row's blob holds changes (a build stamp is part of the header too). 3: the front matter's cadence and client range. */
@@ -20,7 +22,6 @@ const WIDTH = 4;
 type R = [number, number, number, number];
 const r = (x: Range): R => [x.start.line, x.start.character, x.end.line, x.end.character];
 
-const range = (a: R): Range => ({ start: { line: a[0], character: a[1] }, end: { line: a[2], character: a[3] } });
 const opt = (x: Range | undefined): R | undefined => (x ? r(x) : undefined);
 const optRange = (a: R | undefined): Range | undefined => (a ? range(a) : undefined);
 

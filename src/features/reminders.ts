@@ -77,9 +77,16 @@ export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, 
   const memory = () => readMemory(state.get(MEMORY_KEY));
   /** A look queued and not started yet (and whether the user looks): later ones join it, so a burst of index changes plans once. */
   let waiting: boolean | undefined;
+  /**
+   * Whether a look was asked for since the last plan started reading: a plan reads the index, the clock and the
+   * settings when it starts, so a look asked for before (the scan's reports, which the first plan awaits) finds
+   * nothing new, unless the user looks.
+   */
+  let unread: boolean | undefined;
   /** The day of the digest this window showed. */
   let digested: string | undefined;
   const look = (looking: boolean) => {
+    unread = true;
     if (waiting !== undefined) {
       waiting ||= looking;
       return;
@@ -89,7 +96,7 @@ export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, 
       .then(() => {
         const l = waiting!;
         waiting = undefined;
-        return evaluate(l);
+        if (l || unread) return evaluate(l);
       })
       .catch(console.error);
   };
@@ -116,6 +123,7 @@ export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, 
   const evaluate = async (looking: boolean): Promise<void> => {
     await index.ready();
     if (disposed) return;
+    unread = false;
     const now = clock.now();
     const sources = index.all().map((e) => logSource(e.log, e.uri.toString(), e.log.client || vscode.workspace.asRelativePath(e.uri)));
     const plan = planReminders(sources, { now, settings: reminderSettings(), memory: memory(), looking });

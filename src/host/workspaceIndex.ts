@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isUserLogScheme, LogIndex, restoreCompact, whenSettled, type ClientLog, type IndexedEntry } from '../core';
 import { isFileGone, type Files, type LogReader } from './files';
+import { WEB_BUNDLE } from './bundle';
 import { output } from './output';
 import type { PersistedIndex } from './persistedIndex';
 
@@ -152,7 +153,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         }
       };
       // A worker parses chunks of files: more in flight, so that it always has the next chunk.
-      await Promise.all(Array.from({ length: Math.min(this.reader ? 4 * READ_CONCURRENCY : READ_CONCURRENCY, uris.length) }, reader));
+      await Promise.all(Array.from({ length: Math.min(WEB_BUNDLE || !this.reader ? READ_CONCURRENCY : 4 * READ_CONCURRENCY, uris.length) }, reader));
       if (gen !== this.generation || this.disposed) return;
       this.flush();
       // Every file was met: what the store holds for others was deleted or renamed while VS Code was closed.
@@ -214,8 +215,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       // reader (a worker thread) when there is one, else here.
       got = this.persisted ? await this.persisted.lookup(uri) : {};
       if (!got.log) {
-        const json = scan ? await this.reader?.compact(uri) : undefined;
-        const log = json === undefined ? undefined : restoreCompact(json);
+        const json = WEB_BUNDLE || !scan ? undefined : await this.reader?.compact(uri);
+        const log = WEB_BUNDLE || json === undefined ? undefined : restoreCompact(json);
         got = log ? { log, json, keep: got.keep } : { bytes: await this.files.readFile(uri), keep: got.keep };
       }
     } catch (e) {

@@ -13,6 +13,8 @@ import { CacheTable, RACY_MS, concatBytes } from '../../src/core/cacheTable';
 import { LogStore, restoreCompact, storeCompact } from '../../src/core/logStore';
 import type { ClientLog } from '../../src/core/model';
 import { parse } from '../../src/core/parse';
+import { storedRange } from '../../src/core/storedRange';
+import { storedRange as webStoredRange } from '../../src/core/storedRange.web';
 import { documentArb } from './property.test';
 
 const SEED = Number(process.env.CLIENTLOG_FUZZ_SEED) || 20261201;
@@ -193,6 +195,19 @@ describe('persisted index (LogStore)', () => {
     const codes = (log: ClientLog) => analyze(log, { now: instants[1], timeZone: 'UTC', horizonDays: 3, confirmationDays: 3 }).map((f) => f.code);
     assert.ok(codes(quiet).includes('client.quiet'));
     assert.deepEqual(codes(restoreCompact(storeCompact(quiet))!), codes(quiet));
+  });
+
+  it("restores ranges as one object of four numbers, the same ranges as the web bundle's plain objects", () => {
+    fc.assert(
+      fc.property(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat()), (a) => {
+        const node = storedRange(a);
+        const web = webStoredRange(a);
+        assert.deepEqual({ start: node.start, end: node.end }, web);
+        assert.equal(JSON.stringify(node), JSON.stringify(web));
+        // One object: its positions are made when read, not kept.
+        assert.deepEqual(Object.keys(node).length, 4);
+      }),
+    );
   });
 
   it('restores nothing from JSON it did not write', () => {

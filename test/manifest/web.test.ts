@@ -54,6 +54,20 @@ describe('web extension (VS Code for the Web)', () => {
     assert.ok(!requires('dist/parse-worker.js').has('vscode'));
   });
 
+  it("is built from a module's `.web.ts` sibling where there is one (the browser's smaller way), the Node host's bundle from the module", async function () {
+    this.timeout(60_000);
+    const m = await load();
+    const { metafile } = await minifiedWebBundle(m);
+    const inputs = Object.keys(metafile.inputs);
+    const siblings = ['src/core/storedRange', 'src/host/bundle'];
+    for (const s of siblings) {
+      assert.ok(inputs.includes(`${s}.web.ts`) && !inputs.includes(`${s}.ts`), `${s}: ${inputs.filter((i) => i.startsWith(s)).join(', ')}`);
+    }
+    // test/setup.ts has built dist/ (scripts/build.mjs), not minified: the Node host's bundle has the modules themselves.
+    const node = fs.readFileSync(path.join(root, pkg.main), 'utf8');
+    assert.ok(/StoredRange = class\b/.test(node) && !node.includes('storedRange.web.ts') && node.includes('src/host/bundle.ts'));
+  });
+
   it('requires nothing but vscode, minified as packaged', async function () {
     this.timeout(60_000);
     const m = await load();

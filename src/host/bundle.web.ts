@@ -1,0 +1,2 @@
+/** The web bundle's ./bundle.ts. */
+export const WEB_BUNDLE: boolean = true;
