@@ -6,7 +6,7 @@ import type { DecodedLog } from '../core/encoding';
 import { contactOf, type Finding, type FindingCode, type FindingData, type Level, type LevelSetting, type Problem, type TrackedKind } from '../core/model';
 import type { RecurInfo } from '../core/recurrence';
 import { reviewInput } from '../core/review/input';
-import { reviewFrame, reviewPart, type ReviewFrame, type ReviewPart, type ReviewRef } from '../core/review/figures';
+import { reviewedOnly, reviewFrame, reviewPart, type ReviewFrame, type ReviewPart, type ReviewRef } from '../core/review/figures';
 import { isMainThread } from 'node:worker_threads';
 import { readLog } from './files';
 import { detach } from '../core/text';
@@ -239,7 +239,8 @@ export function processText(text: string, task: FileTask, o: WorkOptions, filePr
   // review, with copies of only the strings it keeps; a worker's results are copied on their way to the main
   // thread anyway.
   if (o.mode === 'review') {
-    const part = reviewPart(reviewInput(parseText(text, task.path, fileProblems, true)), task.source ?? 0, reviewFrameOf(o));
+    const frame = reviewFrameOf(o);
+    const part = reviewPart(reviewInput(reviewedOnly(parseText(text, task.path, fileProblems, true), frame)), task.source ?? 0, frame);
     return { file: task.display, review: isMainThread ? ownStrings(part) : part };
   }
   // check without a cache keeps nothing of the file: its findings come from the parsed log itself, without

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { addDays, fromDayNumber, dayNumber, zonedInstant, zonedNow } from '../../src/core/dates';
+import type { ClientLog } from '../../src/core/model';
 import { parse } from '../../src/core/parse';
 import {
   isoWeek,
@@ -15,6 +16,7 @@ import {
   reviewOf,
   reviewPart,
   reviewPeriod,
+  reviewedOnly,
   type ReviewInput,
   type ReviewRef,
 } from '../../src/core/review';
@@ -318,12 +320,22 @@ function reviewFromParts(inputs: readonly ReviewInput[], options: Parameters<typ
   );
 }
 
+/** The review of the logs, each read only where the frame looks (`reviewedOnly`), as the command line reads them. */
+function reviewOfReviewed(logs: readonly ClientLog[], options: Parameters<typeof review>[1]) {
+  const frame = reviewFrame(options);
+  return reviewOf(
+    logs.map((l, k) => reviewPart(reviewInput(reviewedOnly(l, frame)), k, frame)),
+    frame,
+  );
+}
+
 describe("review parts (issue 14: the command line sends each file's share, not its history)", () => {
-  const examples = fs
+  const exampleLogs = fs
     .readdirSync(path.join(__dirname, '../../examples'))
     .filter((f) => f.endsWith('.clientlog'))
     .sort()
-    .map((f) => log(fs.readFileSync(path.join(__dirname, '../../examples', f), 'utf8'), f));
+    .map((f) => parse(fs.readFileSync(path.join(__dirname, '../../examples', f), 'utf8'), { fileName: f }));
+  const examples = exampleLogs.map(reviewInput);
 
   it("put together, the examples' parts are their review, for every period, zone and trend length", () => {
     assert.ok(examples.length >= 6);
@@ -341,6 +353,7 @@ describe("review parts (issue 14: the command line sends each file's share, not 
         assert.ok(whole.total.promises.due + whole.total.trend.reduce((n, w) => n + w.counted, 0) > 0, 'the examples have promises to count');
         assert.deepEqual(reviewFromParts(examples, options, 0), whole);
         assert.deepEqual(reviewFromParts(examples, options, 3), whole);
+        assert.deepEqual(reviewOfReviewed(exampleLogs, options), whole);
       }
     }
   });
@@ -356,12 +369,14 @@ describe("review parts (issue 14: the command line sends each file's share, not 
         fc.integer({ min: 1, max: 5 }),
         fc.integer({ min: 0, max: 4 }),
         (texts, nowDay, nowSecond, length, start, weeks, offset) => {
-          const inputs = texts.map((t, k) => log(t, `c${k % 3}.clientlog`));
+          const logs = texts.map((t, k) => parse(t, { fileName: `c${k % 3}.clientlog` }));
+          const inputs = logs.map(reviewInput);
           const now = new Date((BASE + nowDay) * 86_400_000 + nowSecond * 1000);
           const since = fromDayNumber(BASE + start);
           const options = { now, timeZone: 'UTC', since, until: addDays(since, length), weeks };
           const whole = review(inputs, options);
           assert.deepEqual(reviewFromParts(inputs, options, offset), whole);
+          assert.deepEqual(reviewOfReviewed(logs, options), whole);
           // The trend, from its definition: each promise of a trend week counts unless dropped or not yet due.
           whole.total.trend.forEach((w) => {
             let onTime = 0;

@@ -1,6 +1,6 @@
 import { standing } from '../standing';
 import { addDays, dayNumber, fromDayNumber, readZone, weekday, zonedNow, type ZonedNow } from '../dates';
-import type { NoteKind, TrackedKind } from '../model';
+import type { ClientLog, NoteKind, TrackedKind } from '../model';
 import { defined as clean, type ReviewInput, type ReviewItem } from './input';
 
 /**
@@ -303,6 +303,30 @@ export function reviewPart(input: ReviewInput, source: number, frame: ReviewFram
         clean({ source, line: n.line, kind: n.kind, client: input.client, date: n.date, text: n.title }),
       );
   return { client: input.client, acc, lastTouch: last && { date: last.date, days: todayN - dayNumber(last.date), source, line: last.line } };
+}
+
+/**
+ * The log without what `reviewPart` reads nothing of in this frame (items, urgent lines and notes dated outside the
+ * trend's weeks and the period), for the command line, which makes a part of each log once: most of a log's history
+ * then never becomes review input. `reviewPart(reviewInput(reviewedOnly(log, frame)), …)` is `reviewPart(reviewInput(log), …)`
+ * (a property test holds it); dates are real ones written YYYY-MM-DD, ordered as strings.
+ */
+export function reviewedOnly(log: ClientLog, frame: ReviewFrame): ClientLog {
+  const { since, until, trend } = frame;
+  const inPeriod = (d: string | undefined) => d !== undefined && d >= since && d <= until;
+  const from = trend[0].start;
+  const to = trend[trend.length - 1].end;
+  const inEntry = (x: { readonly entry: number }) => inPeriod(log.entries[x.entry]?.date);
+  return {
+    ...log,
+    items: log.items.filter(
+      (i) =>
+        i.date !== undefined &&
+        (inPeriod(i.date) || (i.kind === 'promise' && ((i.date >= from && i.date <= to) || i.history.some((ev) => ev.verb === 'moved' && inPeriod(ev.date))))),
+    ),
+    urgents: log.urgents.filter(inEntry),
+    notes: log.notes.filter(inEntry),
+  };
 }
 
 type PromiseBucket = 'onTime' | 'late' | 'broken' | 'dropped' | 'overdue' | 'notYetDue';
