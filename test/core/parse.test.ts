@@ -271,4 +271,55 @@ describe('parse', () => {
     assert.equal(l.entries.length, 0);
     assert.equal(l.items[0].entry, -1);
   });
+
+  it('ends note blocks and dates where their lines end: an empty line, a blank one, the end of the text', () => {
+    // The parser looks at no character past a line's end (an empty line's first, the one after a date that ends
+    // its line): these are the places where it stops.
+    const text = [
+      'APOLOGY one',
+      '  Fix: a',
+      '',
+      'REFUSAL two',
+      '  Reason: budget',
+      '   \t',
+      'after the blocks @ivan #tag',
+      'PROMISE 2026-11-05 x | kept 2026-11-06',
+      'PROMISE 2026-11-05 y | kept 2026-11-06,;',
+      'WAITING 2026-11-07',
+      '#',
+      '@',
+      'ESCALATION three',
+      '  Kind: crisis',
+    ].join('\n');
+    const l = parse(text);
+    assert.deepEqual(
+      l.notes.map((n) => [n.kind, n.line, n.endLine, n.fields.map((f) => [f.label, f.value])]),
+      [
+        ['apology', 0, 1, [['Fix', 'a']]],
+        ['refusal', 3, 4, [['Reason', 'budget']]],
+        ['escalation', 12, 13, [['Kind', 'crisis']]],
+      ],
+    );
+    assert.deepEqual(
+      l.items.map((i) => [i.kind, i.date, i.text, i.state, i.closedOn, i.history.map((h) => [h.verb, h.date, h.range.end.character])]),
+      [
+        ['promise', '2026-11-05', 'x', 'kept', '2026-11-06', [['kept', '2026-11-06', 38]]],
+        ['promise', '2026-11-05', 'y', 'kept', '2026-11-06', [['kept', '2026-11-06', 40]]],
+        ['waiting', '2026-11-07', '', 'open', undefined, []],
+      ],
+    );
+    assert.deepEqual(
+      l.mentions.map((m) => [m.handle, m.range.start.line, m.range.start.character]),
+      [['ivan', 6, 17]],
+    );
+    assert.deepEqual(
+      l.tags.map((t) => [t.tag, t.range.start.line, t.range.start.character]),
+      [['tag', 6, 23]],
+    );
+    assert.deepEqual(
+      l.problems.map((p) => p.code),
+      [],
+    );
+    assert.equal(l.lineCount, 14);
+  });
 });
