@@ -14,6 +14,7 @@ import { registerReview, ReviewPanel } from './features/review';
 import { ReviewInputs } from './host/reviewInputs';
 import { registerReminders } from './features/reminders';
 import { registerTestHooks, testClockStart } from './features/testHooks';
+import type { Checksum } from './core';
 import type { Files, LogReader } from './host/files';
 import { PersistedIndex } from './host/persistedIndex';
 import { WorkspaceIndex } from './host/workspaceIndex';
@@ -25,9 +26,10 @@ const loaded = performance.now();
  * The web worker host runs this bundle as it is; the Node host's entry (src/node/extension.ts) passes what needs Node.
  * @param files how files are stat'ed and read: `workspace.fs` unless given (the Node host's is on node:fs)
  * @param reader parses closed files off this thread (the Node host's worker thread), if given
+ * @param checksum the persisted index's checksum, if not FNV-1a in JavaScript (the Node host's native crc32)
  */
-export function activate(context: vscode.ExtensionContext, files: Files = vscode.workspace.fs, reader?: LogReader): void {
-  const persisted = new PersistedIndex(context.storageUri, context.extension, files);
+export function activate(context: vscode.ExtensionContext, files: Files = vscode.workspace.fs, reader?: LogReader, checksum?: Checksum): void {
+  const persisted = new PersistedIndex(context.storageUri, context.extension, files, checksum);
   const index = new WorkspaceIndex(files, persisted, reader);
   const clock = new Clock(testClockStart(context));
   const time = new TimeScheduler(index, clock);

@@ -57,6 +57,13 @@ function standardUtf8(): Utf8 {
   return standard;
 }
 
+/**
+ * A 32-bit checksum of the pieces, one after the other. The default is FNV-1a, in JavaScript (the web worker
+ * host has no faster one); the Node host passes zlib's crc32 (src/node/checksum.ts), native code, a few
+ * milliseconds where FNV-1a took a long task over a 22 MB index.
+ */
+export type Checksum = (pieces: readonly Uint8Array[]) => number;
+
 export class CacheTable {
   /** The paths read, one per line, and where each starts (`starts[count]` is one past the end). */
   private pathText = '';
@@ -81,16 +88,21 @@ export class CacheTable {
    * @param started when the run began (epoch ms), for the racy window
    * @param checksum whether the bytes carry (and must carry) a checksum of everything after the header, so a
    *   corrupt byte anywhere makes the table foreign (the extension's index; the command line's reruns skip it,
-   *   hashing 15 MB would cost a fifth of a rerun)
+   *   hashing 15 MB would cost a fifth of a rerun): false, or the checksum (`fnv1a`, or the Node host's)
    * @param utf8 how to decode and encode UTF-8 (default: TextDecoder and TextEncoder)
    */
   constructor(
     private readonly header: string,
     readonly width: number,
     private readonly started: number,
-    private readonly checksum = false,
+    private readonly checksum: false | Checksum = false,
     private readonly utf8: Utf8 = standardUtf8(),
   ) {}
+
+  /** The header's `sum` of the pieces (10 digits: see `encode`). */
+  private sum(pieces: readonly Uint8Array[]): number {
+    return 1e9 + ((this.checksum as Checksum)(pieces) % 1e9);
+  }
 
   /**
    * Replaces the table by the rows of `bytes` (undefined: none written yet); anything not ours leaves it empty.
@@ -116,7 +128,7 @@ export class CacheTable {
         !Number.isInteger(pathBytes)
       )
         throw new Error('not ours');
-      if (this.checksum && !trusted && head.sum !== fnv1a(bytes, nl + 1)) throw new Error('corrupt');
+      if (this.checksum && !trusted && head.sum !== this.sum([bytes.subarray(nl + 1)])) throw new Error('corrupt');
       const numsAt = align8(nl + 1 + pathBytes);
       const blobsAt = numsAt + count * w * 8;
       if (blobsAt > bytes.length) throw new Error('cut short');
@@ -313,14 +325,9 @@ export class CacheTable {
     let head = headOf(this.checksum ? 1e9 : undefined);
     const pad = new Uint8Array(align8(head.length + pathBytes.length) - head.length - pathBytes.length);
     const body = [pathBytes, pad, new Uint8Array(nums.buffer), ...pieces];
-    if (this.checksum) head = headOf(1e9 + (fnv1aOf(body) % 1e9));
+    if (this.checksum) head = headOf(this.sum(body));
     return [head, ...body];
   }
-}
-
-/** FNV-1a (32 bits) of `bytes` from `from`, as the header writes it (see `encode`). */
-function fnv1a(bytes: Uint8Array, from: number): number {
-  return 1e9 + (fnv1aOf([bytes.subarray(from)]) % 1e9);
 }
 
 /** A 32-bit FNV-1a hash of the bytes, as 8 hex digits (e.g. to tell builds apart by their bundle's bytes). */
@@ -328,7 +335,8 @@ export function hashBytes(bytes: Uint8Array): string {
   return fnv1aOf([bytes]).toString(16).padStart(8, '0');
 }
 
-function fnv1aOf(pieces: readonly Uint8Array[]): number {
+/** FNV-1a, 32 bits, of the pieces one after the other: the checksum of the persisted index in the web worker host. */
+export function fnv1aOf(pieces: readonly Uint8Array[]): number {
   let h = 0x811c9dc5;
   for (const p of pieces) for (let i = 0; i < p.length; i++) h = Math.imul(h ^ p[i], 0x01000193);
   return h >>> 0;

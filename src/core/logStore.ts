@@ -8,7 +8,7 @@
  * of the scan that read it is not stored; rows of files the scan did not meet are dropped. So a window opened
  * again shows exactly what a fresh scan would (a property test holds it to that).
  */
-import { CacheTable, concatBytes, type FileStamp } from './cacheTable';
+import { CacheTable, concatBytes, fnv1aOf, type Checksum, type FileStamp } from './cacheTable';
 import type { ClientLog, Contact, Entry, FrontMatter, HistoryEvent, Problem, Tag, Tracked } from './model';
 // A restored range: one object of four numbers (./storedRange.ts), plain objects in the web bundle (./storedRange.web.ts).
 import { storedRange as range } from './storedRange';
@@ -174,9 +174,10 @@ export class LogStore {
   /**
    * @param build the running build (version and bundle): a store written by another build is ignored
    * @param started when the scan began (epoch ms), for the racy window
+   * @param checksum the bytes' checksum (default FNV-1a; the build stamp tells the hosts' stores apart)
    */
-  constructor(build: string, started: number) {
-    this.table = new CacheTable(`clientlog-index:${STORE_VERSION}:${build}`, WIDTH, started, true);
+  constructor(build: string, started: number, checksum?: Checksum) {
+    this.table = new CacheTable(`clientlog-index:${STORE_VERSION}:${build}`, WIDTH, started, checksum ?? fnv1aOf);
   }
 
   /** Takes the rows of what was written last time (undefined: nothing). Returns whether they were ours. */

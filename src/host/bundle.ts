@@ -5,3 +5,9 @@
  * path, say) is not downloaded by the browser.
  */
 export const WEB_BUNDLE: boolean = false;
+
+/**
+ * The files (in dist/) of the code that makes this host's models, whose bytes stamp the persisted index: a
+ * store written by other code is ignored. The Node host's bundle, its parse worker and the parser they share.
+ */
+export const BUNDLE_FILES: readonly string[] = ['node.js', 'parse-worker.js', 'cli-parse.js'];

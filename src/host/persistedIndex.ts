@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { hashBytes, LogStore, type ClientLog } from '../core';
+import { hashBytes, LogStore, type Checksum, type ClientLog } from '../core';
+import { BUNDLE_FILES } from './bundle';
 import type { Files } from './files';
 import { output } from './output';
 
@@ -28,28 +29,30 @@ export class PersistedIndex implements vscode.Disposable {
    * @param dir the extension's workspace storage, or undefined (no folder open: nothing is kept)
    * @param extension the running extension: a store written by another version or bundle is ignored
    * @param files how the indexed files (and the bundle, for its stamp) are stat'ed and read
+   * @param checksum the stored bytes' checksum, if not the default FNV-1a (the Node host's native crc32)
    */
   constructor(
     private readonly dir: vscode.Uri | undefined,
     extension: vscode.Extension<unknown>,
     private readonly files: Files,
+    checksum?: Checksum,
   ) {
     this.counts.dir = dir?.toString() ?? '(none)';
-    this.loading = this.load(extension);
+    this.loading = this.load(extension, checksum);
   }
 
-  private async load(extension: vscode.Extension<unknown>): Promise<void> {
+  private async load(extension: vscode.Extension<unknown>, checksum?: Checksum): Promise<void> {
     if (!this.dir) return;
     const started = Date.now();
     let build = String((extension.packageJSON as { version?: string }).version);
     try {
       // The bundle's bytes (not its mtime, which an install or a copy of the extension changes): a rebuilt
-      // extension of the same version parses with other code.
-      build += `:${hashBytes(await this.files.readFile(vscode.Uri.joinPath(extension.extensionUri, 'dist', 'extension.js')))}`;
+      // extension of the same version parses with other code. The Node host's own (./bundle.ts).
+      for (const f of BUNDLE_FILES) build += `:${hashBytes(await this.files.readFile(vscode.Uri.joinPath(extension.extensionUri, 'dist', f)))}`;
     } catch {
       // No such file to read (an unusual install): the version alone.
     }
-    const store = new LogStore(build, started);
+    const store = new LogStore(build, started, checksum);
     let bytes: Uint8Array | undefined;
     try {
       bytes = await this.files.readFile(vscode.Uri.joinPath(this.dir, FILE));

@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze, compactLog } from '../../src/core/analyze';
-import { CacheTable, RACY_MS, concatBytes } from '../../src/core/cacheTable';
+import { CacheTable, RACY_MS, concatBytes, fnv1aOf, type Checksum } from '../../src/core/cacheTable';
+import { nodeChecksum } from '../../src/node/checksum';
 import { LogStore, restoreCompact, storeCompact } from '../../src/core/logStore';
 import type { ClientLog } from '../../src/core/model';
 import { parse } from '../../src/core/parse';
@@ -32,7 +33,7 @@ describe('cache table (the format --cache and the persisted index share)', () =>
     { p: '/w/b c.clientlog', nums: [20, T0 - 20_000, 8], blob: '' },
     { p: '/w/sub/ș.clientlog', nums: [30, T0 - 30_000, 9], blob: 'гама' },
   ];
-  const written = (checksum: boolean, header = 'h') => {
+  const written = (checksum: false | Checksum, header = 'h') => {
     const t = new CacheTable(header, 5, T0, checksum);
     t.decode(undefined);
     for (const r of rows) t.set(r.p, r.nums, r.blob);
@@ -43,8 +44,8 @@ describe('cache table (the format --cache and the persisted index share)', () =>
     return b && new TextDecoder().decode(b.buf.subarray(b.start, b.end));
   };
 
-  for (const checksum of [false, true]) {
-    it(`keeps rows by path, size and mtime${checksum ? ', with a checksum' : ''}`, () => {
+  for (const checksum of [false, fnv1aOf, nodeChecksum] as const) {
+    it(`keeps rows by path, size and mtime${checksum ? `, with a checksum (${checksum === fnv1aOf ? 'FNV-1a' : 'CRC-32'})` : ''}`, () => {
       const t = new CacheTable('h', 5, T0, checksum);
       assert.equal(t.decode(written(checksum)), true);
       assert.equal(t.size, 3);
@@ -54,7 +55,7 @@ describe('cache table (the format --cache and the persisted index share)', () =>
       assert.equal(t.numbers[t.row(rows[2].p, 30, rows[2].nums[1]) * 5 + 2], 9);
     });
 
-    it(`ignores bytes cut short anywhere${checksum ? ', with a checksum' : ''}`, () => {
+    it(`ignores bytes cut short anywhere${checksum ? `, with a checksum (${checksum === fnv1aOf ? 'FNV-1a' : 'CRC-32'})` : ''}`, () => {
       const bytes = written(checksum);
       for (let k = 0; k < bytes.length; k++)
         assert.equal(new CacheTable('h', 5, T0, checksum).decode(bytes.subarray(0, k)), false, `cut at ${k} of ${bytes.length}`);
@@ -78,19 +79,23 @@ describe('cache table (the format --cache and the persisted index share)', () =>
     }
   });
 
-  it('with a checksum, a byte changed anywhere either makes the bytes foreign or changes no row read back', () => {
-    const bytes = written(true);
-    for (let k = 0; k < bytes.length; k++) {
-      const bad = bytes.slice();
-      bad[k] ^= 0x20;
-      const t = new CacheTable('h', 5, T0, true);
-      if (!t.decode(bad)) continue;
-      for (const r of rows) {
-        const got = blobOf(t, r);
-        assert.ok(got === undefined || got === r.blob, `byte ${k}: ${r.p} read back as ${JSON.stringify(got)}`);
+  for (const [name, checksum] of [
+    ['FNV-1a', fnv1aOf],
+    ["CRC-32, the Node host's", nodeChecksum],
+  ] as const)
+    it(`with a checksum (${name}), a byte changed anywhere either makes the bytes foreign or changes no row read back`, () => {
+      const bytes = written(checksum);
+      for (let k = 0; k < bytes.length; k++) {
+        const bad = bytes.slice();
+        bad[k] ^= 0x20;
+        const t = new CacheTable('h', 5, T0, checksum);
+        if (!t.decode(bad)) continue;
+        for (const r of rows) {
+          const got = blobOf(t, r);
+          assert.ok(got === undefined || got === r.blob, `byte ${k}: ${r.p} read back as ${JSON.stringify(got)}`);
+        }
       }
-    }
-  });
+    });
 
   it('does not keep a file modified within the racy window of the run', () => {
     const t = new CacheTable('h', 4, T0);
