@@ -29,12 +29,18 @@ export function reviewOutput(r: Review, format: ReviewFormat, files: readonly st
 // ---------------------------------------------------------------------------------------------------
 // text
 
+/**
+ * A cell's width in code points (`[...s].length`), without making an array of them for the cells that have no
+ * surrogate (almost every one: with 10,000 clients, 130,000 cells, twice each).
+ */
+const codePoints = (s: string) => (/[\ud800-\udfff]/.test(s) ? [...s].length : s.length);
+
 function reviewText(r: Review, where: (x: ReviewRef) => string): string {
   const weeks = r.total.trend.length;
   const rows = [...r.clients.map((c) => reviewRow(c, en, 'en')), reviewRow(r.total, en, 'en')];
   const table = [REVIEW_COLUMNS.map((c) => columnTitle(c, en, weeks)), ...rows.map((row) => REVIEW_COLUMNS.map((c) => row[c].text))];
-  const widths = REVIEW_COLUMNS.map((_, k) => Math.max(...table.map((line) => [...line[k]].length)));
-  const pad = (s: string, w: number, right: boolean) => (right ? ' '.repeat(w - [...s].length) + s : s + ' '.repeat(w - [...s].length));
+  const widths = REVIEW_COLUMNS.map((_, k) => Math.max(...table.map((line) => codePoints(line[k]))));
+  const pad = (s: string, w: number, right: boolean) => (right ? ' '.repeat(w - codePoints(s)) + s : s + ' '.repeat(w - codePoints(s)));
   let out = `Weekly review ${r.since} – ${r.until} (made on ${r.today}, ${r.timeZone})\n\n`;
   table.forEach((line, k) => {
     out += `${line

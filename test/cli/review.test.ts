@@ -50,6 +50,25 @@ describe('clientlog review (issue 14)', () => {
     assert.match(r.stdout, /Waiting on the client \(1\)\n.*\(waiting 5 d, Ivan Petrov\)/);
   });
 
+  it('lines the text table up by characters (code points), also for a client name outside the BMP', async () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'clientlog-review-wide-'));
+    fs.writeFileSync(path.join(d, 'a.clientlog'), ACME.replace('client: Acme Logistics', 'client: "Acme 🚚🚚 Logistics"'));
+    fs.writeFileSync(path.join(d, 'b.clientlog'), BALKAN);
+    const r = await cli(['review', ...DAY], d);
+    assert.equal(r.code, 0, r.stderr);
+    const [header, rule, acme, balkan] = r.stdout
+      .split('\n')
+      .slice(2, 6)
+      .map((l) => [...l]);
+    const name = [...'Acme 🚚🚚 Logistics'];
+    // The first column as wide as that name in characters, then two spaces; the next one right-aligned below it.
+    assert.equal(header.slice(0, name.length + 2).join(''), 'Client'.padEnd(name.length + 2), r.stdout);
+    assert.equal(rule.slice(0, name.length + 3).join(''), `${'-'.repeat(name.length)}  -`);
+    assert.equal(acme.slice(0, name.length + 2).join(''), `${name.join('')}  `);
+    assert.equal(acme.slice(name.length + 2, name.length + 11).join(''), '50% (2/4)');
+    assert.equal(balkan[name.length + 10], '–', r.stdout);
+  });
+
   it('writes Markdown for the weekly note', async () => {
     const r = await cli(['review', ...DAY, '--format', 'md'], dir);
     assert.equal(r.code, 0);
