@@ -6,7 +6,7 @@ import type { DecodedLog } from '../core/encoding';
 import { contactOf, type Finding, type FindingCode, type FindingData, type Level, type LevelSetting, type Problem, type TrackedKind } from '../core/model';
 import type { RecurInfo } from '../core/recurrence';
 import { reviewInput } from '../core/review/input';
-import { reviewedOnly, reviewFrame, reviewPart, type ReviewFrame, type ReviewPart, type ReviewRef } from '../core/review/figures';
+import { refLists, reviewedOnly, reviewFrame, reviewPart, type ReviewFrame, type ReviewPart, type ReviewRef } from '../core/review/figures';
 import { isMainThread } from 'node:worker_threads';
 import { readLog } from './files';
 import { detach } from '../core/text';
@@ -227,7 +227,7 @@ function ownStrings(part: ReviewPart): ReviewPart {
     for (const x of xs) own(x, ['client', 'text', 'who']);
   };
   const { acc } = part;
-  for (const g of [acc.promise, acc.waiting, acc.scope, acc.urgency]) for (const xs of Object.values(g) as ReviewRef[][]) refs(xs);
+  for (const xs of refLists(acc)) refs(xs);
   refs(acc.moves);
   return part;
 }

@@ -370,7 +370,7 @@ function sorted<T extends ReviewRef>(xs: T[]): T[] {
 }
 
 function finish(acc: Acc, trend: ReviewFrame['trend']): Figures {
-  for (const g of GROUPS) for (const k in acc[g]) sorted(bucketsOf(acc, g)[k]);
+  for (const xs of refLists(acc)) sorted(xs);
   const p = acc.promise;
   const counted = p.onTime.length + p.late.length + p.broken.length + p.overdue.length;
   const slips = p.late.map((r) => r.days ?? 0);
@@ -415,6 +415,8 @@ function append<T>(into: T[], from: readonly T[]): void {
 /** The groups of buckets of refs in an `Acc`. */
 const GROUPS = ['promise', 'waiting', 'scope', 'urgency'] as const;
 const bucketsOf = (acc: Acc, g: (typeof GROUPS)[number]) => acc[g] as Record<string, ReviewRef[]>;
+/** Every bucket of refs of an `Acc` (the moves aside), group by group. */
+export const refLists = (acc: Acc): ReviewRef[][] => GROUPS.flatMap((g) => Object.values(bucketsOf(acc, g)));
 
 function merge(into: Acc, from: Acc): void {
   for (const g of GROUPS) for (const k in from[g]) append(bucketsOf(into, g)[k], bucketsOf(from, g)[k]);
@@ -474,9 +476,8 @@ export function reviewOf(parts: readonly ReviewPart[], frame: ReviewFrame): Revi
  */
 export function partOfSource(part: ReviewPart, source: number): ReviewPart {
   const { acc, lastTouch } = part;
-  const groups = [acc.promise, acc.waiting, acc.scope, acc.urgency] as Record<string, ReviewRef[]>[];
   const ok = (x: { source: number }) => x.source === source;
-  if ((!lastTouch || ok(lastTouch)) && acc.moves.every(ok) && groups.every((g) => Object.values(g).every((xs) => xs.every(ok)))) return part;
+  if ((!lastTouch || ok(lastTouch)) && acc.moves.every(ok) && refLists(acc).every((xs) => xs.every(ok))) return part;
   const relabel = <T extends { source: number }>(x: T): T => ({ ...x, source });
   const from = (g: Record<string, ReviewRef[]>) => Object.fromEntries(Object.entries(g).map(([k, v]) => [k, v.map(relabel)]));
   return {
