@@ -17,6 +17,9 @@ import {
   reviewPart,
   reviewPeriod,
   reviewedOnly,
+  covers,
+  frameStart,
+  recentInput,
   type ReviewInput,
   type ReviewRef,
 } from '../../src/core/review';
@@ -396,6 +399,74 @@ describe("review parts (issue 14: the command line sends each file's share, not 
         },
       ),
       { numRuns: 300, seed: 20261201 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// What the editor keeps of each log (`recentInput`: its history from a day on, made where the file is parsed)
+// serves every frame that starts on that day or later as the whole history would.
+
+const anyLine = fc.oneof(
+  promiseLine,
+  fc.tuple(day, fc.constantFrom('', ' | received 2026-11-05', ' | received 2026-11-18', ' | dropped 2026-11-10 not needed')).map(([d, h]) => `WAITING ${d} @ivan to send it${h}`),
+  fc
+    .tuple(day, fc.constantFrom('', ' | confirmed 2026-11-04 by @ivan', ' | declined 2026-11-15 by @ivan', ' | dropped 2026-11-12'))
+    .map(([d, h]) => `SCOPE ${d} Add a depot${h}`),
+  fc.constantFrom('URGENT crisis: it is down', 'URGENT request: "today"', 'URGENT the board wants it'),
+  fc.constantFrom('APOLOGY the late report', 'REFUSAL weekend work', 'ESCALATION the outage'),
+);
+const richLogText = fc
+  .tuple(fc.constantFrom('Europe/Sofia', 'America/New_York', 'Pacific/Auckland', 'UTC'), fc.array(fc.tuple(day, fc.array(anyLine, { maxLength: 6 })), { maxLength: 6 }))
+  .map(([tz, entries]) => `---\ntimezone: ${tz}\n---\n${entries.map(([d, ls]) => `## ${d} entry\n${ls.join('\n')}\n`).join('')}`);
+
+describe("each log's recent review input (issue 14: the Weekly Review opens with no file read)", () => {
+  it("serves every frame starting on its day or later as the whole history does, and leaves out what is older", () => {
+    let left = 0;
+    fc.assert(
+      fc.property(
+        richLogText,
+        fc.integer({ min: -25, max: 25 }),
+        fc.integer({ min: -15, max: 15 }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: -10, max: 10 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.boolean(),
+        (text, fromDay, nowDay, length, start, weeks, onStart) => {
+          const log = parse(text, { fileName: 'c.clientlog' });
+          const whole = reviewInput(log);
+          const since = fromDayNumber(BASE + start);
+          const frame = reviewFrame({ now: new Date((BASE + nowDay) * 86_400_000 + 43_200_000), timeZone: 'UTC', since, until: addDays(since, length), weeks });
+          // Half the time from the frame's very first day (the edge).
+          const from = onStart ? frameStart(frame) : fromDayNumber(BASE + fromDay);
+          const recent = recentInput(log, from);
+          assert.equal(recent.from, from);
+          assert.ok(recent.items.length <= whole.items.length && recent.urgents.length <= whole.urgents.length && recent.notes.length <= whole.notes.length);
+          left += whole.items.length - recent.items.length + whole.urgents.length - recent.urgents.length + whole.notes.length - recent.notes.length;
+          assert.deepEqual(recent.lastEntry, whole.lastEntry);
+          // It crosses to the extension host as JSON.
+          assert.deepEqual(JSON.parse(JSON.stringify(recent)), recent);
+          assert.equal(covers(recent, frameStart(frame)), from <= frameStart(frame));
+          assert.ok(covers(whole, frameStart(frame)));
+          if (covers(recent, frameStart(frame))) assert.deepEqual(reviewPart(recent, 0, frame), reviewPart(whole, 0, frame));
+        },
+      ),
+      { numRuns: 600, seed: 20261202 },
+    );
+    assert.ok(left > 0, 'some history is left out');
+  });
+
+  it("a frame starting before its day is not served (the review then reads the whole file)", () => {
+    const log = parse(ACME, { fileName: 'acme.clientlog' });
+    const recent = recentInput(log, '2026-11-15');
+    const frame = reviewFrame({ now: NOW, timeZone: 'Europe/Sofia', since: '2026-11-14', until: '2026-11-20', weeks: 1 });
+    assert.equal(frameStart(frame), '2026-11-14');
+    assert.equal(covers(recent, frameStart(frame)), false);
+    // The kept-late promise due on 11-14 is not in it; the one due on 11-18 and moved is, and so is its move on 11-09.
+    assert.ok(!recent.items.some((i) => i.text === 'Data audit'));
+    assert.deepEqual(
+      recent.items.find((i) => i.text === 'Payroll plan')?.moves.map((m) => m.on),
+      ['2026-11-09', '2026-11-15'],
     );
   });
 });

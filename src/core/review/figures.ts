@@ -219,6 +219,9 @@ export interface ReviewFrame {
   readonly options: ReviewOptions;
 }
 
+/** The first day a frame reads anything of: its period's or its trend's first day. */
+export const frameStart = (frame: ReviewFrame): string => (frame.since < frame.trend[0].start ? frame.since : frame.trend[0].start);
+
 export function reviewFrame(options: ReviewOptions): ReviewFrame {
   const { since, until, today } = reviewPeriod(options);
   const weeks = Math.max(1, Math.min(520, Math.floor(options.weeks ?? 12)));

@@ -53,6 +53,11 @@ export interface ReviewNote {
  */
 export interface ReviewInput {
   readonly client: string;
+  /**
+   * Set by `recentInput`: only what is dated on or after this day is here (the input serves the frames that
+   * start there or later: `covers`); unset, the whole history is.
+   */
+  readonly from?: string;
   /** The zone written in the front matter (a valid one), if any. */
   readonly timeZone?: string;
   /** The latest dated entry: its date and its heading's line. */
@@ -107,6 +112,33 @@ export function reviewInput(log: ClientLog): ReviewInput {
     notes: log.notes.map((n) => defined({ kind: n.kind, line: n.line, date: entryDate(n.entry), title: n.title })),
   });
 }
+
+/**
+ * How far back the editor keeps each log's review input (`recentInput`, made where the file is parsed): the widest
+ * frame it makes (90 days, or the 12 trend weeks before last week, about 97 days) with a month to spare, so that a
+ * window opened again within the month needs none of the files read again.
+ */
+export const RECENT_DAYS = 130;
+
+/**
+ * What the review reads of a log, for the frames that start on `from` or later: the input less the items dated
+ * before `from` (a promise moved on or after it stays: the review lists its move), and the urgent lines and notes of
+ * entries before it. For such a frame its share (`reviewPart`) is that of the whole input (a property test holds it);
+ * most of a long history is left out.
+ */
+export function recentInput(log: ClientLog, from: string): ReviewInput {
+  const on = (x: { readonly entry: number }) => (log.entries[x.entry]?.date ?? '') >= from;
+  const input = reviewInput({
+    ...log,
+    items: log.items.filter((i) => i.date !== undefined && (i.date >= from || (i.kind === 'promise' && i.history.some((ev) => ev.verb === 'moved' && ev.date !== undefined && ev.date >= from)))),
+    urgents: log.urgents.filter(on),
+    notes: log.notes.filter(on),
+  });
+  return { ...input, from };
+}
+
+/** Whether the input serves a frame that starts on `start` (see `ReviewInput.from`). */
+export const covers = (input: ReviewInput, start: string): boolean => input.from === undefined || input.from <= start;
 
 /**
  * `o` without its undefined values (what JSON would drop anyway), as a new object: `delete` would turn each into a
