@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { parse } from '../core';
 import type { Clock } from '../host/clock';
 import type { TimeScheduler } from '../host/scheduler';
 import { overdueCount, relative, type ItemsProvider, type TreeViews } from './promiseTree';
 import type { WorkspaceIndex } from '../host/workspaceIndex';
 import type { ReviewPanel } from './review';
+import { typingHooks } from './typingHooks';
 import type { Reminders } from './reminders';
 import { reminderSettings } from '../host/settings';
 
@@ -92,7 +92,8 @@ export function registerTestHooks(
     // clients' figures out of the extension host each time slowed the very host it was timing.
     vscode.commands.registerCommand('clientlog._test.review', () => {
       const s = review?.lastShown;
-      return s && { ...s, review: s.drawnAt && s.review };
+      // `stored`: how many logs' inputs were made so far of the persisted index's recent ones (no file read).
+      return s && { ...s, review: s.drawnAt && s.review, stored: review?.inputs.fromStore };
     }),
     vscode.commands.registerCommand('clientlog._test.timing', async () => ({
       activationMs,
@@ -107,25 +108,8 @@ export function registerTestHooks(
     }),
     // Per-keystroke cost: how long each editor change took the index (`reset`: start a new series), and
     // whether the index's model of a document equals a full parse of its text (the incremental path is exact).
-    vscode.commands.registerCommand('clientlog._test.editTimes', (reset?: boolean) => {
-      const times = [...index.editTimes];
-      if (reset) index.editTimes.length = 0;
-      return times;
-    }),
-    vscode.commands.registerCommand('clientlog._test.indexMatches', async (uri: string, fullParses = 0) => {
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-      const entry = doc && index.get(doc.uri);
-      if (!doc || !entry) return { matches: false, fullParseMs: [] };
-      const fresh = parse(doc.getText(), { fileName: doc.uri.path });
-      // What the index did before it followed changes: a full parse of the document after each pause.
-      const fullParseMs: number[] = [];
-      for (let i = 0; i < fullParses; i++) {
-        const t0 = performance.now();
-        parse(doc.getText(), { fileName: doc.uri.path });
-        fullParseMs.push(performance.now() - t0);
-      }
-      return { matches: JSON.stringify(entry.log) === JSON.stringify(fresh), version: doc.version, lines: doc.lineCount, fullParseMs };
-    }),
+    // The typing scenario (27) runs in the Node host only: the web bundle carries neither (./typingHooks.web.ts).
+    ...typingHooks(index),
     vscode.commands.registerCommand('clientlog._test.index', async () => {
       await index.ready();
       return index.all().map((e) => ({ uri: e.uri.toString(), client: e.log.client, items: e.log.items.length, fromEditor: e.fromEditor }));
