@@ -14,8 +14,9 @@ import { registerReview, ReviewPanel } from './features/review';
 import { ReviewInputs } from './host/reviewInputs';
 import { registerReminders } from './features/reminders';
 import { registerTestHooks, testClockStart } from './features/testHooks';
-import type { Checksum } from './core';
+import { addDays, RECENT_DAYS, type Checksum } from './core';
 import type { Files, LogReader } from './host/files';
+import { WEB_BUNDLE } from './host/bundle';
 import { PersistedIndex } from './host/persistedIndex';
 import { WorkspaceIndex } from './host/workspaceIndex';
 
@@ -30,8 +31,9 @@ const loaded = performance.now();
  */
 export function activate(context: vscode.ExtensionContext, files: Files = vscode.workspace.fs, reader?: LogReader, checksum?: Checksum): void {
   const persisted = new PersistedIndex(context.storageUri, context.extension, files, checksum);
-  const index = new WorkspaceIndex(files, persisted, reader);
   const clock = new Clock(testClockStart(context));
+  // The reader (the Node host's parse worker) keeps each closed file's review input of the last RECENT_DAYS too.
+  const index = new WorkspaceIndex(files, persisted, reader, WEB_BUNDLE ? undefined : () => addDays(clock.today(), -RECENT_DAYS));
   const time = new TimeScheduler(index, clock);
   const findings = new Findings();
   const reviewInputs = new ReviewInputs(index);

@@ -167,9 +167,9 @@ const utf8 = new TextDecoder('utf-8');
 
 /** Compact models of files by path, with the stamps they were made at (see the module comment). */
 export class LogStore {
-  private readonly table: CacheTable;
+  protected readonly table: CacheTable;
   /** Models restored in this session, so a second lookup does not parse the JSON again. */
-  private readonly restored = new Map<string, { stamp: FileStamp; log: ClientLog }>();
+  protected readonly restored = new Map<string, { stamp: FileStamp; log: ClientLog }>();
 
   /**
    * @param build the running build (version and bundle): a store written by another build is ignored

@@ -128,13 +128,14 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   /** "92% on time" over the last 90 days, and its breakdown; undefined until the log's history is read. */
   private record(uri: vscode.Uri, now: Date, timeZone: string): { text: string; tooltip: string } | undefined {
-    const input = this.records?.cached(uri);
+    const today = zonedNow(now, timeZone).date;
+    const since = addDays(today, -89);
+    const input = this.records?.cached(uri, since);
     if (!input) {
-      this.records?.warm();
+      this.records?.warm(since);
       return undefined;
     }
-    const today = zonedNow(now, timeZone).date;
-    const p = review([input], { now, timeZone, since: addDays(today, -89), until: today }).total.promises;
+    const p = review([input], { now, timeZone, since, until: today }).total.promises;
     const counted = p.onTime.length + p.late.length + p.broken.length + p.overdue.length;
     if (counted === 0) return undefined;
     return {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { addDays, countedJson, review, weekday, type Review, type ReviewRef } from '../core';
+import { addDays, countedJson, frameStart, review, reviewFrame, weekday, type Review, type ReviewRef } from '../core';
 import type { Clock } from '../host/clock';
 import type { ReviewInputs, ReviewLog } from '../host/reviewInputs';
 import { userTimeZone } from '../host/settings';
@@ -73,7 +73,7 @@ export class ReviewPanel implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly inputs: ReviewInputs,
+    readonly inputs: ReviewInputs,
     private readonly clock: Clock,
   ) {
     this.disposables.push(inputs.onDidChange(() => this.schedule()));
@@ -165,12 +165,14 @@ export class ReviewPanel implements vscode.Disposable {
 
   /** Reads every log's input and makes the review of the period; when each was done, in ms after `openedAt`. */
   private async make(openedAt: number): Promise<{ logs: ReviewLog[]; review: Review; marks: number[] }> {
-    const logs = await this.inputs.logs();
-    const read = performance.now() - openedAt;
     const { since, until } = periodDates(this.period, this.clock.today());
+    const options = { now: this.clock.now(), timeZone: userTimeZone(), since, until };
+    // Each log's history from the frame's first day (its period's or its trend's) on.
+    const logs = await this.inputs.logs(frameStart(reviewFrame(options)));
+    const read = performance.now() - openedAt;
     const r = review(
       logs.map((l) => l.input),
-      { now: this.clock.now(), timeZone: userTimeZone(), since, until },
+      options,
     );
     return { logs, review: r, marks: [read, performance.now() - openedAt] };
   }

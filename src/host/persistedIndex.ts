@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { hashBytes, LogStore, type Checksum, type ClientLog } from '../core';
-import { BUNDLE_FILES } from './bundle';
+import { hashBytes, type Checksum, type ClientLog, type LogStore } from '../core';
+import { BUNDLE_FILES, WEB_BUNDLE } from './bundle';
+import { keepParsed, newStore, storedReview } from './indexStore';
 import type { Files } from './files';
 import { output } from './output';
 
@@ -52,7 +53,8 @@ export class PersistedIndex implements vscode.Disposable {
     } catch {
       // No such file to read (an unusual install): the version alone.
     }
-    const store = new LogStore(build, started, checksum);
+    // The Node host's rows may hold each file's recent review input too (its parse worker makes it).
+    const store = newStore(build, started, checksum);
     let bytes: Uint8Array | undefined;
     try {
       bytes = await this.files.readFile(vscode.Uri.joinPath(this.dir, FILE));
@@ -67,10 +69,10 @@ export class PersistedIndex implements vscode.Disposable {
 
   /**
    * A closed file: its stored compact model when its size and mtime are unchanged (`log`), else `keep`, to store
-   * the model (or `storeCompact`'s JSON of it) made from the file as read after this call. Throws when the file
-   * cannot be stat'ed (gone, unreadable).
+   * the model (or `storeCompact`'s JSON of it, or `reviewBlob`'s with `model`, the model restored of it) made from the
+   * file as read after this call. Throws when the file cannot be stat'ed (gone, unreadable).
    */
-  async lookup(uri: vscode.Uri): Promise<{ readonly log: ClientLog } | { readonly keep?: (log: ClientLog | string) => void }> {
+  async lookup(uri: vscode.Uri): Promise<{ readonly log: ClientLog } | { readonly keep?: (log: ClientLog | string, model?: ClientLog) => void }> {
     await this.loading;
     const store = this.store;
     const key = uri.toString();
@@ -86,11 +88,20 @@ export class PersistedIndex implements vscode.Disposable {
     this.counts.read++;
     if (!store || !stamp) return {};
     return {
-      keep: (log) => {
-        store.set(key, stamp, log);
+      keep: (log, model) => {
+        if (!WEB_BUNDLE && model && typeof log === 'string') keepParsed(store, key, stamp, log, model);
+        else store.set(key, stamp, log);
         this.saveSoon();
       },
     };
+  }
+
+  /**
+   * The recent review input's JSON (`recentInput`) stored with `log`, the index's model of the closed file `uri` as
+   * this store gave it or was given it; else undefined (the Weekly Review then reads the file).
+   */
+  review(uri: vscode.Uri, log: ClientLog): string | undefined {
+    return WEB_BUNDLE || !this.store ? undefined : storedReview(this.store, uri.toString(), log);
   }
 
   /** Forgets a file (deleted, renamed away, unreadable, or open in an editor whose text wins). */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { parseBytes, reviewInput, type ClientLog, type ReviewInput } from '../core';
+import { covers, parseBytes, reviewInput, type ClientLog, type ReviewInput } from '../core';
+import { WEB_BUNDLE } from './bundle';
 import type { IndexedLog, WorkspaceIndex } from './workspaceIndex';
 
 /** Reads in flight (`workspace.fs` in the web worker host; the Node host's node:fs reads return at once). */
@@ -14,9 +15,12 @@ export interface ReviewLog {
 
 /**
  * What the weekly review reads of every log (`ReviewInput`: closed items and their history too, which the
- * index's compact models of closed files leave out). Kept per file and re-read only when the index's model
- * of that file changes (an open document's full model is read directly; a closed file's text is read once
- * more, through the index's file service: node:fs in the Node host, `workspace.fs` in the web worker host). `logs()` answers once every file is read; `onDidChange` fires after the index changed.
+ * index's compact models of closed files leave out). Kept per file and made again only when the index's model
+ * of that file changes. An open document's full model is read directly. A closed file's is the recent input the
+ * persisted index keeps with its model (the Node host's parse worker made both of one read: no file is read), when
+ * it reaches back far enough; else the file's text is read once more, through the index's file service (node:fs in
+ * the Node host, `workspace.fs` in the web worker host). Each call says from which day it needs the logs' history
+ * (`frameStart` of its review). `logs()` answers once every file is read; `onDidChange` fires after the index changed.
  */
 export class ReviewInputs implements vscode.Disposable {
   private readonly cache = new Map<string, { log: ClientLog; input: ReviewInput }>();
@@ -28,6 +32,8 @@ export class ReviewInputs implements vscode.Disposable {
   readonly onDidLoad = this.loadedEmitter.event;
   private changed = true;
   private warming: Promise<void> | undefined;
+  /** How many inputs were made so far of the persisted index's recent ones (test hooks, editor benchmark). */
+  fromStore = 0;
 
   constructor(private readonly index: WorkspaceIndex) {
     this.subscription = index.onDidChange(() => {
@@ -37,18 +43,18 @@ export class ReviewInputs implements vscode.Disposable {
     this.onDidChange = index.onDidChange;
   }
 
-  /** The input of a log as last read, if it is still that of the index's model (no reading). */
-  cached(uri: vscode.Uri): ReviewInput | undefined {
+  /** The input of a log as last read, if it is still that of the index's model and reaches back to `from` (no reading). */
+  cached(uri: vscode.Uri, from: string): ReviewInput | undefined {
     const e = this.index.get(uri);
     const hit = e && this.cache.get(uri.toString());
-    return hit && hit.log === e.log ? hit.input : undefined;
+    return hit && hit.log === e.log && covers(hit.input, from) ? hit.input : undefined;
   }
 
   /** Reads what changed since the last read, in the background, then fires `onDidLoad` (once per change). */
-  warm(): void {
+  warm(from: string): void {
     if (this.warming || !this.changed) return;
     this.changed = false;
-    this.warming = this.logs().then(
+    this.warming = this.logs(from).then(
       () => {
         this.warming = undefined;
         this.loadedEmitter.fire();
@@ -64,23 +70,26 @@ export class ReviewInputs implements vscode.Disposable {
    * while a read is under way share it (the Weekly Review starts one when its panel opens, then asks again
    * once its page is ready).
    */
-  logs(): Promise<ReviewLog[]> {
-    // A call after the index changed reads again (the read under way may have missed the change).
-    if (this.reading && this.readingGeneration === this.generation) return this.reading;
-    const p: Promise<ReviewLog[]> = this.read().finally(() => {
+  logs(from: string): Promise<ReviewLog[]> {
+    // A call after the index changed reads again (the read under way may have missed the change), and so does one
+    // that needs more history.
+    if (this.reading && this.readingGeneration === this.generation && this.readingFrom <= from) return this.reading;
+    const p: Promise<ReviewLog[]> = this.read(from).finally(() => {
       if (this.reading === p) this.reading = undefined;
     });
     this.reading = p;
     this.readingGeneration = this.generation;
+    this.readingFrom = from;
     return p;
   }
 
   private reading: Promise<ReviewLog[]> | undefined;
   private readingGeneration = 0;
+  private readingFrom = '';
   /** Counts the index's changes. */
   private generation = 0;
 
-  private async read(): Promise<ReviewLog[]> {
+  private async read(from: string): Promise<ReviewLog[]> {
     await this.index.ready();
     const entries = this.index.all();
     const live = new Set(entries.map((e) => e.uri.toString()));
@@ -91,7 +100,7 @@ export class ReviewInputs implements vscode.Disposable {
     const worker = async () => {
       while (next < entries.length) {
         const k = next++;
-        out[k] = await this.inputOf(entries[k]);
+        out[k] = await this.inputOf(entries[k], from);
         if (performance.now() - slice >= YIELD_MS) {
           await new Promise((r) => setTimeout(r, 0));
           slice = performance.now();
@@ -102,22 +111,36 @@ export class ReviewInputs implements vscode.Disposable {
     return out.filter((x): x is ReviewLog => !!x);
   }
 
-  private async inputOf(e: IndexedLog): Promise<ReviewLog | undefined> {
+  private async inputOf(e: IndexedLog, from: string): Promise<ReviewLog | undefined> {
     const key = e.uri.toString();
     const hit = this.cache.get(key);
-    if (hit && hit.log === e.log) return { uri: e.uri, input: hit.input };
-    let full = e.log;
-    if (e.log.compact) {
+    if (hit && hit.log === e.log && covers(hit.input, from)) return { uri: e.uri, input: hit.input };
+    let input = e.log.compact ? this.stored(e, from) : reviewInput(e.log);
+    if (!input) {
       try {
         const bytes = await this.index.files.readFile(e.uri);
-        full = parseBytes(bytes, { fileName: e.uri.path });
+        input = reviewInput(parseBytes(bytes, { fileName: e.uri.path }));
       } catch {
         return undefined;
       }
     }
-    const input = reviewInput(full);
     this.cache.set(key, { log: e.log, input });
     return { uri: e.uri, input };
+  }
+
+  /** The recent input the persisted index keeps with the closed file's model, if it reaches back to `from`. */
+  private stored(e: IndexedLog, from: string): ReviewInput | undefined {
+    // The web worker host has no parse worker to make them.
+    const json = WEB_BUNDLE ? undefined : this.index.persisted?.review(e.uri, e.log);
+    if (json === undefined) return undefined;
+    try {
+      const input = JSON.parse(json) as ReviewInput;
+      if (!covers(input, from)) return undefined;
+      this.fromStore++;
+      return input;
+    } catch {
+      return undefined;
+    }
   }
 
   dispose(): void {

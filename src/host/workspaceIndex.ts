@@ -36,6 +36,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private scanning: Promise<void> | undefined;
   private generation = 0;
   private disposed = false;
+  /** The day from which this scan's reader makes each file's recent review input (see `recentFrom`). */
+  private scanFrom: string | undefined;
   /** Test hook: how long each editor change took to reach the model (ms), most recent last. */
   readonly editTimes: number[] = [];
 
@@ -46,11 +48,14 @@ export class WorkspaceIndex implements vscode.Disposable {
    * @param files how closed files are read (also for others that read the indexed logs: the Weekly Review)
    * @param persisted the index kept between windows (closed files' models, by size and mtime), if any
    * @param reader parses closed files off this thread (the Node host's worker), if any
+   * @param recentFrom the day from which the reader makes each file's recent review input too (kept with its model
+   *   in the persisted index, for the Weekly Review and the Promises view's records), if it should
    */
   constructor(
     readonly files: Files,
     readonly persisted?: PersistedIndex,
     private readonly reader?: LogReader,
+    private readonly recentFrom?: () => string,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
     this.disposables.push(
@@ -118,6 +123,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
       if (gen !== this.generation || this.disposed) return;
       const keep = new Set(uris.map((u) => u.toString()));
+      // Kept only where the model is (the persisted index); the day read once for the whole scan.
+      this.scanFrom = WEB_BUNDLE || !this.persisted ? undefined : this.recentFrom?.();
       for (const doc of vscode.workspace.textDocuments) if (isUserLog(doc)) this.fromDocument(doc, false);
       this.logs.retain(keep);
       // READ_CONCURRENCY reads in flight at all times (each reader takes the next file as soon as its own is
@@ -209,14 +216,16 @@ export class WorkspaceIndex implements vscode.Disposable {
     const key = uri.toString();
     // An open editor's text wins over the disk: no need to read it.
     if (this.logs.inEditor(key)) return;
-    let got: { log?: ClientLog; json?: string; bytes?: Uint8Array; keep?: (log: ClientLog | string) => void };
+    let got: { log?: ClientLog; json?: string; bytes?: Uint8Array; keep?: (log: ClientLog | string, model?: ClientLog) => void };
     try {
       // From the persisted index when the file is unchanged since an earlier window, else read: parsed by the
       // reader (a worker thread) when there is one, else here.
       got = this.persisted ? await this.persisted.lookup(uri) : {};
       if (!got.log) {
-        const json = WEB_BUNDLE || !scan ? undefined : await this.reader?.compact(uri);
-        const log = WEB_BUNDLE || json === undefined ? undefined : restoreCompact(json);
+        // The model's JSON, and the recent review input's after a newline when asked for (`reviewBlob`).
+        const json = WEB_BUNDLE || !scan ? undefined : await this.reader?.compact(uri, this.scanFrom);
+        const nl = WEB_BUNDLE || json === undefined ? -1 : json.indexOf('\n');
+        const log = WEB_BUNDLE || json === undefined ? undefined : restoreCompact(nl < 0 ? json : json.slice(0, nl));
         got = log ? { log, json, keep: got.keep } : { bytes: await this.files.readFile(uri), keep: got.keep };
       }
     } catch (e) {
@@ -230,7 +239,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.disposed) return;
     const { log, json, bytes, keep } = got;
     if (log) {
-      if (this.logs.setDiskLog(key, meta(uri), log) && json) keep?.(json);
+      if (this.logs.setDiskLog(key, meta(uri), log) && json) keep?.(json, log);
     } else {
       // Decoded as its bytes say (UTF-8, UTF-16 with a BOM; a bad byte or binary data is a finding).
       this.guard(uri, () => {

@@ -17,6 +17,8 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type * as vscode from 'vscode';
 import { compactLog } from '../core/analyze';
 import { storeCompact } from '../core/logStore';
+import { reviewBlob } from '../core/reviewLogStore';
+import { recentInput } from '../core/review/input';
 import type { LogReader } from '../host/files';
 
 /** Files per message. */
@@ -31,10 +33,16 @@ interface WorkerData {
 }
 interface Request {
   readonly id: number;
-  /** File system path and the name the parser is told (the URI's path). */
-  readonly files: readonly (readonly [string, string])[];
+  /**
+   * File system path, the name the parser is told (the URI's path), and the day from which the file's recent review
+   * input is wanted too (`recentInput`), if it is.
+   */
+  readonly files: readonly (readonly [string, string, string | undefined])[];
 }
-/** Per file: the JSON; or the read's error (`code`, `message`); or neither (the parser threw: the caller parses, and says why). */
+/**
+ * Per file: the JSON (`reviewBlob`'s when the review input was asked for); or the read's error (`code`, `message`); or
+ * neither (the parser threw: the caller parses, and says why).
+ */
 type Result = { readonly json?: string; readonly code?: string; readonly message?: string };
 interface Answer {
   readonly id: number;
@@ -49,7 +57,7 @@ export function serveIfParseWorker(): boolean {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parseBytes } = require(data.parser) as typeof import('../core/parse');
   port.on('message', (r: Request) => {
-    const results = r.files.map(([path, fileName]): Result => {
+    const results = r.files.map(([path, fileName, from]): Result => {
       let bytes: Uint8Array;
       try {
         bytes = readFileSync(path);
@@ -58,7 +66,9 @@ export function serveIfParseWorker(): boolean {
         return { code: err.code ?? '', message: err.message };
       }
       try {
-        return { json: storeCompact(compactLog(parseBytes(bytes, { fileName }))) };
+        const log = parseBytes(bytes, { fileName });
+        const json = storeCompact(compactLog(log));
+        return { json: from === undefined ? json : reviewBlob(json, JSON.stringify(recentInput(log, from))) };
       } catch {
         return {};
       }
@@ -71,6 +81,7 @@ export function serveIfParseWorker(): boolean {
 interface Pending {
   readonly path: string;
   readonly name: string;
+  readonly from: string | undefined;
   readonly resolve: (json: string | undefined) => void;
   readonly reject: (e: Error) => void;
 }
@@ -136,15 +147,15 @@ export function workerReader(script: string, parser: string, execArgv: string[] 
       const chunk = queue.splice(0, CHUNK);
       const id = nextId++;
       sent.set(id, chunk);
-      worker.postMessage({ id, files: chunk.map((p) => [p.path, p.name]) } satisfies Request);
+      worker.postMessage({ id, files: chunk.map((p) => [p.path, p.name, p.from]) } satisfies Request);
     }
   };
 
   return {
-    compact(uri: vscode.Uri): Promise<string | undefined> {
+    compact(uri: vscode.Uri, from?: string): Promise<string | undefined> {
       if (failed || uri.scheme !== 'file') return Promise.resolve(undefined);
       return new Promise((resolve, reject) => {
-        queue.push({ path: uri.fsPath, name: uri.path, resolve, reject });
+        queue.push({ path: uri.fsPath, name: uri.path, from, resolve, reject });
         // The files asked for in one turn of the event loop go together (a scan asks for many at once).
         if (queue.length >= CHUNK) flush();
         else if (!flushing) {

@@ -13,6 +13,8 @@ import { CacheTable, RACY_MS, concatBytes, fnv1aOf, type Checksum } from '../../
 import { nodeChecksum } from '../../src/node/checksum';
 import { LogStore, restoreCompact, storeCompact } from '../../src/core/logStore';
 import type { ClientLog } from '../../src/core/model';
+import { recentInput } from '../../src/core/review/input';
+import { ReviewLogStore, reviewBlob } from '../../src/core/reviewLogStore';
 import { parse } from '../../src/core/parse';
 import { storedRange } from '../../src/core/storedRange';
 import { storedRange as webStoredRange } from '../../src/core/storedRange.web';
@@ -334,5 +336,74 @@ describe('persisted index (LogStore)', () => {
     texts.forEach((t, i) => assert.deepEqual(findingsAt(second.get(`/ws/${i}`, stamps[i])!), findingsAt(parse(t))));
     assert.equal(second.get('/ws/0', { ...stamps[0], mtimeMs: stamps[0].mtimeMs + 1 }), undefined);
     assert.equal(new LogStore('another build', T0).load(first.encode()), false);
+  });
+});
+
+describe("the Node host's store: each file's recent review input beside its model (ReviewLogStore)", () => {
+  const examples = fs
+    .readdirSync(path.join(__dirname, '../../examples'))
+    .filter((f) => f.endsWith('.clientlog'))
+    .sort()
+    .map((f) => [f, fs.readFileSync(path.join(__dirname, '../../examples', f), 'utf8')] as const);
+  const FROM = '2026-08-01';
+  /** What the parse worker sends for a file, and the model the extension host restores of it. */
+  const sent = (text: string, name: string) => {
+    const log = parse(text, { fileName: name });
+    const compact = storeCompact(compactLog(log));
+    const review = JSON.stringify(recentInput(log, FROM));
+    return { blob: reviewBlob(compact, review), compact, review, model: restoreCompact(compact)! };
+  };
+
+  it('gives the input kept with the model it was given, then (written and loaded again) with the model it restores', () => {
+    assert.ok(examples.length >= 6);
+    const first = new ReviewLogStore('b', T0);
+    first.load(undefined);
+    const kept = examples.map(([name, text], i) => {
+      const s = sent(text, name);
+      const stamp = { size: text.length, mtimeMs: T0 - 60_000 * (i + 1) };
+      first.setParsed(`/ws/${name}`, stamp, s.blob, s.model);
+      return { ...s, name, text, stamp };
+    });
+    for (const k of kept) {
+      assert.equal(first.review(`/ws/${k.name}`, k.model), k.review, k.name);
+      // Another model of the file (the index's after an edit) has none.
+      assert.equal(first.review(`/ws/${k.name}`, restoreCompact(k.compact)!), undefined);
+    }
+    const bytes = first.encode();
+    // After writing, from the table's bytes.
+    for (const k of kept) assert.equal(first.review(`/ws/${k.name}`, k.model), k.review, k.name);
+    const second = new ReviewLogStore('b', T0 + 3_600_000);
+    assert.equal(second.load(bytes), true);
+    for (const k of kept) {
+      const model = second.get(`/ws/${k.name}`, k.stamp)!;
+      // The model is restored of its own part only: the findings of the file, at any date.
+      assert.deepEqual(model, k.model);
+      assert.deepEqual(findingsAt(model), findingsAt(parse(k.text, { fileName: k.name })));
+      assert.equal(second.review(`/ws/${k.name}`, model), k.review);
+      assert.deepEqual(JSON.parse(second.review(`/ws/${k.name}`, model)!), recentInput(parse(k.text, { fileName: k.name }), FROM));
+      assert.equal(second.get(`/ws/${k.name}`, { ...k.stamp, mtimeMs: k.stamp.mtimeMs + 1 }), undefined);
+    }
+  });
+
+  it('keeps none for a file too fresh to trust, a row set without one, or one forgotten', () => {
+    const store = new ReviewLogStore('b', T0);
+    store.load(undefined);
+    const [[name, text]] = examples;
+    const s = sent(text, name);
+    store.setParsed('/ws/fresh', { size: text.length, mtimeMs: T0 - RACY_MS + 1 }, s.blob, s.model);
+    assert.equal(store.review('/ws/fresh', s.model), undefined);
+    const stamp = { size: text.length, mtimeMs: T0 - 60_000 };
+    store.setParsed('/ws/a', stamp, s.blob, s.model);
+    store.set('/ws/a', stamp, s.compact);
+    assert.equal(store.review('/ws/a', s.model), undefined);
+    store.setParsed('/ws/b', stamp, s.blob, s.model);
+    store.delete('/ws/b');
+    assert.equal(store.review('/ws/b', s.model), undefined);
+    const second = new ReviewLogStore('b', T0 + 3_600_000);
+    second.load(store.encode());
+    const model = second.get('/ws/a', stamp)!;
+    assert.deepEqual(findingsAt(model), findingsAt(parse(text, { fileName: name })));
+    assert.equal(second.review('/ws/a', model), undefined);
+    assert.equal(second.get('/ws/b', stamp), undefined);
   });
 });

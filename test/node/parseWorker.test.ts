@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { analyze, compactLog } from '../../src/core/analyze';
 import { restoreCompact, storeCompact } from '../../src/core/logStore';
+import { recentInput } from '../../src/core/review/input';
+import { reviewBlob } from '../../src/core/reviewLogStore';
 import { parseBytes } from '../../src/core/parse';
 import { isFileGone } from '../../src/host/files';
 import { workerReader } from '../../src/node/parseWorker';
@@ -66,6 +68,21 @@ describe('the parse worker (src/node/parseWorker.ts, in dist/node.js)', function
       assert.equal(got[k], here, p);
       assert.deepEqual(findings(got[k]!), findings(here), p);
     });
+  });
+
+  it("with a day, sends each file's recent review input after its compact model, as the extension host would make them", async () => {
+    const files = inputs();
+    for (const [name, bytes] of files) fs.writeFileSync(path.join(dir, name), bytes);
+    const from = '2026-09-01';
+    const got = await Promise.all(files.map(([name]) => reader.compact(fileUri(path.join(dir, name)), from)));
+    let history = 0;
+    files.forEach(([name, bytes], k) => {
+      const p = path.join(dir, name);
+      const log = parseBytes(bytes, { fileName: p });
+      assert.equal(got[k], reviewBlob(storeCompact(compactLog(log)), JSON.stringify(recentInput(log, from))), name);
+      history += recentInput(log, from).items.length;
+    });
+    assert.ok(history > 20, `${history} items in the examples' recent inputs`);
   });
 
   it('a file gone before its read rejects as gone, a folder as unreadable; other files of the chunk are answered', async () => {

@@ -130,7 +130,11 @@ export function recentInput(log: ClientLog, from: string): ReviewInput {
   const on = (x: { readonly entry: number }) => (log.entries[x.entry]?.date ?? '') >= from;
   const input = reviewInput({
     ...log,
-    items: log.items.filter((i) => i.date !== undefined && (i.date >= from || (i.kind === 'promise' && i.history.some((ev) => ev.verb === 'moved' && ev.date !== undefined && ev.date >= from)))),
+    items: log.items.filter(
+      (i) =>
+        i.date !== undefined &&
+        (i.date >= from || (i.kind === 'promise' && i.history.some((ev) => ev.verb === 'moved' && ev.date !== undefined && ev.date >= from))),
+    ),
     urgents: log.urgents.filter(on),
     notes: log.notes.filter(on),
   });

@@ -14,7 +14,8 @@ export const name = 'weekly review: opens from the palette, shows the core figur
 // Also run in the web worker extension host (run.mjs --web), as in vscode.dev.
 export const web = true;
 export const timeout = 180_000;
-export const session = { settings: { 'clientlog.timeZone': 'UTC' } };
+// The clock from the start (the scan keeps each closed log's review input from 130 days before it).
+export const session = { settings: { 'clientlog.timeZone': 'UTC', 'clientlog._testNow': '2026-11-23T12:00:00Z' } };
 
 /** The frame holding the review's page (code-server nests a webview in two iframes). */
 export async function reviewFrame(page) {
@@ -43,7 +44,7 @@ function cliReview(since, until) {
   return JSON.parse(r.stdout);
 }
 
-export async function run({ page, probe, screenshot }) {
+export async function run({ page, probe, screenshot, web }) {
   await waitForExplorerFile(page, 'acme-logistics.clientlog');
   await probe.waitForActivation();
   await setNow(probe);
@@ -58,6 +59,10 @@ export async function run({ page, probe, screenshot }) {
   );
   // This week, on Monday 2026-11-23: the period is that day.
   assert.deepEqual([shown.review.since, shown.review.until], ['2026-11-23', '2026-11-23']);
+  // The Node host's scan kept every closed log's recent review input (its parse worker made it of the same read):
+  // the review read no file. The web worker host has no parse worker: it reads them (and keeps none).
+  if (web) assert.equal(shown.stored, 0);
+  else assert.ok(shown.stored >= shown.logs && shown.logs >= 6, `${shown.stored} of ${shown.logs} logs' inputs from the persisted index`);
 
   // 90 days (the page's button): the same figures as the command line's, client by client.
   const frame = await reviewFrame(page);
