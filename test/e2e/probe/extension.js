@@ -369,6 +369,8 @@ const BUILTINS = {
           readyMs: s.drawnAt - t0,
           commandMs,
           logs: s.logs,
+          // How many logs' inputs the extension had made so far of the persisted index's recent ones (no file read).
+          stored: s.stored ?? null,
           clients: s.review.clients.length,
           due: t.promises.due,
           overdue: t.promises.overdue.length,
@@ -379,6 +381,37 @@ const BUILTINS = {
       }
       if (clock() - t0 > timeoutMs) throw new Error(`the Weekly Review was not drawn within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  },
+  /**
+   * The floor of any webview here: a panel whose page is one inline script posting a message, timed from its creation
+   * to that message (ms), then closed. The bench measures it beside the Weekly Review.
+   */
+  'probe.webviewFloor': async (timeoutMs = 60_000, real = false) => {
+    const t0 = performance.now();
+    const ext = vscode.extensions.getExtension(TARGET_ID);
+    const dist = vscode.Uri.joinPath(ext.extensionUri, 'dist');
+    const panel = vscode.window.createWebviewPanel('probe.floor', 'Floor', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: real,
+      localResourceRoots: [dist],
+    });
+    try {
+      const nonce = Math.random().toString(36).slice(2);
+      const ready = new Promise((resolve, reject) => {
+        const sub = panel.webview.onDidReceiveMessage(() => {
+          sub.dispose();
+          resolve(performance.now() - t0);
+        });
+        setTimeout(() => reject(new Error(`the bare webview did not answer within ${timeoutMs} ms`)), timeoutMs);
+      });
+      const w = panel.webview;
+      panel.webview.html = real
+        ? `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${w.cspSource} data:; style-src ${w.cspSource}; script-src 'nonce-${nonce}';"><link rel="stylesheet" href="${w.asWebviewUri(vscode.Uri.joinPath(dist, 'review.css'))}"></head><body><main id="app" aria-live="polite"></main><script nonce="${nonce}" src="${w.asWebviewUri(vscode.Uri.joinPath(dist, 'review.js'))}"></script></body></html>`
+        : `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}';"></head><body><script nonce="${nonce}">acquireVsCodeApi().postMessage('ready')</script></body></html>`;
+      return await ready;
+    } finally {
+      panel.dispose();
     }
   },
   /** Fresh state, same shape as state.json. */
