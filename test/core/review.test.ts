@@ -409,7 +409,9 @@ describe("review parts (issue 14: the command line sends each file's share, not 
 
 const anyLine = fc.oneof(
   promiseLine,
-  fc.tuple(day, fc.constantFrom('', ' | received 2026-11-05', ' | received 2026-11-18', ' | dropped 2026-11-10 not needed')).map(([d, h]) => `WAITING ${d} @ivan to send it${h}`),
+  fc
+    .tuple(day, fc.constantFrom('', ' | received 2026-11-05', ' | received 2026-11-18', ' | dropped 2026-11-10 not needed'))
+    .map(([d, h]) => `WAITING ${d} @ivan to send it${h}`),
   fc
     .tuple(day, fc.constantFrom('', ' | confirmed 2026-11-04 by @ivan', ' | declined 2026-11-15 by @ivan', ' | dropped 2026-11-12'))
     .map(([d, h]) => `SCOPE ${d} Add a depot${h}`),
@@ -417,11 +419,14 @@ const anyLine = fc.oneof(
   fc.constantFrom('APOLOGY the late report', 'REFUSAL weekend work', 'ESCALATION the outage'),
 );
 const richLogText = fc
-  .tuple(fc.constantFrom('Europe/Sofia', 'America/New_York', 'Pacific/Auckland', 'UTC'), fc.array(fc.tuple(day, fc.array(anyLine, { maxLength: 6 })), { maxLength: 6 }))
+  .tuple(
+    fc.constantFrom('Europe/Sofia', 'America/New_York', 'Pacific/Auckland', 'UTC'),
+    fc.array(fc.tuple(day, fc.array(anyLine, { maxLength: 6 })), { maxLength: 6 }),
+  )
   .map(([tz, entries]) => `---\ntimezone: ${tz}\n---\n${entries.map(([d, ls]) => `## ${d} entry\n${ls.join('\n')}\n`).join('')}`);
 
 describe("each log's recent review input (issue 14: the Weekly Review opens with no file read)", () => {
-  it("serves every frame starting on its day or later as the whole history does, and leaves out what is older", () => {
+  it('serves every frame starting on its day or later as the whole history does, and leaves out what is older', () => {
     let left = 0;
     fc.assert(
       fc.property(
@@ -456,7 +461,7 @@ describe("each log's recent review input (issue 14: the Weekly Review opens with
     assert.ok(left > 0, 'some history is left out');
   });
 
-  it("a frame starting before its day is not served (the review then reads the whole file)", () => {
+  it('a frame starting before its day is not served (the review then reads the whole file)', () => {
     const log = parse(ACME, { fileName: 'acme.clientlog' });
     const recent = recentInput(log, '2026-11-15');
     const frame = reviewFrame({ now: NOW, timeZone: 'Europe/Sofia', since: '2026-11-14', until: '2026-11-20', weeks: 1 });
