@@ -1,80 +1,121 @@
 /**
- * A persisted index (`LogStore`) whose rows may also hold each file's recent review input (`recentInput`'s JSON, on a
- * line of its own after the compact model's JSON, which has no raw newline: `reviewBlob`). The Node host's: its parse
- * worker makes both of one read, and the Weekly Review and the Promises view's records take the input instead of
- * reading the file again. `get` decodes only the model's part. A module of its own: the web worker host's bundle
- * (which has no parse worker) does not carry it.
+ * The Node host's persisted index (`LogStore`) with each closed file's recent review input (`recentInput`'s JSON, in
+ * UTF-8) beside its model: the parse worker makes both of one read, and the Weekly Review and the Promises view's
+ * records take the input instead of reading the file again.
+ *
+ * The inputs are a table of their own (the same cache format, its own header), written to a file of its own beside
+ * the index's and not kept in memory: a window opened again restores the models without reading them, and reads
+ * them (`loadReviews`) only when a review first asks. An input is given only for the model the store gave or was
+ * given for that file, at the same size and mtime: never one of another version of the file. A module of its own: the
+ * web worker host's bundle (which has no parse worker) does not carry it.
  */
-import { settledAt, type Bytes, type Checksum, type FileStamp } from './cacheTable';
-import { LogStore, restoreCompact } from './logStore';
+import { CacheTable, concatBytes, fnv1aOf, settledAt, type Checksum, type FileStamp } from './cacheTable';
+import { LogStore } from './logStore';
 import type { ClientLog } from './model';
 
-/** A row's blob of both: the compact model's JSON (`storeCompact`) and the recent review input's. */
-export const reviewBlob = (compactJson: string, reviewJson: string): string => `${compactJson}\n${reviewJson}`;
+/** Bumped whenever what a review row's blob holds changes (ReviewInput's shape). */
+const REVIEW_VERSION = 1;
 
 const utf8 = new TextDecoder('utf-8');
-/** Where a row's blob puts the review input's JSON: after the first newline (-1: none). */
-const newline = (b: Bytes) => b.buf.subarray(b.start, b.end).indexOf(10);
 
 export class ReviewLogStore extends LogStore {
-  /** The review inputs' JSON of the rows set since the last `encode` (those are not yet bytes the table can give). */
-  private readonly recent = new Map<string, string>();
+  /** The inputs written last time, once `loadReviews` read them (until the next `encodeReviews`). */
+  private reviews: CacheTable | undefined;
+  /** The inputs parsed since the last `encodeReviews`, by path (bytes as the worker sent them: no strings on the heap). */
+  private readonly recent = new Map<string, Uint8Array>();
+  /** Whether the inputs to write differ from those written last time. */
+  private reviewsChanged = false;
 
   constructor(
-    build: string,
+    private readonly build: string,
     private readonly started: number,
-    checksum?: Checksum,
+    private readonly checksum?: Checksum,
   ) {
     super(build, started, checksum);
   }
 
-  /** `LogStore.get`, restoring only the model's part of the blob. */
-  override get(path: string, stamp: FileStamp): ClientLog | undefined {
-    const b = this.table.blob(path, stamp.size, stamp.mtimeMs);
-    if (!b) return undefined;
-    const done = this.restored.get(path);
-    if (done && done.stamp.size === stamp.size && done.stamp.mtimeMs === stamp.mtimeMs) return done.log;
-    const nl = newline(b);
-    const log = restoreCompact(utf8.decode(b.buf.subarray(b.start, nl < 0 ? b.end : b.start + nl)));
-    if (log) this.restored.set(path, { stamp, log });
-    return log;
+  private newReviews(): CacheTable {
+    return new CacheTable(`clientlog-review:${REVIEW_VERSION}:${this.build}`, 4, this.started, this.checksum ?? fnv1aOf);
   }
 
   override set(path: string, stamp: FileStamp, log: ClientLog | string): void {
     this.recent.delete(path);
+    this.reviewsChanged = true;
     super.set(path, stamp, log);
   }
 
   override delete(path: string): void {
     this.recent.delete(path);
+    this.reviewsChanged = true;
     super.delete(path);
   }
 
-  /** `set` of `reviewBlob`'s JSON, with the model restored of it: `review` then gives its input for that model. */
-  setParsed(path: string, stamp: FileStamp, blob: string, log: ClientLog): void {
-    this.set(path, stamp, blob);
-    // Not kept when too fresh to trust (the table drops it): then neither is its input.
+  /**
+   * Keeps what the parse worker sent, the model's JSON and the review input's (UTF-8), with the model restored of the
+   * JSON: `review` gives the input for that model.
+   */
+  setParsed(path: string, stamp: FileStamp, json: string, review: Uint8Array, log: ClientLog): void {
+    this.set(path, stamp, json);
+    // Not kept when too fresh to trust (the model is not either).
     if (!settledAt(stamp.mtimeMs, this.started)) return;
-    const nl = blob.indexOf('\n');
-    if (nl >= 0) this.recent.set(path, blob.slice(nl + 1));
+    this.recent.set(path, review);
     this.restored.set(path, { stamp, log });
   }
 
-  /** The review input's JSON kept with `log` (the model this store gave or was given for `path`), else undefined. */
+  /** Whether `review(path, log)` needs the inputs written last time, which are not read yet. */
+  needsReviews(path: string, log: ClientLog): boolean {
+    return !this.reviews && !this.recent.has(path) && this.restored.get(path)?.log === log;
+  }
+
+  /** Takes the inputs written last time (undefined: none; bytes of another build or damaged count as none). */
+  loadReviews(bytes: Uint8Array | undefined): void {
+    this.reviews = this.newReviews();
+    this.reviews.decode(bytes);
+  }
+
+  /** The recent review input's JSON kept with `log` (the model this store gave or was given for `path`), else undefined. */
   review(path: string, log: ClientLog): string | undefined {
     const done = this.restored.get(path);
     if (!done || done.log !== log) return undefined;
     const fresh = this.recent.get(path);
-    if (fresh !== undefined) return fresh;
-    const b = this.table.blob(path, done.stamp.size, done.stamp.mtimeMs);
-    const nl = b ? newline(b) : -1;
-    return b && nl >= 0 ? utf8.decode(b.buf.subarray(b.start + nl + 1, b.end)) : undefined;
+    if (fresh) return utf8.decode(fresh);
+    const b = this.reviews?.blob(path, done.stamp.size, done.stamp.mtimeMs);
+    return b && utf8.decode(b.buf.subarray(b.start, b.end));
   }
 
-  /** The bytes to write (`LogStore.encode`): every row, its input too, is then one the table gives. */
-  override encode(): Uint8Array {
-    const bytes = super.encode();
+  /** Whether the inputs written last time were read (`loadReviews`) since the last `encodeReviews`. */
+  get reviewsLoaded(): boolean {
+    return this.reviews !== undefined;
+  }
+
+  /** Whether the inputs to write differ from those last written (then `encodeReviews`, after `loadReviews`). */
+  get reviewsDirty(): boolean {
+    return this.reviewsChanged;
+  }
+
+  /**
+   * The inputs to write: those written last time (read by `loadReviews`) whose model is still the one of this window
+   * at the same size and mtime, and those parsed since. Then none are kept in memory until `loadReviews` again.
+   */
+  encodeReviews(): Uint8Array {
+    const old = this.reviews ?? this.newReviews();
+    const out = this.newReviews();
+    out.decode(undefined);
+    for (let i = 0; i < old.size; i++) {
+      const p = old.pathAt(i);
+      const done = this.restored.get(p);
+      if (this.recent.has(p) || !done) continue;
+      const b = old.blob(p, done.stamp.size, done.stamp.mtimeMs);
+      if (b) out.set(p, [done.stamp.size, done.stamp.mtimeMs], b.buf.slice(b.start, b.end));
+    }
+    for (const [p, bytes] of this.recent) {
+      const done = this.restored.get(p);
+      if (done) out.set(p, [done.stamp.size, done.stamp.mtimeMs], bytes);
+    }
+    const bytes = concatBytes(out.encode());
     this.recent.clear();
+    this.reviews = undefined;
+    this.reviewsChanged = false;
     return bytes;
   }
 }

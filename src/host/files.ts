@@ -27,10 +27,16 @@ export interface Files {
 export interface LogReader {
   /**
    * A closed file's compact model, as `storeCompact`'s JSON, or undefined when it was not parsed there (then
-   * the caller reads and parses the file itself). With `from`: `reviewBlob`'s JSON of the model and of the file's
-   * recent review input from that day (`recentInput`). Rejects as `Files.readFile` does when the file cannot be read.
+   * the caller reads and parses the file itself). With `from`, its recent review input from that day too
+   * (`recentInput`, JSON in UTF-8). Rejects as `Files.readFile` does when the file cannot be read.
    */
-  compact(uri: vscode.Uri, from?: string): Promise<string | undefined>;
+  compact(uri: vscode.Uri, from?: string): Promise<Parsed | undefined>;
+}
+
+/** What a `LogReader` made of a file: its compact model's JSON, and its recent review input's when asked for. */
+export interface Parsed {
+  readonly json: string;
+  readonly review?: Uint8Array;
 }
 
 /** Whether a `Files` call failed because the file is not there (any more): `workspace.fs`'s FileNotFound, Node's ENOENT. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { hashBytes, type Checksum, type ClientLog, type LogStore } from '../core';
 import { BUNDLE_FILES, WEB_BUNDLE } from './bundle';
-import { keepParsed, newStore, storedReview } from './indexStore';
+import { keepParsed, newStore, saveReviews } from './indexStore';
 import type { Files } from './files';
 import { output } from './output';
 
@@ -19,8 +19,9 @@ const SAVE_DELAY_MS = 2000;
  * trusted; a file modified in the two seconds before it was read is not stored.
  */
 export class PersistedIndex implements vscode.Disposable {
-  private store: LogStore | undefined;
-  private readonly loading: Promise<void>;
+  /** The store once loaded (`loading`); its file is in `dir`, read and written through `files`. */
+  store: LogStore | undefined;
+  readonly loading: Promise<void>;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> = Promise.resolve();
   /** How the files of this window were answered, and what the store did (for the benchmark's test hook). */
@@ -33,9 +34,9 @@ export class PersistedIndex implements vscode.Disposable {
    * @param checksum the stored bytes' checksum, if not the default FNV-1a (the Node host's native crc32)
    */
   constructor(
-    private readonly dir: vscode.Uri | undefined,
+    readonly dir: vscode.Uri | undefined,
     extension: vscode.Extension<unknown>,
-    private readonly files: Files,
+    readonly files: Files,
     checksum?: Checksum,
   ) {
     this.counts.dir = dir?.toString() ?? '(none)';
@@ -69,10 +70,12 @@ export class PersistedIndex implements vscode.Disposable {
 
   /**
    * A closed file: its stored compact model when its size and mtime are unchanged (`log`), else `keep`, to store
-   * the model (or `storeCompact`'s JSON of it, or `reviewBlob`'s with `model`, the model restored of it) made from the
-   * file as read after this call. Throws when the file cannot be stat'ed (gone, unreadable).
+   * the model (or `storeCompact`'s JSON of it, with `model` the model restored of it and `review` the file's recent review
+   * input, UTF-8 JSON) made from the file as read after this call. Throws when the file cannot be stat'ed (gone, unreadable).
    */
-  async lookup(uri: vscode.Uri): Promise<{ readonly log: ClientLog } | { readonly keep?: (log: ClientLog | string, model?: ClientLog) => void }> {
+  async lookup(
+    uri: vscode.Uri,
+  ): Promise<{ readonly log: ClientLog } | { readonly keep?: (log: ClientLog | string, model?: ClientLog, review?: Uint8Array) => void }> {
     await this.loading;
     const store = this.store;
     const key = uri.toString();
@@ -88,20 +91,12 @@ export class PersistedIndex implements vscode.Disposable {
     this.counts.read++;
     if (!store || !stamp) return {};
     return {
-      keep: (log, model) => {
-        if (!WEB_BUNDLE && model && typeof log === 'string') keepParsed(store, key, stamp, log, model);
-        else store.set(key, stamp, log);
+      keep: (log, model, review) => {
+        // The parse worker's review input too (the Node host's store keeps it, with the model restored of the JSON).
+        void (WEB_BUNDLE || !model || !review || typeof log !== 'string' ? store.set(key, stamp, log) : keepParsed(store, key, stamp, log, model, review));
         this.saveSoon();
       },
     };
-  }
-
-  /**
-   * The recent review input's JSON (`recentInput`) stored with `log`, the index's model of the closed file `uri` as
-   * this store gave it or was given it; else undefined (the Weekly Review then reads the file).
-   */
-  review(uri: vscode.Uri, log: ClientLog): string | undefined {
-    return WEB_BUNDLE || !this.store ? undefined : storedReview(this.store, uri.toString(), log);
   }
 
   /** Forgets a file (deleted, renamed away, unreadable, or open in an editor whose text wins). */
@@ -133,8 +128,10 @@ export class PersistedIndex implements vscode.Disposable {
       if (!store || !this.dir || !store.dirty) return;
       try {
         const bytes = store.encode();
-        await vscode.workspace.fs.createDirectory(this.dir);
-        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(this.dir, FILE), bytes);
+        const dir = this.dir;
+        await vscode.workspace.fs.createDirectory(dir);
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, FILE), bytes);
+        await (WEB_BUNDLE ? undefined : saveReviews(this));
         this.counts.saves++;
       } catch (e) {
         // Storage not writable: the index works without it.

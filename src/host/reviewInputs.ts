@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { covers, parseBytes, reviewInput, type ClientLog, type ReviewInput } from '../core';
 import { WEB_BUNDLE } from './bundle';
+import { storedReview } from './indexStore';
 import type { IndexedLog, WorkspaceIndex } from './workspaceIndex';
 
 /** Reads in flight (`workspace.fs` in the web worker host; the Node host's node:fs reads return at once). */
@@ -115,7 +116,7 @@ export class ReviewInputs implements vscode.Disposable {
     const key = e.uri.toString();
     const hit = this.cache.get(key);
     if (hit && hit.log === e.log && covers(hit.input, from)) return { uri: e.uri, input: hit.input };
-    let input = e.log.compact ? this.stored(e, from) : reviewInput(e.log);
+    let input = e.log.compact ? await this.stored(e, from) : reviewInput(e.log);
     if (!input) {
       try {
         const bytes = await this.index.files.readFile(e.uri);
@@ -129,9 +130,9 @@ export class ReviewInputs implements vscode.Disposable {
   }
 
   /** The recent input the persisted index keeps with the closed file's model, if it reaches back to `from`. */
-  private stored(e: IndexedLog, from: string): ReviewInput | undefined {
+  private async stored(e: IndexedLog, from: string): Promise<ReviewInput | undefined> {
     // The web worker host has no parse worker to make them.
-    const json = WEB_BUNDLE ? undefined : this.index.persisted?.review(e.uri, e.log);
+    const json = WEB_BUNDLE ? undefined : await storedReview(this.index.persisted, e.uri, e.log);
     if (json === undefined) return undefined;
     try {
       const input = JSON.parse(json) as ReviewInput;

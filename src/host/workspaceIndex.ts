@@ -216,17 +216,22 @@ export class WorkspaceIndex implements vscode.Disposable {
     const key = uri.toString();
     // An open editor's text wins over the disk: no need to read it.
     if (this.logs.inEditor(key)) return;
-    let got: { log?: ClientLog; json?: string; bytes?: Uint8Array; keep?: (log: ClientLog | string, model?: ClientLog) => void };
+    let got: {
+      log?: ClientLog;
+      json?: string;
+      review?: Uint8Array;
+      bytes?: Uint8Array;
+      keep?: (log: ClientLog | string, model?: ClientLog, review?: Uint8Array) => void;
+    };
     try {
       // From the persisted index when the file is unchanged since an earlier window, else read: parsed by the
       // reader (a worker thread) when there is one, else here.
       got = this.persisted ? await this.persisted.lookup(uri) : {};
       if (!got.log) {
-        // The model's JSON, and the recent review input's after a newline when asked for (`reviewBlob`).
-        const json = WEB_BUNDLE || !scan ? undefined : await this.reader?.compact(uri, this.scanFrom);
-        const nl = WEB_BUNDLE || json === undefined ? -1 : json.indexOf('\n');
-        const log = WEB_BUNDLE || json === undefined ? undefined : restoreCompact(nl < 0 ? json : json.slice(0, nl));
-        got = log ? { log, json, keep: got.keep } : { bytes: await this.files.readFile(uri), keep: got.keep };
+        // The model's JSON, and the recent review input when asked for (kept with it in the persisted index).
+        const parsed = WEB_BUNDLE || !scan ? undefined : await this.reader?.compact(uri, this.scanFrom);
+        const log = WEB_BUNDLE || parsed === undefined ? undefined : restoreCompact(parsed.json);
+        got = log ? { log, json: parsed!.json, review: parsed!.review, keep: got.keep } : { bytes: await this.files.readFile(uri), keep: got.keep };
       }
     } catch (e) {
       // Gone (deleted, renamed) or unreadable: it is no longer part of the index.
@@ -237,9 +242,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       return;
     }
     if (this.disposed) return;
-    const { log, json, bytes, keep } = got;
+    const { log, json, review, bytes, keep } = got;
     if (log) {
-      if (this.logs.setDiskLog(key, meta(uri), log) && json) keep?.(json, log);
+      if (this.logs.setDiskLog(key, meta(uri), log) && json) keep?.(json, log, review);
     } else {
       // Decoded as its bytes say (UTF-8, UTF-16 with a BOM; a bad byte or binary data is a finding).
       this.guard(uri, () => {

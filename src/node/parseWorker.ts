@@ -17,9 +17,10 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type * as vscode from 'vscode';
 import { compactLog } from '../core/analyze';
 import { storeCompact } from '../core/logStore';
-import { reviewBlob } from '../core/reviewLogStore';
 import { recentInput } from '../core/review/input';
-import type { LogReader } from '../host/files';
+import type { LogReader, Parsed } from '../host/files';
+
+const utf8 = new TextEncoder();
 
 /** Files per message. */
 const CHUNK = 32;
@@ -43,7 +44,7 @@ interface Request {
  * Per file: the JSON (`reviewBlob`'s when the review input was asked for); or the read's error (`code`, `message`); or
  * neither (the parser threw: the caller parses, and says why).
  */
-type Result = { readonly json?: string; readonly code?: string; readonly message?: string };
+type Result = { readonly json?: string; readonly review?: Uint8Array; readonly code?: string; readonly message?: string };
 interface Answer {
   readonly id: number;
   readonly results: readonly Result[];
@@ -68,12 +69,17 @@ export function serveIfParseWorker(): boolean {
       try {
         const log = parseBytes(bytes, { fileName });
         const json = storeCompact(compactLog(log));
-        return { json: from === undefined ? json : reviewBlob(json, JSON.stringify(recentInput(log, from))) };
+        // The review input as UTF-8 bytes, handed over (transferred, not copied): the extension host keeps them as
+        // they are until the persisted index writes them, no string of them on its heap.
+        return from === undefined ? { json } : { json, review: utf8.encode(JSON.stringify(recentInput(log, from))) };
       } catch {
         return {};
       }
     });
-    port.postMessage({ id: r.id, results } satisfies Answer);
+    port.postMessage(
+      { id: r.id, results } satisfies Answer,
+      results.flatMap((x) => (x.review ? [x.review.buffer as ArrayBuffer] : [])),
+    );
   });
   return true;
 }
@@ -82,7 +88,7 @@ interface Pending {
   readonly path: string;
   readonly name: string;
   readonly from: string | undefined;
-  readonly resolve: (json: string | undefined) => void;
+  readonly resolve: (parsed: Parsed | undefined) => void;
   readonly reject: (e: Error) => void;
 }
 
@@ -120,7 +126,7 @@ export function workerReader(script: string, parser: string, execArgv: string[] 
       chunk?.forEach((p, k) => {
         const r = a.results[k];
         if (r.code !== undefined) p.reject(Object.assign(new Error(r.message), { code: r.code }));
-        else p.resolve(r.json);
+        else p.resolve(r.json === undefined ? undefined : { json: r.json, review: r.review });
       });
       if (sent.size === 0 && queue.length === 0) idle = setTimeout(stop, IDLE_MS);
     });
@@ -152,7 +158,7 @@ export function workerReader(script: string, parser: string, execArgv: string[] 
   };
 
   return {
-    compact(uri: vscode.Uri, from?: string): Promise<string | undefined> {
+    compact(uri: vscode.Uri, from?: string): Promise<Parsed | undefined> {
       if (failed || uri.scheme !== 'file') return Promise.resolve(undefined);
       return new Promise((resolve, reject) => {
         queue.push({ path: uri.fsPath, name: uri.path, from, resolve, reject });

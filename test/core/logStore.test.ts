@@ -14,7 +14,7 @@ import { nodeChecksum } from '../../src/node/checksum';
 import { LogStore, restoreCompact, storeCompact } from '../../src/core/logStore';
 import type { ClientLog } from '../../src/core/model';
 import { recentInput } from '../../src/core/review/input';
-import { ReviewLogStore, reviewBlob } from '../../src/core/reviewLogStore';
+import { ReviewLogStore } from '../../src/core/reviewLogStore';
 import { parse } from '../../src/core/parse';
 import { storedRange } from '../../src/core/storedRange';
 import { storedRange as webStoredRange } from '../../src/core/storedRange.web';
@@ -351,59 +351,112 @@ describe("the Node host's store: each file's recent review input beside its mode
     const log = parse(text, { fileName: name });
     const compact = storeCompact(compactLog(log));
     const review = JSON.stringify(recentInput(log, FROM));
-    return { blob: reviewBlob(compact, review), compact, review, model: restoreCompact(compact)! };
+    return { bytes: utf8.encode(review), compact, review, model: restoreCompact(compact)! };
   };
-
-  it('gives the input kept with the model it was given, then (written and loaded again) with the model it restores', () => {
-    assert.ok(examples.length >= 6);
-    const first = new ReviewLogStore('b', T0);
-    first.load(undefined);
+  /** A first window that parsed every example: its store, what it wrote (the index, the inputs), and what it was sent. */
+  function firstWindow() {
+    const store = new ReviewLogStore('b', T0);
+    store.load(undefined);
     const kept = examples.map(([name, text], i) => {
       const s = sent(text, name);
       const stamp = { size: text.length, mtimeMs: T0 - 60_000 * (i + 1) };
-      first.setParsed(`/ws/${name}`, stamp, s.blob, s.model);
-      return { ...s, name, text, stamp };
+      store.setParsed(`/ws/${name}`, stamp, s.compact, s.bytes, s.model);
+      return { ...s, name, text, stamp, path: `/ws/${name}` };
     });
+    return { store, kept };
+  }
+
+  it('gives the input kept with the model it was given; written, it is read again only when a review asks, for the model restored', () => {
+    assert.ok(examples.length >= 6);
+    const { store, kept } = firstWindow();
     for (const k of kept) {
-      assert.equal(first.review(`/ws/${k.name}`, k.model), k.review, k.name);
+      assert.equal(store.needsReviews(k.path, k.model), false);
+      assert.equal(store.review(k.path, k.model), k.review, k.name);
       // Another model of the file (the index's after an edit) has none.
-      assert.equal(first.review(`/ws/${k.name}`, restoreCompact(k.compact)!), undefined);
+      assert.equal(store.review(k.path, restoreCompact(k.compact)!), undefined);
     }
-    const bytes = first.encode();
-    // After writing, from the table's bytes.
-    for (const k of kept) assert.equal(first.review(`/ws/${k.name}`, k.model), k.review, k.name);
+    assert.equal(store.reviewsDirty, true);
+    const index = store.encode();
+    const reviews = store.encodeReviews();
+    // The index's rows hold the models only: a window opened again restores them without the inputs.
+    assert.ok(reviews.length > 0 && !new TextDecoder().decode(index).includes('"urgents"'));
+    // Written, the inputs are no longer in memory.
+    assert.equal(store.reviewsDirty, false);
+    assert.equal(store.needsReviews(kept[0].path, kept[0].model), true);
+    assert.equal(store.review(kept[0].path, kept[0].model), undefined);
+
     const second = new ReviewLogStore('b', T0 + 3_600_000);
-    assert.equal(second.load(bytes), true);
+    assert.equal(second.load(index), true);
     for (const k of kept) {
-      const model = second.get(`/ws/${k.name}`, k.stamp)!;
-      // The model is restored of its own part only: the findings of the file, at any date.
+      const model = second.get(k.path, k.stamp)!;
       assert.deepEqual(model, k.model);
       assert.deepEqual(findingsAt(model), findingsAt(parse(k.text, { fileName: k.name })));
-      assert.equal(second.review(`/ws/${k.name}`, model), k.review);
-      assert.deepEqual(JSON.parse(second.review(`/ws/${k.name}`, model)!), recentInput(parse(k.text, { fileName: k.name }), FROM));
-      assert.equal(second.get(`/ws/${k.name}`, { ...k.stamp, mtimeMs: k.stamp.mtimeMs + 1 }), undefined);
+      assert.equal(second.needsReviews(k.path, model), true);
     }
+    second.loadReviews(reviews);
+    for (const k of kept) {
+      const model = second.get(k.path, k.stamp)!;
+      assert.equal(second.needsReviews(k.path, model), false);
+      assert.equal(second.review(k.path, model), k.review);
+      assert.deepEqual(JSON.parse(second.review(k.path, model)!), recentInput(parse(k.text, { fileName: k.name }), FROM));
+      assert.equal(second.get(k.path, { ...k.stamp, mtimeMs: k.stamp.mtimeMs + 1 }), undefined);
+    }
+    // Nothing changed in the second window: nothing to write.
+    assert.equal(second.reviewsDirty, false);
+    // Inputs written by another build are none.
+    const other = new ReviewLogStore('c', T0 + 3_600_000);
+    other.load(undefined);
+    const k = kept[0];
+    other.setParsed(k.path, k.stamp, k.compact, k.bytes, k.model);
+    other.encodeReviews();
+    other.loadReviews(reviews);
+    assert.equal(other.review(k.path, k.model), undefined);
   });
 
-  it('keeps none for a file too fresh to trust, a row set without one, or one forgotten', () => {
-    const store = new ReviewLogStore('b', T0);
-    store.load(undefined);
-    const [[name, text]] = examples;
-    const s = sent(text, name);
-    store.setParsed('/ws/fresh', { size: text.length, mtimeMs: T0 - RACY_MS + 1 }, s.blob, s.model);
-    assert.equal(store.review('/ws/fresh', s.model), undefined);
-    const stamp = { size: text.length, mtimeMs: T0 - 60_000 };
-    store.setParsed('/ws/a', stamp, s.blob, s.model);
-    store.set('/ws/a', stamp, s.compact);
-    assert.equal(store.review('/ws/a', s.model), undefined);
-    store.setParsed('/ws/b', stamp, s.blob, s.model);
-    store.delete('/ws/b');
-    assert.equal(store.review('/ws/b', s.model), undefined);
+  it('writes again the inputs of unchanged files, the new ones of changed files, and none of files gone or too fresh', () => {
+    const { store, kept } = firstWindow();
+    const index = store.encode();
+    const reviews = store.encodeReviews();
+    // The next window: the first file changed while closed, the second was deleted, the third is edited within the racy window.
     const second = new ReviewLogStore('b', T0 + 3_600_000);
-    second.load(store.encode());
-    const model = second.get('/ws/a', stamp)!;
-    assert.deepEqual(findingsAt(model), findingsAt(parse(text, { fileName: name })));
-    assert.equal(second.review('/ws/a', model), undefined);
-    assert.equal(second.get('/ws/b', stamp), undefined);
+    second.load(index);
+    const [changed, gone, fresh, ...same] = kept;
+    const edited = sent(`${changed.text}\nPROMISE 2026-12-01 One more\n`, changed.name);
+    const editedStamp = { size: changed.stamp.size + 30, mtimeMs: T0 };
+    second.setParsed(changed.path, editedStamp, edited.compact, edited.bytes, edited.model);
+    second.setParsed(fresh.path, { ...fresh.stamp, mtimeMs: T0 + 3_600_000 - RACY_MS + 1 }, fresh.compact, fresh.bytes, fresh.model);
+    const models = same.map((k) => second.get(k.path, k.stamp)!);
+    second.prune(['']);
+    assert.equal(second.reviewsDirty, true);
+    assert.equal(second.reviewsLoaded, false);
+    second.loadReviews(reviews);
+    const index2 = second.encode();
+    const reviews2 = second.encodeReviews();
+
+    const third = new ReviewLogStore('b', T0 + 7_200_000);
+    third.load(index2);
+    third.loadReviews(reviews2);
+    same.forEach((k, n) => {
+      const model = third.get(k.path, k.stamp)!;
+      assert.deepEqual(model, models[n]);
+      assert.equal(third.review(k.path, model), k.review, k.name);
+    });
+    const model = third.get(changed.path, editedStamp)!;
+    assert.equal(third.review(changed.path, model), edited.review);
+    assert.notEqual(edited.review, changed.review);
+    assert.equal(third.get(gone.path, gone.stamp), undefined);
+    assert.equal(third.get(fresh.path, fresh.stamp), undefined);
+    // A row set without an input (a file the extension host parsed itself) has none, nor has one forgotten.
+    third.set(same[0].path, same[0].stamp, same[0].compact);
+    third.delete(same[1].path);
+    const reviews3 = third.encodeReviews();
+    const fourth = new ReviewLogStore('b', T0 + 9_000_000);
+    fourth.load(third.encode());
+    fourth.loadReviews(reviews3);
+    const m0 = fourth.get(same[0].path, same[0].stamp)!;
+    assert.equal(fourth.review(same[0].path, m0), undefined);
+    assert.equal(fourth.get(same[1].path, same[1].stamp), undefined);
+    const m2 = fourth.get(same[2].path, same[2].stamp)!;
+    assert.equal(fourth.review(same[2].path, m2), same[2].review);
   });
 });

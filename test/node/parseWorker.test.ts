@@ -11,7 +11,6 @@ import type * as vscode from 'vscode';
 import { analyze, compactLog } from '../../src/core/analyze';
 import { restoreCompact, storeCompact } from '../../src/core/logStore';
 import { recentInput } from '../../src/core/review/input';
-import { reviewBlob } from '../../src/core/reviewLogStore';
 import { parseBytes } from '../../src/core/parse';
 import { isFileGone } from '../../src/host/files';
 import { workerReader } from '../../src/node/parseWorker';
@@ -65,8 +64,9 @@ describe('the parse worker (src/node/parseWorker.ts, in dist/node.js)', function
     const got = await Promise.all(all.map(([p]) => reader.compact(fileUri(p))));
     all.forEach(([p, bytes], k) => {
       const here = storeCompact(compactLog(parseBytes(bytes, { fileName: p })));
-      assert.equal(got[k], here, p);
-      assert.deepEqual(findings(got[k]!), findings(here), p);
+      assert.equal(got[k]?.json, here, p);
+      assert.equal(got[k]?.review, undefined);
+      assert.deepEqual(findings(got[k]!.json), findings(here), p);
     });
   });
 
@@ -79,7 +79,8 @@ describe('the parse worker (src/node/parseWorker.ts, in dist/node.js)', function
     files.forEach(([name, bytes], k) => {
       const p = path.join(dir, name);
       const log = parseBytes(bytes, { fileName: p });
-      assert.equal(got[k], reviewBlob(storeCompact(compactLog(log)), JSON.stringify(recentInput(log, from))), name);
+      assert.equal(got[k]?.json, storeCompact(compactLog(log)), name);
+      assert.equal(new TextDecoder().decode(got[k]?.review), JSON.stringify(recentInput(log, from)), name);
       history += recentInput(log, from).items.length;
     });
     assert.ok(history > 20, `${history} items in the examples' recent inputs`);
@@ -96,7 +97,7 @@ describe('the parse worker (src/node/parseWorker.ts, in dist/node.js)', function
     ]);
     assert.ok(gone.status === 'rejected' && isFileGone(gone.reason), JSON.stringify(gone));
     assert.ok(folder.status === 'rejected' && !isFileGone(folder.reason), JSON.stringify(folder));
-    assert.ok(fine.status === 'fulfilled' && restoreCompact(fine.value!)?.client === 'Acme');
+    assert.ok(fine.status === 'fulfilled' && restoreCompact(fine.value!.json)?.client === 'Acme');
   });
 
   it('leaves other schemes to the caller, and so does a worker that cannot start or is gone', async () => {
@@ -110,7 +111,7 @@ describe('the parse worker (src/node/parseWorker.ts, in dist/node.js)', function
     } finally {
       broken.dispose();
     }
-    assert.equal(restoreCompact((await reader.compact(fileUri(p)))!)?.client, 'A');
+    assert.equal(restoreCompact((await reader.compact(fileUri(p)))!.json)?.client, 'A');
     reader.dispose();
     assert.equal(await reader.compact(fileUri(p)), undefined);
   });
