@@ -156,6 +156,7 @@ async function openOnce(browser, extensionsTemplate, workspace, userDataDir, por
       statusText: statusText?.trim() ?? null,
       memory: procMemory(state.pid) ?? state.memory,
       heapUsed: state.heapUsed,
+      memoryUsage: state.memoryUsage ?? null,
       longestTaskMs: longTasks.reduce((m, [, d]) => Math.max(m, d), 0),
       tasksOver50: longTasks.length,
       eventLoopDelayMaxMs: state.eventLoopDelay?.max ?? null,

@@ -348,6 +348,8 @@ const BUILTINS = {
       eventLoopDelay: h ? { max: h.max / 1e6, p99: h.percentile(99) / 1e6, mean: h.mean / 1e6 } : null,
       memory: procMemory(),
       heapUsed: process.memoryUsage().heapUsed,
+      // heapTotal, external and arrayBuffers too: where the RSS beyond the heap's objects is.
+      memoryUsage: process.memoryUsage(),
     };
   },
   /**
