@@ -94,19 +94,21 @@ export class ReviewLogStore extends LogStore {
   }
 
   /**
-   * The inputs to write: those written last time (read by `loadReviews`) whose model is still the one of this window
-   * at the same size and mtime, and those parsed since. Then none are kept in memory until `loadReviews` again.
+   * The inputs to write: those written last time (read by `loadReviews`) of files whose model the index still holds
+   * as it was then (the same row: size and mtime, neither set again nor forgotten nor pruned since, whether or not
+   * this window looked it up yet), and those parsed since. Then none are kept in memory until `loadReviews` again.
    */
   encodeReviews(): Uint8Array {
     const old = this.reviews ?? this.newReviews();
     const out = this.newReviews();
     out.decode(undefined);
+    const nums = old.numbers;
     for (let i = 0; i < old.size; i++) {
       const p = old.pathAt(i);
-      const done = this.restored.get(p);
-      if (this.recent.has(p) || !done) continue;
-      const b = old.blob(p, done.stamp.size, done.stamp.mtimeMs);
-      if (b) out.set(p, [done.stamp.size, done.stamp.mtimeMs], b.buf.slice(b.start, b.end));
+      const [size, mtimeMs] = [nums[i * 4], nums[i * 4 + 1]];
+      if (this.recent.has(p) || this.table.row(p, size, mtimeMs) < 0) continue;
+      const b = old.blobAt(i);
+      out.set(p, [size, mtimeMs], b.buf.slice(b.start, b.end));
     }
     for (const [p, bytes] of this.recent) {
       const done = this.restored.get(p);

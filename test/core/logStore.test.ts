@@ -446,6 +446,17 @@ describe("the Node host's store: each file's recent review input beside its mode
     assert.notEqual(edited.review, changed.review);
     assert.equal(third.get(gone.path, gone.stamp), undefined);
     assert.equal(third.get(fresh.path, fresh.stamp), undefined);
+    // Written while the scan is under way (before every file was looked up): those not looked up yet keep theirs.
+    const early = new ReviewLogStore('b', T0 + 7_200_000);
+    early.load(index2);
+    early.setParsed(same[0].path, { ...same[0].stamp, size: same[0].stamp.size + 1 }, same[0].compact, same[0].bytes, same[0].model);
+    early.loadReviews(reviews2);
+    const index3 = early.encode();
+    const reviews3early = early.encodeReviews();
+    const later = new ReviewLogStore('b', T0 + 9_000_000);
+    later.load(index3);
+    later.loadReviews(reviews3early);
+    for (const k of same.slice(1)) assert.equal(later.review(k.path, later.get(k.path, k.stamp)!), k.review, k.name);
     // A row set without an input (a file the extension host parsed itself) has none, nor has one forgotten.
     third.set(same[0].path, same[0].stamp, same[0].compact);
     third.delete(same[1].path);
