@@ -23,7 +23,11 @@ export class ReviewLogStore extends LogStore {
   private reviews: CacheTable | undefined;
   /** The inputs parsed since the last `encodeReviews`, by path (bytes as the worker sent them: no strings on the heap). */
   private readonly recent = new Map<string, Uint8Array>();
-  /** Whether the inputs to write differ from those written last time. */
+  /**
+   * Whether inputs were parsed since the last write. A row set without one or forgotten does not count: its old input
+   * is never given (the index's row no longer matches it) and goes at the next write, so an edit does not rewrite the
+   * whole file.
+   */
   private reviewsChanged = false;
 
   constructor(
@@ -40,13 +44,11 @@ export class ReviewLogStore extends LogStore {
 
   override set(path: string, stamp: FileStamp, log: ClientLog | string): void {
     this.recent.delete(path);
-    this.reviewsChanged = true;
     super.set(path, stamp, log);
   }
 
   override delete(path: string): void {
     this.recent.delete(path);
-    this.reviewsChanged = true;
     super.delete(path);
   }
 
@@ -60,6 +62,7 @@ export class ReviewLogStore extends LogStore {
     if (!settledAt(stamp.mtimeMs, this.started)) return;
     this.recent.set(path, review);
     this.restored.set(path, { stamp, log });
+    this.reviewsChanged = true;
   }
 
   /** Whether `review(path, log)` needs the inputs written last time, which are not read yet. */
@@ -88,7 +91,7 @@ export class ReviewLogStore extends LogStore {
     return this.reviews !== undefined;
   }
 
-  /** Whether the inputs to write differ from those last written (then `encodeReviews`, after `loadReviews`). */
+  /** Whether inputs were parsed since the last write (then `encodeReviews`, after `loadReviews`). */
   get reviewsDirty(): boolean {
     return this.reviewsChanged;
   }
