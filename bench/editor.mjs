@@ -159,6 +159,7 @@ async function openOnce(browser, extensionsTemplate, workspace, userDataDir, por
       memoryUsage: state.memoryUsage ?? null,
       longestTaskMs: longTasks.reduce((m, [, d]) => Math.max(m, d), 0),
       tasksOver50: longTasks.length,
+      longTasks,
       eventLoopDelayMaxMs: state.eventLoopDelay?.max ?? null,
       review,
       bareFirstMs,
