@@ -3,6 +3,9 @@ import { declarationRange, handleAt, handleOccurrences, renameHandle } from '../
 import { lineSource } from '../host/edit';
 import { SELECTOR, toRange, type EditorModels } from '../host/editorModel';
 
+/** Renaming was asked for where there is no contact handle. */
+const notHandle = () => new Error(vscode.l10n.t('Only a contact handle (@handle) can be renamed here.'));
+
 class HandleNavigation implements vscode.DefinitionProvider, vscode.ReferenceProvider, vscode.DocumentHighlightProvider, vscode.RenameProvider {
   constructor(private readonly models: EditorModels) {}
 
@@ -39,18 +42,18 @@ class HandleNavigation implements vscode.DefinitionProvider, vscode.ReferencePro
 
   prepareRename(doc: vscode.TextDocument, position: vscode.Position): { range: vscode.Range; placeholder: string } {
     const found = this.at(doc, position);
-    if (!found) throw new Error(vscode.l10n.t('Only a contact handle (@handle) can be renamed here.'));
+    if (!found) throw notHandle();
     return { range: toRange(found.h.range), placeholder: found.h.handle };
   }
 
   provideRenameEdits(doc: vscode.TextDocument, position: vscode.Position, newName: string): vscode.WorkspaceEdit {
     const log = this.models.current(doc);
-    if (!log) throw new Error(vscode.l10n.t('Only a contact handle (@handle) can be renamed here.'));
+    if (!log) throw notHandle();
     const result = renameHandle(log, position, newName, lineSource(doc));
     if (!result.ok) {
       switch (result.reason) {
         case 'notHandle':
-          throw new Error(vscode.l10n.t('Only a contact handle (@handle) can be renamed here.'));
+          throw notHandle();
         case 'invalid':
           throw new Error(vscode.l10n.t('"{0}" is not a valid handle: use letters, digits, _, - and .', newName));
         case 'taken':
