@@ -12,12 +12,15 @@ export interface FileStat {
  * file that is no longer there (deleted or renamed since it was listed) from one that cannot be read.
  *
  * `vscode.workspace.fs` is one (VS Code's file systems: the web worker host, a virtual workspace, every scheme
- * VS Code has). The Node extension host passes its own (src/node/files.ts): `file:` URIs read with node:fs, one
- * system call each, instead of one `workspace.fs` round trip per call.
+ * VS Code has; its `writeFile` creates missing folders). The Node extension host passes its own (src/node/files.ts):
+ * `file:` URIs read with node:fs, one system call each, instead of one `workspace.fs` round trip per call, and
+ * written with node:fs off the extension host's thread.
  */
 export interface Files {
   stat(uri: vscode.Uri): PromiseLike<FileStat>;
   readFile(uri: vscode.Uri): PromiseLike<Uint8Array>;
+  /** Replaces the file's bytes, creating it and its folders when missing (the persisted index's own files). */
+  writeFile(uri: vscode.Uri, bytes: Uint8Array): PromiseLike<void>;
 }
 
 /**

@@ -36,7 +36,7 @@ function reviewsFile(index: PersistedIndex): ReviewsFile | undefined {
           (b) => ((reading = undefined), b),
           () => (reading = undefined),
         )),
-      write: async (bytes) => vscode.workspace.fs.writeFile(uri, bytes),
+      write: async (bytes) => index.files.writeFile(uri, bytes),
     };
     files.set(index, file);
   }

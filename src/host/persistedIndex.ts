@@ -128,9 +128,7 @@ export class PersistedIndex implements vscode.Disposable {
       if (!store || !this.dir || !store.dirty) return;
       try {
         const bytes = store.encode();
-        const dir = this.dir;
-        await vscode.workspace.fs.createDirectory(dir);
-        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, FILE), bytes);
+        await this.files.writeFile(vscode.Uri.joinPath(this.dir, FILE), bytes);
         await (WEB_BUNDLE ? undefined : saveReviews(this));
         this.counts.saves++;
       } catch (e) {

@@ -22,6 +22,9 @@ function recordingFallback() {
       calls.push(`read ${u.toString()}`);
       return new TextEncoder().encode('virtual');
     },
+    writeFile: async (u, bytes) => {
+      calls.push(`write ${u.toString()} ${bytes.length}`);
+    },
   };
   return { calls, files };
 }
@@ -83,13 +86,30 @@ describe('the Node file service (src/node/files.ts)', () => {
     }
   });
 
+  it('writes a file: URI with node:fs, creating its folders, and replaces what was there, not through the fallback', async () => {
+    const { calls, files } = recordingFallback();
+    const service = nodeFiles(files);
+    // The extension's workspace storage does not exist until something is written there.
+    const p = path.join(dir, 'workspaceStorage', 'abc123', 'clientlog.clientlog', 'index.bin');
+    const first = Uint8Array.from({ length: 70_000 }, (_, i) => i % 251);
+    await service.writeFile(fileUri(p), first);
+    assert.deepEqual(fs.readFileSync(p), Buffer.from(first));
+    await service.writeFile(fileUri(p), Uint8Array.of(1, 2, 3));
+    assert.deepEqual([...fs.readFileSync(p)], [1, 2, 3]);
+    assert.deepEqual(calls, []);
+    // A path through a file cannot be written: the promise rejects (the persisted index then only logs it).
+    fs.writeFileSync(path.join(dir, 'plain'), '');
+    await assert.rejects(service.writeFile(fileUri(path.join(dir, 'plain', 'index.bin')), first));
+  });
+
   it('hands every other scheme to the fallback (a virtual workspace, the web)', async () => {
     const { calls, files } = recordingFallback();
     const service = nodeFiles(files);
     const u = uriOf('vscode-vfs', '/github/acme/a.clientlog');
     assert.deepEqual(await service.stat(u), { size: 7, mtime: 42 });
     assert.equal(new TextDecoder().decode(await service.readFile(u)), 'virtual');
-    assert.deepEqual(calls, ['stat vscode-vfs:///github/acme/a.clientlog', 'read vscode-vfs:///github/acme/a.clientlog']);
+    await service.writeFile(u, Uint8Array.of(9, 9));
+    assert.deepEqual(calls, ['stat vscode-vfs:///github/acme/a.clientlog', 'read vscode-vfs:///github/acme/a.clientlog', 'write vscode-vfs:///github/acme/a.clientlog 2']);
   });
 
   it("isFileGone knows workspace.fs's FileNotFound and Node's ENOENT, and nothing else", () => {
