@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { FileStamp } from '../core';
 
 /** A file's size (bytes) and modification time (ms since the epoch). */
 export interface FileStat {
@@ -40,6 +41,8 @@ export interface LogReader {
 export interface Parsed {
   readonly json: string;
   readonly review?: Uint8Array;
+  /** The file's size and mtime, stat'ed on the descriptor it was read from, before the read (the persisted index's stamp). */
+  readonly stamp?: FileStamp;
 }
 
 /** Whether a `Files` call failed because the file is not there (any more): `workspace.fs`'s FileNotFound, Node's ENOENT. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { hashBytes, type Checksum, type ClientLog, type LogStore } from '../core';
+import { hashBytes, type Checksum, type ClientLog, type FileStamp, type LogStore } from '../core';
 import { BUNDLE_FILES, WEB_BUNDLE } from './bundle';
 import { keepParsed, newStore, saveReviews } from './indexStore';
 import type { Files } from './files';
@@ -72,16 +72,23 @@ export class PersistedIndex implements vscode.Disposable {
    * A closed file: its stored compact model when its size and mtime are unchanged (`log`), else `keep`, to store
    * the model (or `storeCompact`'s JSON of it, with `model` the model restored of it and `review` the file's recent review
    * input, UTF-8 JSON) made from the file as read after this call. Throws when the file cannot be stat'ed (gone, unreadable).
+   *
+   * `readerStats` (the Node host's scans, whose parse worker stats each file on the descriptor it reads, before the
+   * read): when nothing was stored (a first window), the file is not stat'ed here, where nothing could match it, and
+   * `keep` takes the reader's stamp; without one (the worker could not parse it, and it was read here) nothing is kept,
+   * and the next window reads the file again.
    */
   async lookup(
     uri: vscode.Uri,
-  ): Promise<{ readonly log: ClientLog } | { readonly keep?: (log: ClientLog | string, model?: ClientLog, review?: Uint8Array) => void }> {
+    readerStats?: boolean,
+  ): Promise<{ readonly log: ClientLog } | { readonly keep?: (log: ClientLog | string, model?: ClientLog, review?: Uint8Array, stamp?: FileStamp) => void }> {
     await this.loading;
     const store = this.store;
     const key = uri.toString();
+    const deferred = WEB_BUNDLE ? false : readerStats && store?.size === 0;
     // Stat before reading: if the file changes in between, the model is newer than its stamp, and the next
     // window sees another mtime and reads it again (never an older model under a newer stamp).
-    const stat = store ? await this.files.stat(uri) : undefined;
+    const stat = store && !deferred ? await this.files.stat(uri) : undefined;
     const stamp = stat && { size: stat.size, mtimeMs: stat.mtime };
     const kept = stamp && store?.get(key, stamp);
     if (kept) {
@@ -89,11 +96,12 @@ export class PersistedIndex implements vscode.Disposable {
       return { log: kept };
     }
     this.counts.read++;
-    if (!store || !stamp) return {};
+    if (!store || !(stamp || deferred)) return {};
     return {
-      keep: (log, model, review) => {
+      keep: (log, model, review, at = stamp) => {
+        if (!at) return;
         // The parse worker's review input too (the Node host's store keeps it, with the model restored of the JSON).
-        void (WEB_BUNDLE || !model || !review || typeof log !== 'string' ? store.set(key, stamp, log) : keepParsed(store, key, stamp, log, model, review));
+        void (WEB_BUNDLE || !model || !review || typeof log !== 'string' ? store.set(key, at, log) : keepParsed(store, key, at, log, model, review));
         this.saveSoon();
       },
     };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { isUserLogScheme, LogIndex, restoreCompact, whenSettled, type ClientLog, type IndexedEntry } from '../core';
-import { isFileGone, type Files, type LogReader } from './files';
+import { isUserLogScheme, LogIndex, restoreCompact, whenSettled, type ClientLog, type FileStamp, type IndexedEntry } from '../core';
+import { isFileGone, type Files, type LogReader, type Parsed } from './files';
 import { WEB_BUNDLE } from './bundle';
 import { output } from './output';
 import type { PersistedIndex } from './persistedIndex';
@@ -218,20 +218,19 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.logs.inEditor(key)) return;
     let got: {
       log?: ClientLog;
-      json?: string;
-      review?: Uint8Array;
+      parsed?: Parsed;
       bytes?: Uint8Array;
-      keep?: (log: ClientLog | string, model?: ClientLog, review?: Uint8Array) => void;
+      keep?: (log: ClientLog | string, model?: ClientLog, review?: Uint8Array, stamp?: FileStamp) => void;
     };
     try {
       // From the persisted index when the file is unchanged since an earlier window, else read: parsed by the
       // reader (a worker thread) when there is one, else here.
-      got = this.persisted ? await this.persisted.lookup(uri) : {};
+      got = this.persisted ? await this.persisted.lookup(uri, WEB_BUNDLE ? undefined : scan && !!this.reader) : {};
       if (!got.log) {
         // The model's JSON, and the recent review input when asked for (kept with it in the persisted index).
         const parsed = WEB_BUNDLE || !scan ? undefined : await this.reader?.compact(uri, this.scanFrom);
         const log = WEB_BUNDLE || parsed === undefined ? undefined : restoreCompact(parsed.json);
-        got = log ? { log, json: parsed!.json, review: parsed!.review, keep: got.keep } : { bytes: await this.files.readFile(uri), keep: got.keep };
+        got = log ? { log, parsed, keep: got.keep } : { bytes: await this.files.readFile(uri), keep: got.keep };
       }
     } catch (e) {
       // Gone (deleted, renamed) or unreadable: it is no longer part of the index.
@@ -242,9 +241,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       return;
     }
     if (this.disposed) return;
-    const { log, json, review, bytes, keep } = got;
+    const { log, parsed, bytes, keep } = got;
     if (log) {
-      if (this.logs.setDiskLog(key, meta(uri), log) && json) keep?.(json, log, review);
+      if (this.logs.setDiskLog(key, meta(uri), log) && parsed) keep?.(parsed.json, log, parsed.review, parsed.stamp);
     } else {
       // Decoded as its bytes say (UTF-8, UTF-16 with a BOM; a bad byte or binary data is a finding).
       this.guard(uri, () => {

@@ -12,7 +12,7 @@
  * scan's first file and stopped once idle, so it holds no memory between scans. A worker that cannot start or dies makes every pending and later file come back undefined: the
  * caller then reads and parses it itself, as the web worker host does.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import { compactLog } from '../core/analyze';
@@ -41,10 +41,17 @@ interface Request {
   readonly files: readonly (readonly [string, string, string | undefined])[];
 }
 /**
- * Per file: the JSON (`reviewBlob`'s when the review input was asked for); or the read's error (`code`, `message`); or
+ * Per file: the JSON (`reviewBlob`'s when the review input was asked for) with the file's size and mtime; or the read's error (`code`, `message`); or
  * neither (the parser threw: the caller parses, and says why).
  */
-type Result = { readonly json?: string; readonly review?: Uint8Array; readonly code?: string; readonly message?: string };
+type Result = {
+  readonly json?: string;
+  readonly review?: Uint8Array;
+  readonly size?: number;
+  readonly mtime?: number;
+  readonly code?: string;
+  readonly message?: string;
+};
 interface Answer {
   readonly id: number;
   readonly results: readonly Result[];
@@ -60,8 +67,16 @@ export function serveIfParseWorker(): boolean {
   port.on('message', (r: Request) => {
     const results = r.files.map(([path, fileName, from]): Result => {
       let bytes: Uint8Array;
+      let size: number, mtime: number;
       try {
-        bytes = readFileSync(path);
+        // Stat'ed before it is read, on the same descriptor (the persisted index's stamp: see PersistedIndex.lookup).
+        const fd = openSync(path, 'r');
+        try {
+          ({ size, mtimeMs: mtime } = fstatSync(fd));
+          bytes = readFileSync(fd);
+        } finally {
+          closeSync(fd);
+        }
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         return { code: err.code ?? '', message: err.message };
@@ -71,7 +86,7 @@ export function serveIfParseWorker(): boolean {
         const json = storeCompact(compactLog(log));
         // The review input as UTF-8 bytes, handed over (transferred, not copied): the extension host keeps them as
         // they are until the persisted index writes them, no string of them on its heap.
-        return from === undefined ? { json } : { json, review: utf8.encode(JSON.stringify(recentInput(log, from))) };
+        return from === undefined ? { json, size, mtime } : { json, size, mtime, review: utf8.encode(JSON.stringify(recentInput(log, from))) };
       } catch {
         return {};
       }
@@ -126,7 +141,7 @@ export function workerReader(script: string, parser: string, execArgv: string[] 
       chunk?.forEach((p, k) => {
         const r = a.results[k];
         if (r.code !== undefined) p.reject(Object.assign(new Error(r.message), { code: r.code }));
-        else p.resolve(r.json === undefined ? undefined : { json: r.json, review: r.review });
+        else p.resolve(r.json === undefined ? undefined : { json: r.json, review: r.review, stamp: { size: r.size!, mtimeMs: r.mtime! } });
       });
       if (sent.size === 0 && queue.length === 0) idle = setTimeout(stop, IDLE_MS);
     });

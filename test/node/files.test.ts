@@ -109,7 +109,11 @@ describe('the Node file service (src/node/files.ts)', () => {
     assert.deepEqual(await service.stat(u), { size: 7, mtime: 42 });
     assert.equal(new TextDecoder().decode(await service.readFile(u)), 'virtual');
     await service.writeFile(u, Uint8Array.of(9, 9));
-    assert.deepEqual(calls, ['stat vscode-vfs:///github/acme/a.clientlog', 'read vscode-vfs:///github/acme/a.clientlog', 'write vscode-vfs:///github/acme/a.clientlog 2']);
+    assert.deepEqual(calls, [
+      'stat vscode-vfs:///github/acme/a.clientlog',
+      'read vscode-vfs:///github/acme/a.clientlog',
+      'write vscode-vfs:///github/acme/a.clientlog 2',
+    ]);
   });
 
   it("isFileGone knows workspace.fs's FileNotFound and Node's ENOENT, and nothing else", () => {

@@ -86,6 +86,28 @@ describe('the parse worker (src/node/parseWorker.ts, in dist/node.js)', function
     assert.ok(history > 20, `${history} items in the examples' recent inputs`);
   });
 
+  it("stamps each answer with the file's size and mtime (the persisted index's key), stat'ed where it was read", async () => {
+    const files = inputs();
+    const times = files.map((_, k) => new Date(2026, 10, 1 + (k % 28), 9, k % 60, 7));
+    files.forEach(([name, bytes], k) => {
+      const p = path.join(dir, name);
+      fs.writeFileSync(p, bytes);
+      fs.utimesSync(p, times[k], times[k]);
+    });
+    const got = await Promise.all(files.map(([name]) => reader.compact(fileUri(path.join(dir, name)))));
+    files.forEach(([name, bytes], k) => {
+      const st = fs.statSync(path.join(dir, name));
+      assert.deepEqual(got[k]?.stamp, { size: bytes.length, mtimeMs: st.mtimeMs }, name);
+      assert.equal(got[k]?.stamp?.mtimeMs, times[k].getTime(), name);
+    });
+    // Changed since: the next answer says so.
+    const [name] = files[0];
+    fs.appendFileSync(path.join(dir, name), '\nNOTE 2026-11-30: one more line\n');
+    const again = await reader.compact(fileUri(path.join(dir, name)));
+    assert.equal(again?.stamp?.size, fs.statSync(path.join(dir, name)).size);
+    assert.notEqual(again?.stamp?.size, files[0][1].length);
+  });
+
   it('a file gone before its read rejects as gone, a folder as unreadable; other files of the chunk are answered', async () => {
     const ok = path.join(dir, 'ok.clientlog');
     fs.writeFileSync(ok, '---\nclient: Acme\n---\n\n## 2026-11-02 Call\nPROMISE 2026-11-06: send the plan\n');
