@@ -9,9 +9,9 @@
  * slow as readFileSync over 10,000 files). The callers yield between files, so the extension host still gets
  * its event loop back every few milliseconds.
  *
- * Writes (the persisted index's files, tens of megabytes at 10,000 logs) are asynchronous, in libuv's threads: through
- * `workspace.fs` the bytes went to the workbench and back to the server, deflated on the extension host's thread on the
- * way (0.2 s of it in a profiled 10,000-log window, besides the workbench's and the server's share).
+ * Writes (the persisted index's files, tens of megabytes at 10,000 logs) are asynchronous, in libuv's threads, as
+ * `workspace.fs` made them too here (VS Code's own disk provider in the Node extension host): one service for the
+ * index's reads and writes.
  *
  * Errors are Node's (`code` ENOENT for a file that is gone, which `isFileGone` recognises, EISDIR, EACCES...).
  * No `vscode` import: the unit tests run it as it is.
