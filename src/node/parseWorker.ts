@@ -16,6 +16,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import { compactLog } from '../core/analyze';
+import type { FileStamp } from '../core/cacheTable';
 import { storeCompact } from '../core/logStore';
 import { recentInput } from '../core/review/input';
 import type { LogReader, Parsed } from '../host/files';
@@ -47,8 +48,7 @@ interface Request {
 type Result = {
   readonly json?: string;
   readonly review?: Uint8Array;
-  readonly size?: number;
-  readonly mtime?: number;
+  readonly stamp?: FileStamp;
   readonly code?: string;
   readonly message?: string;
 };
@@ -67,12 +67,13 @@ export function serveIfParseWorker(): boolean {
   port.on('message', (r: Request) => {
     const results = r.files.map(([path, fileName, from]): Result => {
       let bytes: Uint8Array;
-      let size: number, mtime: number;
+      let stamp: FileStamp;
       try {
         // Stat'ed before it is read, on the same descriptor (the persisted index's stamp: see PersistedIndex.lookup).
         const fd = openSync(path, 'r');
         try {
-          ({ size, mtimeMs: mtime } = fstatSync(fd));
+          const { size, mtimeMs } = fstatSync(fd);
+          stamp = { size, mtimeMs };
           bytes = readFileSync(fd);
         } finally {
           closeSync(fd);
@@ -86,7 +87,7 @@ export function serveIfParseWorker(): boolean {
         const json = storeCompact(compactLog(log));
         // The review input as UTF-8 bytes, handed over (transferred, not copied): the extension host keeps them as
         // they are until the persisted index writes them, no string of them on its heap.
-        return from === undefined ? { json, size, mtime } : { json, size, mtime, review: utf8.encode(JSON.stringify(recentInput(log, from))) };
+        return from === undefined ? { json, stamp } : { json, stamp, review: utf8.encode(JSON.stringify(recentInput(log, from))) };
       } catch {
         return {};
       }
@@ -141,7 +142,7 @@ export function workerReader(script: string, parser: string, execArgv: string[] 
       chunk?.forEach((p, k) => {
         const r = a.results[k];
         if (r.code !== undefined) p.reject(Object.assign(new Error(r.message), { code: r.code }));
-        else p.resolve(r.json === undefined ? undefined : { json: r.json, review: r.review, stamp: { size: r.size!, mtimeMs: r.mtime! } });
+        else p.resolve(r.json === undefined ? undefined : { json: r.json, review: r.review, stamp: r.stamp });
       });
       if (sent.size === 0 && queue.length === 0) idle = setTimeout(stop, IDLE_MS);
     });
