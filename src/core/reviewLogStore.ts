@@ -9,12 +9,27 @@
  * given for that file, at the same size and mtime: never one of another version of the file. A module of its own: the
  * web worker host's bundle (which has no parse worker) does not carry it.
  */
+import { logSpan } from './analyze';
 import { CacheTable, concatBytes, fnv1aOf, settledAt, type Checksum, type FileStamp } from './cacheTable';
 import { LogStore } from './logStore';
 import type { ClientLog } from './model';
 
 /** Bumped whenever what a review row's blob holds changes (ReviewInput's shape). */
 const REVIEW_VERSION = 1;
+/** Bumped whenever what a shown row's blob holds changes (the host's rows of diagnostics). */
+const SHOWN_VERSION = 1;
+/** A shown row's numbers: size, mtime, the span [from, until) its findings hold in, and the blob's range. */
+const SHOWN_WIDTH = 6;
+
+/** What a window showed for a file's model, kept until the store is written (`keepShown`). */
+interface Shown {
+  readonly log: ClientLog;
+  /** The instant it was made for, and the user's zone then (for its span, found when written). */
+  readonly at: number;
+  readonly timeZone: string;
+  /** Its blob (made when written: a window that is closed before then never pays for it). */
+  readonly blob: () => string;
+}
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -29,6 +44,14 @@ export class ReviewLogStore extends LogStore {
    * whole file.
    */
   private reviewsChanged = false;
+  /**
+   * What the host showed for each file (its diagnostics, as the host encodes them) as of some instant, with the span
+   * of instants in which the same findings hold (`logSpan`), under `shownKey` (the settings and the display language
+   * they depend on): the rows written last time (`loadShown`), and those made since.
+   */
+  private shownRows: CacheTable | undefined;
+  private shownKey = '';
+  private readonly shownFresh = new Map<string, Shown>();
 
   constructor(
     private readonly build: string,
@@ -84,6 +107,86 @@ export class ReviewLogStore extends LogStore {
     if (fresh) return utf8.decode(fresh);
     const b = this.reviews?.blob(path, done.stamp.size, done.stamp.mtimeMs);
     return b && utf8.decode(b.buf.subarray(b.start, b.end));
+  }
+
+  private newShown(key: string): CacheTable {
+    return new CacheTable(`clientlog-shown:${SHOWN_VERSION}:${this.build}\n${key}`, SHOWN_WIDTH, this.started, this.checksum ?? fnv1aOf);
+  }
+
+  /** Takes what was shown last time under `key` (undefined: nothing; bytes of another build, key or damaged count as none). */
+  loadShown(bytes: Uint8Array | undefined, key: string): void {
+    if (key !== this.shownKey) this.shownFresh.clear();
+    this.shownKey = key;
+    this.shownRows = this.newShown(key);
+    this.shownRows.decode(bytes);
+  }
+
+  /** Whether the rows written last time are read (`loadShown`), as `encodeShown` needs: they are dropped once written. */
+  get shownLoaded(): boolean {
+    return this.shownRows !== undefined;
+  }
+
+  /**
+   * What was shown for `log` (the model this store gave for `path`, at its size and mtime) under `key`, when `now` is
+   * within the span its findings hold in; else undefined.
+   */
+  shown(path: string, log: ClientLog, key: string, now: number): string | undefined {
+    const done = this.restored.get(path);
+    const rows = this.shownRows;
+    if (!rows || !done || done.log !== log || key !== this.shownKey) return undefined;
+    const i = rows.row(path, done.stamp.size, done.stamp.mtimeMs);
+    const n = rows.numbers;
+    if (i < 0 || !(n[i * SHOWN_WIDTH + 2] <= now && now < n[i * SHOWN_WIDTH + 3])) return undefined;
+    const b = rows.blobAt(i);
+    return utf8.decode(b.buf.subarray(b.start, b.end));
+  }
+
+  /**
+   * Keeps what the host showed for `log` at `at` under `key` (only for the model this store gave or was given for
+   * `path`: what an editor's text showed is not the file's). A key other than the loaded one starts the rows afresh.
+   */
+  keepShown(path: string, log: ClientLog, key: string, at: number, timeZone: string, blob: () => string): void {
+    if (this.restored.get(path)?.log !== log) {
+      this.shownFresh.delete(path);
+      return;
+    }
+    if (key !== this.shownKey) this.loadShown(undefined, key);
+    this.shownFresh.set(path, { log, at, timeZone, blob });
+  }
+
+  /** Whether anything was shown since the last `encodeShown`. */
+  get shownDirty(): boolean {
+    return this.shownFresh.size > 0;
+  }
+
+  /**
+   * The rows to write (after `loadShown`): those written last time of files whose model the index still holds as it was then (the same
+   * size and mtime, neither set again nor forgotten since), and those shown since for models it still holds. The rows
+   * are then not kept in memory: this window has shown them already.
+   */
+  encodeShown(): Uint8Array {
+    const old = this.shownRows ?? this.newShown(this.shownKey);
+    if (!this.shownRows) old.decode(undefined);
+    const out = this.newShown(this.shownKey);
+    out.decode(undefined);
+    const nums = old.numbers;
+    for (let i = 0; i < old.size; i++) {
+      const p = old.pathAt(i);
+      const at = i * SHOWN_WIDTH;
+      if (this.shownFresh.has(p) || this.table.row(p, nums[at], nums[at + 1]) < 0) continue;
+      const b = old.blobAt(i);
+      out.set(p, [nums[at], nums[at + 1], nums[at + 2], nums[at + 3]], b.buf.slice(b.start, b.end));
+    }
+    for (const [p, f] of this.shownFresh) {
+      const done = this.restored.get(p);
+      if (done?.log !== f.log) continue;
+      const span = logSpan(f.log, { now: new Date(f.at), timeZone: f.timeZone });
+      out.set(p, [done.stamp.size, done.stamp.mtimeMs, span.from, span.until], f.blob());
+    }
+    const bytes = concatBytes(out.encode());
+    this.shownFresh.clear();
+    this.shownRows = undefined;
+    return bytes;
   }
 
   /** Whether the inputs written last time were read (`loadReviews`) since the last `encodeReviews`. */

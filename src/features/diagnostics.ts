@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { analyze, describeFinding, type Finding, type Level } from '../core';
+import { WEB_BUNDLE } from '../host/bundle';
 import type { Clock } from '../host/clock';
+// Only the Node host's bundle has these (its ./indexStore.ts; every use is in a branch the web bundle folds away).
+import * as nodeStore from '../host/indexStore';
 import { toRange } from '../host/editorModel';
 import type { TimeScheduler } from '../host/scheduler';
 import { affectsAnalysis, analyzeOptions } from '../host/settings';
@@ -59,7 +62,8 @@ export function registerDiagnostics(index: WorkspaceIndex, clock: Clock, time: T
       if (!entry) {
         collection.delete(uri);
         findings.set(uri, []);
-      } else {
+      } else if (WEB_BUNDLE || !nodeStore.shownBefore(index.persisted, uri, entry.log, options, batch, findings)) {
+        // (The Node host's persisted index keeps what a closed file's model showed, for the next window: ../host/indexStore.ts.)
         const found = analyze(entry.log, options);
         findings.set(uri, found);
         batch.push([
@@ -71,6 +75,7 @@ export function registerDiagnostics(index: WorkspaceIndex, clock: Clock, time: T
             return d;
           }),
         ]);
+        void (WEB_BUNDLE ? undefined : nodeStore.keepShown(index.persisted, uri, entry.log, options, batch));
       }
       if (performance.now() - started > SLICE_MS) break;
     }

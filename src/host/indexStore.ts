@@ -5,14 +5,17 @@
  * this.
  */
 import * as vscode from 'vscode';
-import type { ClientLog, Checksum, FileStamp, LogStore } from '../core';
+import type { AnalyzeOptions, ClientLog, Checksum, FileStamp, LogStore } from '../core';
 import { ReviewLogStore } from '../core/reviewLogStore';
 import type { PersistedIndex } from './persistedIndex';
+import { analyzeOptions } from './settings';
 
 export const newStore = (build: string, started: number, checksum?: Checksum): LogStore => new ReviewLogStore(build, started, checksum);
 
 /** The file of review inputs beside the index's in the extension's workspace storage. */
 const REVIEWS = 'review.bin';
+/** The file of what the diagnostics showed for each closed file, beside the index's. */
+const SHOWN = 'shown.bin';
 
 /** The file of review inputs: read (one read shared by the calls made meanwhile; undefined when there is none) and written. */
 interface ReviewsFile {
@@ -68,11 +71,101 @@ export async function storedReview(index: PersistedIndex | undefined, uri: vscod
   return store.review(path, log);
 }
 
-/** Writes the inputs when they changed (those written last time are read first, to keep the unchanged ones). */
+/** Writes the inputs and what was shown when they changed (those written last time are read first, to keep the unchanged ones). */
 export async function saveReviews(index: PersistedIndex): Promise<void> {
   const store = index.store;
   const file = reviewsFile(index);
-  if (!(store instanceof ReviewLogStore) || !file || !store.reviewsDirty) return;
+  if (!(store instanceof ReviewLogStore) || !file || !index.dir) return;
+  if (store.shownDirty) {
+    const uri = vscode.Uri.joinPath(index.dir, SHOWN);
+    if (!store.shownLoaded) store.loadShown(await readOrNone(index, uri), shownKey(analyzeOptions(new Date()), vscode.env.language));
+    await index.files.writeFile(uri, store.encodeShown());
+  }
+  if (!store.reviewsDirty) return;
   if (!store.reviewsLoaded) store.loadReviews(await file.read());
   await file.write(store.encodeReviews());
+}
+
+/** Whether the store has anything to write besides the index's own rows. */
+export function extrasDirty(store: LogStore): boolean {
+  return store instanceof ReviewLogStore && (store.reviewsDirty || store.shownDirty);
+}
+
+const readOrNone = (index: PersistedIndex, uri: vscode.Uri): Promise<Uint8Array | undefined> =>
+  Promise.resolve(index.files.readFile(uri)).then(
+    (b) => b,
+    () => undefined,
+  );
+
+/** Takes the index's rows (`LogStore.load`), then reads what the diagnostics showed last time, under the settings and display language of now. */
+export async function loadWithShown(index: PersistedIndex, store: LogStore, bytes: Uint8Array | undefined): Promise<void> {
+  store.load(bytes);
+  if (!(store instanceof ReviewLogStore) || !index.dir) return;
+  store.loadShown(await readOrNone(index, vscode.Uri.joinPath(index.dir, SHOWN)), shownKey(analyzeOptions(new Date()), vscode.env.language));
+}
+
+/** What the diagnostics' text depends on besides the log and the instant (`logSpan` covers that): the settings and the display language. */
+function shownKey(o: AnalyzeOptions, locale: string): string {
+  return JSON.stringify([o.timeZone, o.horizonDays, o.confirmationDays, o.cadenceDays, Object.entries(o.levels ?? {}).sort(), locale]);
+}
+
+/** A diagnostic as kept: code, severity, start line and character, end line and character, message. */
+type ShownRow = [string, vscode.DiagnosticSeverity, number, number, number, number, string];
+
+/**
+ * For a closed file's model as of `options.now`, what an earlier window showed for the model the persisted index gave
+ * (the same file, size and mtime), when the settings, the display language and the span of its findings still hold:
+ * added to `batch` (then true; the findings behind them, for quick fixes, are not kept: those of a closed file are asked
+ * for once it is open, and its model is then the editor's).
+ */
+export function shownBefore(
+  index: PersistedIndex | undefined,
+  uri: vscode.Uri,
+  log: ClientLog,
+  options: AnalyzeOptions,
+  batch: [vscode.Uri, vscode.Diagnostic[]][],
+  findings: { set(uri: vscode.Uri, f: []): void },
+): boolean {
+  const store = index?.store;
+  if (!(store instanceof ReviewLogStore) || !log.compact) return false;
+  const json = store.shown(uri.toString(), log, shownKey(options, vscode.env.language), options.now.getTime());
+  if (json === undefined) return false;
+  let rows: ShownRow[];
+  try {
+    rows = JSON.parse(json) as ShownRow[];
+  } catch {
+    return false;
+  }
+  findings.set(uri, []);
+  index!.counts.shown++;
+  batch.push([
+    uri,
+    rows.map(([code, severity, a, b, c, d, message]) => {
+      const x = new vscode.Diagnostic(new vscode.Range(a, b, c, d), message, severity);
+      x.code = code;
+      x.source = 'Clientlog';
+      return x;
+    }),
+  ]);
+  return true;
+}
+
+/** Keeps what `batch`'s last entry shows for a closed file's model as of `options.now`, for the next window (see `shownBefore`). */
+export function keepShown(
+  index: PersistedIndex | undefined,
+  uri: vscode.Uri,
+  log: ClientLog,
+  options: AnalyzeOptions,
+  batch: [vscode.Uri, vscode.Diagnostic[]][],
+): void {
+  const store = index?.store;
+  if (!(store instanceof ReviewLogStore) || !log.compact) return;
+  const shown = batch[batch.length - 1][1];
+  // Written with the index, after the last of them: a scan's diagnostics go on for a while after its last read.
+  index!.saveSoon();
+  store.keepShown(uri.toString(), log, shownKey(options, vscode.env.language), options.now.getTime(), options.timeZone, () =>
+    JSON.stringify(
+      shown.map((x): ShownRow => [String(x.code), x.severity, x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character, x.message]),
+    ),
+  );
 }

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { hashBytes, type Checksum, type ClientLog, type FileStamp, type LogStore } from '../core';
 import { BUNDLE_FILES, WEB_BUNDLE } from './bundle';
-import { keepParsed, newStore, saveReviews } from './indexStore';
+// The store of this host; the rest only the Node host's bundle has (./indexStore.ts; its uses are in branches the web
+// bundle folds away).
+import * as nodeStore from './indexStore';
+import { newStore } from './indexStore';
 import type { Files } from './files';
 import { output } from './output';
 
@@ -24,8 +27,8 @@ export class PersistedIndex implements vscode.Disposable {
   readonly loading: Promise<void>;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> = Promise.resolve();
-  /** How the files of this window were answered, and what the store did (for the benchmark's test hook). */
-  readonly counts = { stored: 0, read: 0, rowsLoaded: 0, saves: 0, lastError: '', dir: '' };
+  /** How the files of this window were answered (`shown`: their diagnostics from an earlier window's), and what the store did (for the benchmark's test hook). */
+  readonly counts = { stored: 0, read: 0, rowsLoaded: 0, saves: 0, lastError: '', dir: '', shown: 0 };
 
   /**
    * @param dir the extension's workspace storage, or undefined (no folder open: nothing is kept)
@@ -62,7 +65,9 @@ export class PersistedIndex implements vscode.Disposable {
     } catch {
       // Nothing stored yet.
     }
-    store.load(bytes);
+    // The Node host's store keeps what the diagnostics showed too (./indexStore.ts).
+    if (WEB_BUNDLE) store.load(bytes);
+    else await nodeStore.loadWithShown(this, store, bytes);
     this.counts.rowsLoaded = store.size;
     if (bytes && store.size === 0) output.info('The persisted index was written by another build, or is damaged: reading every file.');
     this.store = store;
@@ -101,7 +106,7 @@ export class PersistedIndex implements vscode.Disposable {
       keep: (log, model, review, at = stamp) => {
         if (!at) return;
         // The parse worker's review input too (the Node host's store keeps it, with the model restored of the JSON).
-        void (WEB_BUNDLE || !model || !review || typeof log !== 'string' ? store.set(key, at, log) : keepParsed(store, key, at, log, model, review));
+        void (WEB_BUNDLE || !model || !review || typeof log !== 'string' ? store.set(key, at, log) : nodeStore.keepParsed(store, key, at, log, model, review));
         this.saveSoon();
       },
     };
@@ -121,7 +126,8 @@ export class PersistedIndex implements vscode.Disposable {
     this.saveSoon();
   }
 
-  private saveSoon(): void {
+  /** Writes the store SAVE_DELAY_MS after the last call (the Node host's diagnostics call it for what they keep too). */
+  saveSoon(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -133,11 +139,10 @@ export class PersistedIndex implements vscode.Disposable {
   save(): Promise<void> {
     this.saving = this.saving.then(async () => {
       const store = this.store;
-      if (!store || !this.dir || !store.dirty) return;
+      if (!store || !this.dir || !(WEB_BUNDLE ? store.dirty : store.dirty || nodeStore.extrasDirty(store))) return;
       try {
-        const bytes = store.encode();
-        await this.files.writeFile(vscode.Uri.joinPath(this.dir, FILE), bytes);
-        await (WEB_BUNDLE ? undefined : saveReviews(this));
+        if (WEB_BUNDLE || store.dirty) await this.files.writeFile(vscode.Uri.joinPath(this.dir, FILE), store.encode());
+        await (WEB_BUNDLE ? undefined : nodeStore.saveReviews(this));
         this.counts.saves++;
       } catch (e) {
         // Storage not writable: the index works without it.

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { covers, parseBytes, reviewInput, type ClientLog, type ReviewInput } from '../core';
 import { WEB_BUNDLE } from './bundle';
-import { storedReview } from './indexStore';
+// Only the Node host's bundle has it (./indexStore.ts; the web bundle folds its use away).
+import * as nodeStore from './indexStore';
 import type { IndexedLog, WorkspaceIndex } from './workspaceIndex';
 
 /** Reads in flight (`workspace.fs` in the web worker host; the Node host's node:fs reads return at once). */
@@ -132,7 +133,7 @@ export class ReviewInputs implements vscode.Disposable {
   /** The recent input the persisted index keeps with the closed file's model, if it reaches back to `from`. */
   private async stored(e: IndexedLog, from: string): Promise<ReviewInput | undefined> {
     // The web worker host has no parse worker to make them.
-    const json = WEB_BUNDLE ? undefined : await storedReview(this.index.persisted, e.uri, e.log);
+    const json = WEB_BUNDLE ? undefined : await nodeStore.storedReview(this.index.persisted, e.uri, e.log);
     if (json === undefined) return undefined;
     try {
       const input = JSON.parse(json) as ReviewInput;

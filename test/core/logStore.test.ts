@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { analyze, compactLog } from '../../src/core/analyze';
+import { analyze, compactLog, logSpan } from '../../src/core/analyze';
 import { CacheTable, RACY_MS, concatBytes, fnv1aOf, type Checksum } from '../../src/core/cacheTable';
 import { nodeChecksum } from '../../src/node/checksum';
 import { LogStore, restoreCompact, storeCompact } from '../../src/core/logStore';
@@ -469,5 +469,118 @@ describe("the Node host's store: each file's recent review input beside its mode
     assert.equal(fourth.get(same[1].path, same[1].stamp), undefined);
     const m2 = fourth.get(same[2].path, same[2].stamp)!;
     assert.equal(fourth.review(same[2].path, m2), same[2].review);
+  });
+
+  describe('what the diagnostics showed for each model, for the next window', () => {
+    const KEY = '["Europe/Sofia",3,3,0,[],"en"]';
+    /** What a host would show for a model at an instant: its findings, as text (the host's rows are its own JSON). */
+    const shownOf = (model: ClientLog, at: number) =>
+      JSON.stringify(analyze(model, { now: new Date(at), timeZone: 'Europe/Sofia', horizonDays: 3, confirmationDays: 3 }));
+    const AT = Date.parse('2026-11-24T08:00:00Z');
+
+    it('gives what was shown for the model the store gave, under the same key, within the span its findings hold in', () => {
+      const { store, kept } = firstWindow();
+      store.loadShown(undefined, KEY);
+      let made = 0;
+      for (const k of kept)
+        store.keepShown(k.path, k.model, KEY, AT, 'Europe/Sofia', () => {
+          made++;
+          return shownOf(k.model, AT);
+        });
+      // Not for a model the store did not give (an editor's, or one restored again).
+      store.keepShown(kept[0].path, restoreCompact(kept[0].compact)!, KEY, AT, 'Europe/Sofia', () => 'never');
+      assert.equal(store.shownDirty, true);
+      assert.equal(made, 0, 'nothing is encoded before the store is written');
+      const index = store.encode();
+      const shown = store.encodeShown();
+      assert.equal(made, kept.length - 1, 'the first file was shown for another model last');
+      assert.equal(store.shownDirty, false);
+
+      const second = new ReviewLogStore('b', T0 + 3_600_000);
+      second.load(index);
+      second.loadShown(shown, KEY);
+      for (const k of kept.slice(1)) {
+        const model = second.get(k.path, k.stamp)!;
+        const span = logSpan(model, { now: new Date(AT), timeZone: 'Europe/Sofia' });
+        assert.ok(span.from <= AT && AT < span.until);
+        // Anywhere in the span it is what a fresh analysis there gives.
+        for (const at of [span.from, AT, span.until - 1])
+          assert.equal(second.shown(k.path, model, KEY, at), shownOf(parse(k.text, { fileName: k.name }), at), k.name);
+        assert.equal(second.shown(k.path, model, KEY, span.until), undefined, 'after the span');
+        assert.equal(second.shown(k.path, model, KEY, span.from - 1), undefined, 'before the span');
+        assert.equal(second.shown(k.path, model, '["UTC",3,3,0,[],"en"]', AT), undefined, 'other settings');
+        assert.equal(second.shown(k.path, restoreCompact(k.compact)!, KEY, AT), undefined, 'another model of the file');
+      }
+      assert.equal(second.shown(kept[0].path, second.get(kept[0].path, kept[0].stamp)!, KEY, AT), undefined);
+      // Rows of another key, another build, or damaged bytes are none.
+      const other = new ReviewLogStore('b', T0 + 3_600_000);
+      other.load(index);
+      other.loadShown(shown, '["UTC",3,3,0,[],"en"]');
+      const k = kept[1];
+      assert.equal(other.shown(k.path, other.get(k.path, k.stamp)!, '["UTC",3,3,0,[],"en"]', AT), undefined);
+      const build = new ReviewLogStore('c', T0 + 3_600_000);
+      build.load(index);
+      build.loadShown(shown, KEY);
+      assert.equal(build.shown(k.path, build.get(k.path, k.stamp) ?? k.model, KEY, AT), undefined);
+      const damaged = shown.slice();
+      damaged[damaged.length - 3] ^= 0x20;
+      const third = new ReviewLogStore('b', T0 + 3_600_000);
+      third.load(index);
+      third.loadShown(damaged, KEY);
+      for (const x of kept) assert.equal(third.shown(x.path, third.get(x.path, x.stamp)!, KEY, AT), undefined);
+      third.loadShown(shown.subarray(0, shown.length - 5), KEY);
+      for (const x of kept) assert.equal(third.shown(x.path, third.get(x.path, x.stamp)!, KEY, AT), undefined, 'cut short');
+    });
+
+    it('writes again the rows of files unchanged since, none of files changed, gone or too fresh, and starts afresh under another key', () => {
+      const { store, kept } = firstWindow();
+      store.loadShown(undefined, KEY);
+      for (const k of kept) store.keepShown(k.path, k.model, KEY, AT, 'Europe/Sofia', () => shownOf(k.model, AT));
+      const index = store.encode();
+      const shown = store.encodeShown();
+
+      const second = new ReviewLogStore('b', T0 + 3_600_000);
+      second.load(index);
+      second.loadShown(shown, KEY);
+      const [changed, gone, fresh, ...same] = kept;
+      const edited = sent(`${changed.text}\nPROMISE 2026-11-20 One more\n`, changed.name);
+      const editedStamp = { size: changed.stamp.size + 30, mtimeMs: T0 };
+      second.setParsed(changed.path, editedStamp, edited.compact, edited.bytes, edited.model);
+      second.setParsed(fresh.path, { ...fresh.stamp, mtimeMs: T0 + 3_600_000 - RACY_MS + 1 }, fresh.compact, fresh.bytes, fresh.model);
+      const models = same.map((k) => second.get(k.path, k.stamp)!);
+      second.prune(['']);
+      // Only the changed file is shown anew in this window (the others were answered from the rows).
+      second.keepShown(changed.path, edited.model, KEY, AT, 'Europe/Sofia', () => shownOf(edited.model, AT));
+      second.keepShown(fresh.path, fresh.model, KEY, AT, 'Europe/Sofia', () => shownOf(fresh.model, AT));
+      const index2 = second.encode();
+      const shown2 = second.encodeShown();
+
+      const third = new ReviewLogStore('b', T0 + 7_200_000);
+      third.load(index2);
+      third.loadShown(shown2, KEY);
+      same.forEach((k, n) => {
+        const model = third.get(k.path, k.stamp)!;
+        assert.deepEqual(model, models[n]);
+        assert.equal(third.shown(k.path, model, KEY, AT), shownOf(model, AT), k.name);
+      });
+      const model = third.get(changed.path, editedStamp)!;
+      assert.equal(third.shown(changed.path, model, KEY, AT), shownOf(parse(`${changed.text}\nPROMISE 2026-11-20 One more\n`, { fileName: changed.name }), AT));
+      assert.notEqual(third.shown(changed.path, model, KEY, AT), shownOf(changed.model, AT));
+      assert.equal(third.get(gone.path, gone.stamp), undefined);
+      assert.equal(third.get(fresh.path, fresh.stamp), undefined);
+
+      // Settings changed in this window: what it shows from then on is kept under the new key only.
+      const NEW = '["Europe/Sofia",7,3,0,[],"en"]';
+      const m = third.get(same[0].path, same[0].stamp)!;
+      third.keepShown(same[0].path, m, NEW, AT, 'Europe/Sofia', () => 'under the new key');
+      const shown3 = third.encodeShown();
+      const fourth = new ReviewLogStore('b', T0 + 9_000_000);
+      fourth.load(index2);
+      fourth.loadShown(shown3, NEW);
+      assert.equal(fourth.shown(same[0].path, fourth.get(same[0].path, same[0].stamp)!, NEW, AT), 'under the new key');
+      assert.equal(fourth.shown(same[1].path, fourth.get(same[1].path, same[1].stamp)!, NEW, AT), undefined);
+      fourth.loadShown(shown3, KEY);
+      assert.equal(fourth.shown(same[0].path, fourth.get(same[0].path, same[0].stamp)!, KEY, AT), undefined);
+    });
   });
 });
