@@ -157,6 +157,7 @@ async function openOnce(browser, extensionsTemplate, workspace, userDataDir, por
       });
     }
     const views = await probe.command('clientlog._test.views', [], { timeout: 120_000 });
+    const { digest } = await probe.command('probe.diagnosticsDigest', [], { timeout: 120_000 });
     const statusText = await page
       .locator('.part.statusbar [id*="clientlog"]')
       .first()
@@ -176,6 +177,7 @@ async function openOnce(browser, extensionsTemplate, workspace, userDataDir, por
       diagnosedFiles: state.files,
       overdue: state.overdue,
       treeOverdue: views.overdue,
+      digest,
       statusText: statusText?.trim() ?? null,
       memory: procMemory(state.pid) ?? state.memory,
       heapUsed: state.heapUsed,
@@ -195,7 +197,7 @@ async function openOnce(browser, extensionsTemplate, workspace, userDataDir, por
       );
     if (bareFirstMs !== null) log(`  a bare webview, the first of the window: ${bareFirstMs.toFixed(0)} ms`);
     log(
-      `  ${timing.files} files (${r.persisted ? `${r.persisted.stored} from the persisted index, ${r.persisted.read} read` : 'no persisted index'}): first ${r.firstMs} ms, all ${r.allMs} ms, longest task ${r.longestTaskMs} ms, RSS ${(r.memory?.rss / 1048576).toFixed(0)} MiB, overdue ${r.overdue} (tree ${r.treeOverdue})`,
+      `  ${timing.files} files (${r.persisted ? `${r.persisted.stored} from the persisted index (diagnostics of ${r.persisted.shown ?? 0} as shown before), ${r.persisted.read} read` : 'no persisted index'}): first ${r.firstMs} ms, all ${r.allMs} ms, longest task ${r.longestTaskMs} ms, RSS ${(r.memory?.rss / 1048576).toFixed(0)} MiB, overdue ${r.overdue} (tree ${r.treeOverdue})`,
     );
     return r;
   } catch (e) {
@@ -286,7 +288,9 @@ export async function editorBench({ sizes = [5, 1000, 10_000], rounds = 1, profi
       }
       // The warm window (models from the persisted index) must show exactly what the cold one showed.
       for (const [c, w] of runs.cold.map((c, k) => [c, runs.warm[k]])) {
-        for (const key of ['files', 'diagnostics', 'diagnosedFiles', 'overdue', 'treeOverdue']) {
+        // The digest: every diagnostic's file, range, severity, code and message (the warm window's from what the cold one
+        // showed, kept in the persisted index).
+        for (const key of ['files', 'diagnostics', 'diagnosedFiles', 'overdue', 'treeOverdue', 'digest']) {
           if (c[key] !== w[key]) throw new Error(`${n} logs: the warm window shows ${key} ${w[key]}, the cold one ${c[key]}`);
         }
       }

@@ -338,6 +338,24 @@ const BUILTINS = {
         resolve(process.env.CLIENTLOG_PROBE_PROFILE);
       });
     }),
+  /**
+   * Benchmark mode: a SHA-256 of every diagnostic of the window (its file, range, severity, code, source and message,
+   * the files in order), so that the warm window can be held to exactly what the cold one showed.
+   */
+  'probe.diagnosticsDigest': () => {
+    const hash = require('crypto').createHash('sha256');
+    const all = vscode.languages.getDiagnostics().filter(([, ds]) => ds.length > 0);
+    all.sort(([a], [b]) => (a.toString() < b.toString() ? -1 : 1));
+    for (const [uri, ds] of all) {
+      hash.update(`${uri.toString()}\n`);
+      for (const d of ds) {
+        const r = d.range;
+        const code = typeof d.code === 'object' ? d.code.value : d.code;
+        hash.update(`${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ${d.severity} ${code} ${d.source} ${d.message}\n`);
+      }
+    }
+    return { files: all.length, digest: hash.digest('hex') };
+  },
   /** Benchmark mode: counts, first and last change times, long tasks (since `since`, epoch ms), memory. */
   'probe.bench': (since = 0) => {
     const h = bench.histogram;
