@@ -366,6 +366,24 @@ describe("the Node host's store: each file's recent review input beside its mode
     return { store, kept };
   }
 
+  /**
+   * The window after `firstWindow`'s, from what it wrote: the first file changed while closed (one more promise, due
+   * `due`), the second was deleted, the third is edited within the racy window; the rest are looked up unchanged.
+   */
+  function nextWindow(index: Uint8Array, kept: ReturnType<typeof firstWindow>['kept'], due: string) {
+    const second = new ReviewLogStore('b', T0 + 3_600_000);
+    second.load(index);
+    const [changed, gone, fresh, ...same] = kept;
+    const editedText = `${changed.text}\nPROMISE ${due} One more\n`;
+    const edited = sent(editedText, changed.name);
+    const editedStamp = { size: changed.stamp.size + 30, mtimeMs: T0 };
+    second.setParsed(changed.path, editedStamp, edited.compact, edited.bytes, edited.model);
+    second.setParsed(fresh.path, { ...fresh.stamp, mtimeMs: T0 + 3_600_000 - RACY_MS + 1 }, fresh.compact, fresh.bytes, fresh.model);
+    const models = same.map((k) => second.get(k.path, k.stamp)!);
+    second.prune(['']);
+    return { second, changed, gone, fresh, same, edited, editedText, editedStamp, models };
+  }
+
   it('gives the input kept with the model it was given; written, it is read again only when a review asks, for the model restored', () => {
     assert.ok(examples.length >= 6);
     const { store, kept } = firstWindow();
@@ -417,16 +435,7 @@ describe("the Node host's store: each file's recent review input beside its mode
     const { store, kept } = firstWindow();
     const index = store.encode();
     const reviews = store.encodeReviews();
-    // The next window: the first file changed while closed, the second was deleted, the third is edited within the racy window.
-    const second = new ReviewLogStore('b', T0 + 3_600_000);
-    second.load(index);
-    const [changed, gone, fresh, ...same] = kept;
-    const edited = sent(`${changed.text}\nPROMISE 2026-12-01 One more\n`, changed.name);
-    const editedStamp = { size: changed.stamp.size + 30, mtimeMs: T0 };
-    second.setParsed(changed.path, editedStamp, edited.compact, edited.bytes, edited.model);
-    second.setParsed(fresh.path, { ...fresh.stamp, mtimeMs: T0 + 3_600_000 - RACY_MS + 1 }, fresh.compact, fresh.bytes, fresh.model);
-    const models = same.map((k) => second.get(k.path, k.stamp)!);
-    second.prune(['']);
+    const { second, changed, gone, fresh, same, edited, editedStamp, models } = nextWindow(index, kept, '2026-12-01');
     assert.equal(second.reviewsDirty, true);
     assert.equal(second.reviewsLoaded, false);
     second.loadReviews(reviews);
@@ -539,16 +548,8 @@ describe("the Node host's store: each file's recent review input beside its mode
       const index = store.encode();
       const shown = store.encodeShown();
 
-      const second = new ReviewLogStore('b', T0 + 3_600_000);
-      second.load(index);
+      const { second, changed, gone, fresh, same, edited, editedText, editedStamp, models } = nextWindow(index, kept, '2026-11-20');
       second.loadShown(shown, KEY);
-      const [changed, gone, fresh, ...same] = kept;
-      const edited = sent(`${changed.text}\nPROMISE 2026-11-20 One more\n`, changed.name);
-      const editedStamp = { size: changed.stamp.size + 30, mtimeMs: T0 };
-      second.setParsed(changed.path, editedStamp, edited.compact, edited.bytes, edited.model);
-      second.setParsed(fresh.path, { ...fresh.stamp, mtimeMs: T0 + 3_600_000 - RACY_MS + 1 }, fresh.compact, fresh.bytes, fresh.model);
-      const models = same.map((k) => second.get(k.path, k.stamp)!);
-      second.prune(['']);
       // Only the changed file is shown anew in this window (the others were answered from the rows).
       second.keepShown(changed.path, edited.model, KEY, AT, 'Europe/Sofia', () => shownOf(edited.model, AT));
       second.keepShown(fresh.path, fresh.model, KEY, AT, 'Europe/Sofia', () => shownOf(fresh.model, AT));
@@ -564,7 +565,7 @@ describe("the Node host's store: each file's recent review input beside its mode
         assert.equal(third.shown(k.path, model, KEY, AT), shownOf(model, AT), k.name);
       });
       const model = third.get(changed.path, editedStamp)!;
-      assert.equal(third.shown(changed.path, model, KEY, AT), shownOf(parse(`${changed.text}\nPROMISE 2026-11-20 One more\n`, { fileName: changed.name }), AT));
+      assert.equal(third.shown(changed.path, model, KEY, AT), shownOf(parse(editedText, { fileName: changed.name }), AT));
       assert.notEqual(third.shown(changed.path, model, KEY, AT), shownOf(changed.model, AT));
       assert.equal(third.get(gone.path, gone.stamp), undefined);
       assert.equal(third.get(fresh.path, fresh.stamp), undefined);
