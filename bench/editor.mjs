@@ -157,6 +157,9 @@ async function openOnce(browser, extensionsTemplate, workspace, userDataDir, por
       });
     }
     const views = await probe.command('clientlog._test.views', [], { timeout: 120_000 });
+    // The diagnostics of how many logs were taken as an earlier window showed them: the count once they settled (the
+    // first answer above comes when the index is ready, before its last files' diagnostics are made).
+    const shown = (await probe.command('clientlog._test.timing')).persisted?.shown;
     const { digest } = await probe.command('probe.diagnosticsDigest', [], { timeout: 120_000 });
     const statusText = await page
       .locator('.part.statusbar [id*="clientlog"]')
@@ -172,7 +175,7 @@ async function openOnce(browser, extensionsTemplate, workspace, userDataDir, por
       indexReadyMs: timing.indexReadyMs,
       activationMs: timing.activationMs,
       files: timing.files,
-      persisted: timing.persisted ?? null,
+      persisted: timing.persisted ? { ...timing.persisted, shown } : null,
       diagnostics: state.total,
       diagnosedFiles: state.files,
       overdue: state.overdue,

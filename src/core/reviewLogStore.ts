@@ -121,7 +121,7 @@ export class ReviewLogStore extends LogStore {
     this.shownRows.decode(bytes);
   }
 
-  /** Whether the rows written last time are read (`loadShown`), as `encodeShown` needs: they are dropped once written. */
+  /** Whether the rows written last time are read (`loadShown`), as `encodeShown` needs. */
   get shownLoaded(): boolean {
     return this.shownRows !== undefined;
   }
@@ -161,8 +161,7 @@ export class ReviewLogStore extends LogStore {
 
   /**
    * The rows to write (after `loadShown`): those written last time of files whose model the index still holds as it was then (the same
-   * size and mtime, neither set again nor forgotten since), and those shown since for models it still holds. The rows
-   * are then not kept in memory: this window has shown them already.
+   * size and mtime, neither set again nor forgotten since), and those shown since for models it still holds.
    */
   encodeShown(): Uint8Array {
     const old = this.shownRows ?? this.newShown(this.shownKey);
@@ -185,7 +184,10 @@ export class ReviewLogStore extends LogStore {
     }
     const bytes = concatBytes(out.encode());
     this.shownFresh.clear();
-    this.shownRows = undefined;
+    // The store now holds exactly these (as the index's rows do after `encode`): a window that writes while its
+    // diagnostics are still being made goes on taking the rows for the rest.
+    out.decode(bytes, true);
+    this.shownRows = out;
     return bytes;
   }
 
