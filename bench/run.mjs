@@ -783,9 +783,8 @@ every file were open in an editor.
   showed them (\`shown.bin\` beside the index, the same cache format, keyed by the settings and the display language,
   each row with the span of instants in which its findings hold, as \`check --cache\` keeps its output): the log is
   neither analysed nor are its messages written again. The benchmark holds the warm window's diagnostics to the cold
-  window's (a SHA-256 of every file, range, severity, code, source and message). Measured on a machine about three
-  times slower than the one of the figures above before this change (its 5-log windows 5.0 to 6.5 s), the two VSIXes
-  taking turns (two windows of each kind each): warm all findings 9.45 and 9.36 s before, 9.39 and 8.96 s after (all
+  window's (a SHA-256 of every file, range, severity, code, source and message). Measured on this round's machine
+  (about three times slower than the previous round's: its 5-log windows 5.0 to 6.5 s), the two VSIXes taking turns (two windows of each kind each): warm all findings 9.45 and 9.36 s before, 9.39 and 8.96 s after (all
   10,000 logs' diagnostics from the rows), warm RSS 427 / 435 -> 401 / 400 MiB; the cold windows 16.1 / 15.7 s before,
   17.2 / 16.9 s after, within this machine's spread (keeping the rows is not among a cold window's profiled costs; they
   are written 2 s after its last diagnostics: 0.29 s). Profiled (warm): the diagnostics 2.37 -> 0.84 s of the thread
