@@ -38,8 +38,15 @@ export async function run({ page, probe }) {
 
   // Closed again, the log goes back to the index's copy read from its file system, with its findings: also
   // in the web host, where the workspace's files are not file: URIs (there it used to leave the index).
-  const findings = diagnosticsOf(await probe.command('probe.state'), FILE);
-  assert.ok(findings.length > 0, `${FILE} has findings while open`);
+  // Waited for, not read once: the open editor's model is analysed a moment after the editor shows (on a loaded
+  // machine, after the highlighting above).
+  const findings = await waitFor(
+    async () => {
+      const f = diagnosticsOf(await probe.command('probe.state'), FILE);
+      return f.length > 0 ? f : null;
+    },
+    { message: `${FILE} to have findings while open` },
+  );
   await probe.command('workbench.action.closeActiveEditor');
   await waitFor(
     async () => {
