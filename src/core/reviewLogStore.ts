@@ -121,11 +121,6 @@ export class ReviewLogStore extends LogStore {
     this.shownRows.decode(bytes);
   }
 
-  /** Whether the rows written last time are read (`loadShown`), as `encodeShown` needs. */
-  get shownLoaded(): boolean {
-    return this.shownRows !== undefined;
-  }
-
   /**
    * What was shown for `log` (the model this store gave for `path`, at its size and mtime) under `key`, when `now` is
    * within the span its findings hold in; else undefined.
@@ -160,7 +155,7 @@ export class ReviewLogStore extends LogStore {
   }
 
   /**
-   * The rows to write (after `loadShown`): those written last time of files whose model the index still holds as it was then (the same
+   * The rows to write: those written last time (`loadShown`) of files whose model the index still holds as it was then (the same
    * size and mtime, neither set again nor forgotten since), and those shown since for models it still holds.
    */
   encodeShown(): Uint8Array {

@@ -76,11 +76,8 @@ export async function saveReviews(index: PersistedIndex): Promise<void> {
   const store = index.store;
   const file = reviewsFile(index);
   if (!(store instanceof ReviewLogStore) || !file || !index.dir) return;
-  if (store.shownDirty) {
-    const uri = vscode.Uri.joinPath(index.dir, SHOWN);
-    if (!store.shownLoaded) store.loadShown(await readOrNone(index, uri), shownKey(analyzeOptions(new Date()), vscode.env.language));
-    await index.files.writeFile(uri, store.encodeShown());
-  }
+  // (The rows written last time were read when the index was: `loadWithShown`.)
+  if (store.shownDirty) await index.files.writeFile(vscode.Uri.joinPath(index.dir, SHOWN), store.encodeShown());
   if (!store.reviewsDirty) return;
   if (!store.reviewsLoaded) store.loadReviews(await file.read());
   await file.write(store.encodeReviews());
@@ -104,9 +101,17 @@ export async function loadWithShown(index: PersistedIndex, store: LogStore, byte
   store.loadShown(await readOrNone(index, vscode.Uri.joinPath(index.dir, SHOWN)), shownKey(analyzeOptions(new Date()), vscode.env.language));
 }
 
+/** Each options object's key (the diagnostics make one per slice of files: not a key per file). */
+const keys = new WeakMap<AnalyzeOptions, string>();
+
 /** What the diagnostics' text depends on besides the log and the instant (`logSpan` covers that): the settings and the display language. */
 function shownKey(o: AnalyzeOptions, locale: string): string {
-  return JSON.stringify([o.timeZone, o.horizonDays, o.confirmationDays, o.cadenceDays, Object.entries(o.levels ?? {}).sort(), locale]);
+  let k = keys.get(o);
+  if (k === undefined) {
+    k = JSON.stringify([o.timeZone, o.horizonDays, o.confirmationDays, o.cadenceDays, Object.entries(o.levels ?? {}).sort(), locale]);
+    keys.set(o, k);
+  }
+  return k;
 }
 
 /** A diagnostic as kept: code, severity, start line and character, end line and character, message. */
