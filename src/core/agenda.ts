@@ -231,3 +231,18 @@ export function logSource(log: ClientLog, id: string, label: string): AgendaSour
     },
   };
 }
+
+/** The kinds of `overdueByKind`'s counts, in order. */
+export const OVERDUE_KINDS: readonly TrackedKind[] = ['promise', 'waiting', 'scope'];
+
+/**
+ * How many of a log's open items are overdue, by kind (`OVERDUE_KINDS`): a view's badge counts, for the kinds it
+ * shows, what the agenda of those kinds counts (`agenda(…).overdue` with no quiet clients). Within the span of
+ * instants its findings hold in (`logSpan`), every item keeps its band, so the counts hold there too.
+ */
+export function overdueByKind(log: ClientLog, options: AgendaOptions): [number, number, number] {
+  const n: [number, number, number] = [0, 0, 0];
+  for (const r of agenda([logSource(log, '', '')], { ...options, kinds: undefined, filter: undefined, quiet: false }).rows)
+    if (r.band === 'overdue') n[OVERDUE_KINDS.indexOf(r.item.kind)]++;
+  return n;
+}

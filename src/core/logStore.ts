@@ -15,7 +15,7 @@ import { storedRange as range } from './storedRange';
 import { lineRange, type Range } from './text';
 
 /** Bumped whenever what a row's blob holds changes (a build stamp is part of the header too). 3: the front matter's cadence and client range. */
-const STORE_VERSION = 3;
+export const STORE_VERSION = 3;
 /** Numbers per row: size, mtime, and the blob's range. */
 const WIDTH = 4;
 

@@ -15,7 +15,8 @@
  *   window activates or gains focus), and only on a day with something to say.
  */
 import { agenda, type AgendaItem, type AgendaRow, type AgendaSource } from './agenda';
-import { addDays, deadlineInstant, parseTime, zonedInstant, zonedNow } from './dates';
+import { addDays, deadlineInstant, parseTime, readZone, zonedInstant, zonedNow } from './dates';
+import type { ClientLog } from './model';
 import type { StandingOptions } from './standing';
 
 export interface ReminderSettings {
@@ -174,6 +175,48 @@ export function planReminders<T extends AgendaItem>(sources: Iterable<AgendaSour
     }
   }
   return { reminders, ...(digest && { digest }), nextWake: wake };
+}
+
+/**
+ * An open promise due at a time of day: the only items `planReminders` reminds of (the digest counts every open item).
+ * Written apart from the plan's own test of its rows (which are open items), which the web bundle's byte budget keeps
+ * inline; a property test holds the two to the same plan.
+ */
+export function timedPromise(item: Pick<AgendaItem, 'kind' | 'date' | 'time' | 'state'>): boolean {
+  return item.kind === 'promise' && item.time !== undefined && !!item.date && (item.state ?? 'open') === 'open';
+}
+
+/**
+ * Which logs `planReminders` reads at these options: none (reminders are off), every log (the digest is due: the user
+ * looks, it was not shown on the user's day yet and the morning time has come), or only those with a `timedPromise`:
+ * then the plan of those alone is the plan of all of them (a property test holds it).
+ */
+export function logsToPlan(options: Pick<ReminderOptions, 'now' | 'settings' | 'memory' | 'looking'>): 'none' | 'timed' | 'all' {
+  const { settings } = options;
+  if (!settings.enabled) return 'none';
+  const user = zonedNow(options.now, settings.timeZone);
+  return options.looking && options.memory.digestDay !== user.date && user.minutes >= morningMinutes(settings.morningTime) ? 'all' : 'timed';
+}
+
+/**
+ * The latest instant (ms) at which one of a log's `timedPromise`s falls due, in the log's zone (else `timeZone`, the
+ * user's); -Infinity when it has none.
+ */
+export function lastTimedDue(log: Pick<ClientLog, 'items' | 'frontMatter'>, timeZone: string): number {
+  const zone = readZone(log.frontMatter?.timeZone, timeZone);
+  let last = -Infinity;
+  for (const i of log.items) if (timedPromise(i)) last = Math.max(last, deadlineInstant(i.date!, i.time!, zone).getTime());
+  return last;
+}
+
+/**
+ * Whether a plan that reads only the logs with a timed promise (`logsToPlan`: 'timed') reads the log `id`, whose
+ * `lastTimedDue` is `lastDue`: while its last timed promise is less than a day past due (an overdue one is reminded of
+ * only back from a snooze; a day is more than any zone's offset from what its minute says), or when one of its
+ * reminders is snoozed (`snoozed`: the memory's snoozed keys, which begin with the log's id: `reminderKey`).
+ */
+export function timedLogNeeded(id: string, lastDue: number, now: Date, snoozed: readonly string[]): boolean {
+  return now.getTime() < lastDue + 86_400_000 || snoozed.some((k) => k.startsWith(`${id}|`));
 }
 
 type Shown = readonly Pick<DueReminder<AgendaItem>, 'key' | 'dueAt'>[];

@@ -9,26 +9,147 @@
  * given for that file, at the same size and mtime: never one of another version of the file. A module of its own: the
  * web worker host's bundle (which has no parse worker) does not carry it.
  */
+import { overdueByKind, type AgendaOptions } from './agenda';
 import { logSpan } from './analyze';
+import { lastTimedDue } from './reminders';
 import { CacheTable, concatBytes, fnv1aOf, settledAt, type Checksum, type FileStamp } from './cacheTable';
-import { LogStore } from './logStore';
-import type { ClientLog } from './model';
+import { LogStore, restoreCompact, STORE_VERSION } from './logStore';
+import type { ClientLog, Entry, FrontMatter, Mention, Note, Problem, Tag, Tracked, Urgent } from './model';
 
 /** Bumped whenever what a review row's blob holds changes (ReviewInput's shape). */
 const REVIEW_VERSION = 1;
-/** Bumped whenever what a shown row's blob holds changes (the host's rows of diagnostics). */
-const SHOWN_VERSION = 1;
-/** A shown row's numbers: size, mtime, the span [from, until) its findings hold in, and the blob's range. */
-const SHOWN_WIDTH = 6;
+/** Bumped whenever what a shown row's numbers or blob hold (the host's rows of diagnostics). 2: the overdue counts, the last timed promise. */
+const SHOWN_VERSION = 2;
+/**
+ * A shown row's numbers: size, mtime, the span [from, until) its findings hold in, its open items overdue within it
+ * by kind (promise, waiting, scope: `overdueByKind`), when its last promise due at a time falls due (`lastTimedDue`, 0
+ * for none), and the blob's range.
+ */
+const SHOWN_WIDTH = 10;
+
+/** The settings the findings, their span and the overdue counts were made under (`AnalyzeOptions` less the instant). */
+export type ShownOptions = Pick<AgendaOptions, 'timeZone' | 'horizonDays' | 'confirmationDays'>;
 
 /** What a window showed for a file's model, kept until the store is written (`keepShown`). */
 interface Shown {
   readonly log: ClientLog;
-  /** The instant it was made for, and the user's zone then (for its span, found when written). */
+  /** The instant it was made for, and the settings then (for its span and overdue counts, found when written). */
   readonly at: number;
-  readonly timeZone: string;
+  readonly options: ShownOptions;
   /** Its blob (made when written: a window that is closed before then never pays for it). */
   readonly blob: () => string;
+  /** Its row's numbers after the stamp (`shownNumbers`), once made: `prepareShown`, or when written. */
+  numbers?: number[];
+}
+
+/** A shown row's numbers after the stamp, less the blob's range: the span, the overdue counts, the last timed promise. */
+function shownNumbers(f: Shown): number[] {
+  const now = new Date(f.at);
+  const span = logSpan(f.log, { now, timeZone: f.options.timeZone });
+  return [span.from, span.until, ...overdueByKind(f.log, { ...f.options, now }), Math.max(0, lastTimedDue(f.log, f.options.timeZone))];
+}
+
+/** What a shown row says of its model besides the diagnostics, within its span: the span, and the overdue counts by kind. */
+export interface ShownFacts {
+  readonly from: number;
+  readonly until: number;
+  /** Open items overdue: promises, waits, scope changes (`overdueByKind`). */
+  readonly overdue: readonly [number, number, number];
+  /** When its last open promise due at a time of day falls due (`lastTimedDue`; 0: it has none). The reminders read a log only around then. */
+  readonly lastTimedDue: number;
+}
+
+/** A stored model's JSON as `storeCompact` begins it (this format's version): anything else is not restored. */
+const STORED_HEAD = new TextEncoder().encode(`{"v":${STORE_VERSION},`);
+
+/**
+ * No model: what a stored row that does not restore stands for (its bytes passed the checksum and begin as this
+ * format's do, so only a bug of ours could make one; its row is then dropped, and the next window reads the file).
+ */
+const NOTHING: ClientLog = Object.freeze({
+  client: '',
+  entries: [],
+  items: [],
+  urgents: [],
+  notes: [],
+  mentions: [],
+  tags: [],
+  problems: [],
+  lineCount: 0,
+  eol: '\n',
+  bom: false,
+  compact: true,
+});
+
+/**
+ * A compact model restored from its stored JSON when first read, not before. A window opened again takes the
+ * diagnostics, the time scheduler's spans and the badges' overdue counts of each unchanged closed file from the shown
+ * rows, so most models are never restored: neither the JSON.parse (0.19 s of the extension host's thread for 10,000
+ * files) nor the objects it makes (the largest part of its heap). Its properties are the prototype's getters: it is
+ * never spread or cloned (`{ ...log }` would copy nothing but `compact`); the core's spreads are of whole parses.
+ */
+class StoredLog implements ClientLog {
+  readonly compact = true;
+  private model: ClientLog | undefined;
+  constructor(
+    private bytes: Uint8Array | undefined,
+    /** Told once the model is restored (false: it did not restore). */
+    private readonly done: (ok: boolean) => void,
+  ) {}
+  private get m(): ClientLog {
+    if (!this.model) {
+      const log = restoreCompact(utf8.decode(this.bytes));
+      this.model = log ?? NOTHING;
+      this.bytes = undefined;
+      this.done(log !== undefined);
+    }
+    return this.model;
+  }
+  /** Whether the JSON was parsed (tests, the benchmark's counts). */
+  get restored(): boolean {
+    return this.model !== undefined;
+  }
+  get client(): string {
+    return this.m.client;
+  }
+  get frontMatter(): FrontMatter | undefined {
+    return this.m.frontMatter;
+  }
+  get entries(): readonly Entry[] {
+    return this.m.entries;
+  }
+  get items(): readonly Tracked[] {
+    return this.m.items;
+  }
+  get urgents(): readonly Urgent[] {
+    return this.m.urgents;
+  }
+  get notes(): readonly Note[] {
+    return this.m.notes;
+  }
+  get mentions(): readonly Mention[] {
+    return this.m.mentions;
+  }
+  get tags(): readonly Tag[] {
+    return this.m.tags;
+  }
+  get problems(): readonly Problem[] {
+    return this.m.problems;
+  }
+  get lineCount(): number {
+    return this.m.lineCount;
+  }
+  get eol(): '\n' | '\r\n' {
+    return this.m.eol;
+  }
+  get bom(): boolean {
+    return this.m.bom;
+  }
+}
+
+/** Whether `log` is a stored model not restored yet (see `StoredLog`). */
+export function unrestored(log: ClientLog): boolean {
+  return log instanceof StoredLog && !log.restored;
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -51,7 +172,11 @@ export class ReviewLogStore extends LogStore {
    */
   private shownRows: CacheTable | undefined;
   private shownKey = '';
+  /** The user's zone under `shownKey` (the spans were made in it). */
+  private shownZone = '';
   private readonly shownFresh = new Map<string, Shown>();
+  /** How many of the models `get` gave were restored (read: `StoredLog`). */
+  private restoredCount = 0;
 
   constructor(
     private readonly build: string,
@@ -63,6 +188,27 @@ export class ReviewLogStore extends LogStore {
 
   private newReviews(): CacheTable {
     return new CacheTable(`clientlog-review:${REVIEW_VERSION}:${this.build}`, 4, this.started, this.checksum ?? fnv1aOf);
+  }
+
+  /** How many of the models `get` gave were restored since the store was made (read: see `StoredLog`). */
+  get restoredModels(): number {
+    return this.restoredCount;
+  }
+
+  /** The model kept for `path` at this size and mtime, restored when first read (`StoredLog`); else undefined. */
+  override get(path: string, stamp: FileStamp): ClientLog | undefined {
+    const b = this.table.blob(path, stamp.size, stamp.mtimeMs);
+    if (!b) return undefined;
+    const done = this.restored.get(path);
+    if (done && done.stamp.size === stamp.size && done.stamp.mtimeMs === stamp.mtimeMs) return done.log;
+    const bytes = b.buf.subarray(b.start, b.end);
+    if (bytes.length < STORED_HEAD.length || STORED_HEAD.some((x, k) => bytes[k] !== x)) return undefined;
+    const log = new StoredLog(bytes, (ok) => {
+      this.restoredCount++;
+      if (!ok) this.table.delete(path);
+    });
+    this.restored.set(path, { stamp, log });
+    return log;
   }
 
   override set(path: string, stamp: FileStamp, log: ClientLog | string): void {
@@ -114,9 +260,10 @@ export class ReviewLogStore extends LogStore {
   }
 
   /** Takes what was shown last time under `key` (undefined: nothing; bytes of another build, key or damaged count as none). */
-  loadShown(bytes: Uint8Array | undefined, key: string): void {
+  loadShown(bytes: Uint8Array | undefined, key: string, timeZone: string): void {
     if (key !== this.shownKey) this.shownFresh.clear();
     this.shownKey = key;
+    this.shownZone = timeZone;
     this.shownRows = this.newShown(key);
     this.shownRows.decode(bytes);
   }
@@ -126,27 +273,60 @@ export class ReviewLogStore extends LogStore {
    * within the span its findings hold in; else undefined.
    */
   shown(path: string, log: ClientLog, key: string, now: number): string | undefined {
+    const i = this.shownRow(path, log, key, now);
+    if (i < 0) return undefined;
+    const b = this.shownRows!.blobAt(i);
+    return utf8.decode(b.buf.subarray(b.start, b.end));
+  }
+
+  /** What the row `shown` gives says besides the diagnostics: the span, the overdue counts by kind; else undefined. */
+  shownFacts(path: string, log: ClientLog, key: string, now: number): ShownFacts | undefined {
+    const i = this.shownRow(path, log, key, now) * SHOWN_WIDTH;
+    if (i < 0) return undefined;
+    const n = this.shownRows!.numbers;
+    return { from: n[i + 2], until: n[i + 3], overdue: [n[i + 4], n[i + 5], n[i + 6]], lastTimedDue: n[i + 7] };
+  }
+
+  /** The span of the row `shown` gives, for a scheduler that knows the user's zone only: when the spans were made in `timeZone`. */
+  shownSpan(path: string, log: ClientLog, timeZone: string, now: number): { from: number; until: number } | undefined {
+    const facts = timeZone === this.shownZone ? this.shownFacts(path, log, this.shownKey, now) : undefined;
+    return facts && { from: facts.from, until: facts.until };
+  }
+
+  /** The index of the row `shown` gives, or -1. */
+  private shownRow(path: string, log: ClientLog, key: string, now: number): number {
     const done = this.restored.get(path);
     const rows = this.shownRows;
-    if (!rows || !done || done.log !== log || key !== this.shownKey) return undefined;
+    if (!rows || !done || done.log !== log || key !== this.shownKey) return -1;
     const i = rows.row(path, done.stamp.size, done.stamp.mtimeMs);
     const n = rows.numbers;
-    if (i < 0 || !(n[i * SHOWN_WIDTH + 2] <= now && now < n[i * SHOWN_WIDTH + 3])) return undefined;
-    const b = rows.blobAt(i);
-    return utf8.decode(b.buf.subarray(b.start, b.end));
+    return i >= 0 && n[i * SHOWN_WIDTH + 2] <= now && now < n[i * SHOWN_WIDTH + 3] ? i : -1;
   }
 
   /**
    * Keeps what the host showed for `log` at `at` under `key` (only for the model this store gave or was given for
    * `path`: what an editor's text showed is not the file's). A key other than the loaded one starts the rows afresh.
    */
-  keepShown(path: string, log: ClientLog, key: string, at: number, timeZone: string, blob: () => string): void {
+  keepShown(path: string, log: ClientLog, key: string, at: number, options: ShownOptions, blob: () => string): void {
     if (this.restored.get(path)?.log !== log) {
       this.shownFresh.delete(path);
       return;
     }
-    if (key !== this.shownKey) this.loadShown(undefined, key);
-    this.shownFresh.set(path, { log, at, timeZone, blob });
+    if (key !== this.shownKey) this.loadShown(undefined, key, options.timeZone);
+    this.shownFresh.set(path, { log, at, options, blob });
+  }
+
+  /**
+   * Makes the numbers of up to `count` rows shown since the last `encodeShown` (a host writing the store calls it
+   * between yields, so that `encodeShown` is not one long task); returns whether some are left.
+   */
+  prepareShown(count: number): boolean {
+    for (const f of this.shownFresh.values()) {
+      if (f.numbers) continue;
+      if (count-- <= 0) return true;
+      f.numbers = shownNumbers(f);
+    }
+    return false;
   }
 
   /** Whether anything was shown since the last `encodeShown`. */
@@ -169,13 +349,16 @@ export class ReviewLogStore extends LogStore {
       const at = i * SHOWN_WIDTH;
       if (this.shownFresh.has(p) || this.table.row(p, nums[at], nums[at + 1]) < 0) continue;
       const b = old.blobAt(i);
-      out.set(p, [nums[at], nums[at + 1], nums[at + 2], nums[at + 3]], b.buf.slice(b.start, b.end));
+      out.set(
+        p,
+        Array.from({ length: SHOWN_WIDTH - 2 }, (_, k) => nums[at + k]),
+        b.buf.slice(b.start, b.end),
+      );
     }
     for (const [p, f] of this.shownFresh) {
       const done = this.restored.get(p);
       if (done?.log !== f.log) continue;
-      const span = logSpan(f.log, { now: new Date(f.at), timeZone: f.timeZone });
-      out.set(p, [done.stamp.size, done.stamp.mtimeMs, span.from, span.until], f.blob());
+      out.set(p, [done.stamp.size, done.stamp.mtimeMs, ...(f.numbers ?? shownNumbers(f))], f.blob());
     }
     const bytes = concatBytes(out.encode());
     this.shownFresh.clear();

@@ -17,7 +17,10 @@ import {
   type QuietRow,
   type Tracked,
 } from '../core';
+import { WEB_BUNDLE } from '../host/bundle';
 import type { Clock } from '../host/clock';
+// Only the Node host's bundle has it (its ./indexStore.ts; the use is in a branch the web bundle folds away).
+import * as nodeStore from '../host/indexStore';
 import type { TimeScheduler } from '../host/scheduler';
 import { affectsAnalysis, analyzeOptions } from '../host/settings';
 import type { ReviewInputs } from '../host/reviewInputs';
@@ -203,13 +206,17 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
    */
   overdueCount(): number {
     if (!this.dirty) return this.overdue;
-    const opts = { ...analyzeOptions(this.clock.now()), kinds: this.kinds };
+    const base = analyzeOptions(this.clock.now());
+    const opts = { ...base, kinds: this.kinds };
     const stale = this.stale ?? (this.counts.clear(), (this.sum = 0), new Map(this.index.all().map((e) => [e.uri.toString(), e.uri])));
     this.stale = new Map();
     for (const [key, uri] of stale) {
       const e = this.index.get(uri);
+      // The Node host: a closed file's count as an earlier window kept it with its diagnostics (../host/indexStore.ts).
       // A log with none of the kinds counted has none overdue: no agenda for it.
-      const n = e?.log.items.some((i) => this.kinds.has(i.kind)) ? agenda([logSource(e.log, key, '')], opts).overdue : 0;
+      const n =
+        (WEB_BUNDLE ? undefined : e && nodeStore.shownOverdue(this.index.persisted, uri, e.log, base, this.kinds)) ??
+        (e?.log.items.some((i) => this.kinds.has(i.kind)) ? agenda([logSource(e.log, key, '')], opts).overdue : 0);
       this.sum += n - (this.counts.get(key) ?? 0);
       if (e) this.counts.set(key, n);
       else this.counts.delete(key);

@@ -14,7 +14,10 @@ import {
   type SnoozeChoice,
   type Tracked,
 } from '../core';
+import { WEB_BUNDLE } from '../host/bundle';
 import type { Clock } from '../host/clock';
+// Only the Node host's bundle has it (its ./indexStore.ts; the use is in a branch the web bundle folds away).
+import * as nodeStore from '../host/indexStore';
 import { reminderSettings } from '../host/settings';
 import type { WorkspaceIndex } from '../host/workspaceIndex';
 import type { PromiseActions, TargetArg } from './promiseActions';
@@ -125,8 +128,12 @@ export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, 
     if (disposed) return;
     unread = false;
     const now = clock.now();
-    const sources = index.all().map((e) => logSource(e.log, e.uri.toString(), e.log.client || vscode.workspace.asRelativePath(e.uri)));
-    const plan = planReminders(sources, { now, settings: reminderSettings(), memory: memory(), looking });
+    const options = { now, settings: reminderSettings(), memory: memory(), looking };
+    // The Node host reads only the logs the plan needs, and of closed files only those whose shown row says they need it
+    // (their models are not restored then: ../host/indexStore.ts).
+    const logs = WEB_BUNDLE ? index.all() : nodeStore.reminderLogs(index.persisted, index.all(), options);
+    const sources = logs.map((e) => logSource(e.log, e.uri.toString(), e.log.client || vscode.workspace.asRelativePath(e.uri)));
+    const plan = planReminders(sources, options);
     wake = plan.nextWake;
     scheduler.changed([0]);
     // A reminder back from a snooze is claimed anew (the window that claimed it first may be gone).

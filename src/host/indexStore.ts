@@ -5,8 +5,19 @@
  * this.
  */
 import * as vscode from 'vscode';
-import type { AnalyzeOptions, ClientLog, Checksum, FileStamp, LogStore } from '../core';
-import { ReviewLogStore } from '../core/reviewLogStore';
+import {
+  logsToPlan,
+  OVERDUE_KINDS,
+  timedLogNeeded,
+  type AnalyzeOptions,
+  type ReminderOptions,
+  type ClientLog,
+  type Checksum,
+  type FileStamp,
+  type LogStore,
+  type TrackedKind,
+} from '../core';
+import { ReviewLogStore, type ShownFacts } from '../core/reviewLogStore';
 import type { PersistedIndex } from './persistedIndex';
 import { analyzeOptions } from './settings';
 
@@ -16,6 +27,8 @@ export const newStore = (build: string, started: number, checksum?: Checksum): L
 const REVIEWS = 'review.bin';
 /** The file of what the diagnostics showed for each closed file, beside the index's. */
 const SHOWN = 'shown.bin';
+/** Shown rows whose numbers are made between two yields when the store is written (about 5 ms of work). */
+const SHOWN_CHUNK = 250;
 
 /** The file of review inputs: read (one read shared by the calls made meanwhile; undefined when there is none) and written. */
 interface ReviewsFile {
@@ -77,7 +90,11 @@ export async function saveReviews(index: PersistedIndex): Promise<void> {
   const file = reviewsFile(index);
   if (!(store instanceof ReviewLogStore) || !file || !index.dir) return;
   // (The rows written last time were read when the index was: `loadWithShown`.)
-  if (store.shownDirty) await index.files.writeFile(vscode.Uri.joinPath(index.dir, SHOWN), store.encodeShown());
+  if (store.shownDirty) {
+    // The rows' numbers a few hundred at a time (after a first window, 10,000 of them took 0.2 s in one task).
+    while (store.prepareShown(SHOWN_CHUNK)) await new Promise((r) => setTimeout(r, 0));
+    await index.files.writeFile(vscode.Uri.joinPath(index.dir, SHOWN), store.encodeShown());
+  }
   if (!store.reviewsDirty) return;
   if (!store.reviewsLoaded) store.loadReviews(await file.read());
   await file.write(store.encodeReviews());
@@ -98,7 +115,10 @@ const readOrNone = (index: PersistedIndex, uri: vscode.Uri): Promise<Uint8Array 
 export async function loadWithShown(index: PersistedIndex, store: LogStore, bytes: Uint8Array | undefined): Promise<void> {
   store.load(bytes);
   if (!(store instanceof ReviewLogStore) || !index.dir) return;
-  store.loadShown(await readOrNone(index, vscode.Uri.joinPath(index.dir, SHOWN)), shownKey(analyzeOptions(new Date()), vscode.env.language));
+  // For the test hooks (the editor benchmark): how many of the models the store gave were restored so far.
+  Object.defineProperty(index.counts, 'restored', { enumerable: true, get: () => store.restoredModels });
+  const options = analyzeOptions(new Date());
+  store.loadShown(await readOrNone(index, vscode.Uri.joinPath(index.dir, SHOWN)), shownKey(options, vscode.env.language), options.timeZone);
 }
 
 /** Each options object's key (the diagnostics make one per slice of files: not a key per file). */
@@ -168,9 +188,71 @@ export function keepShown(
   const shown = batch[batch.length - 1][1];
   // Written with the index, after the last of them: a scan's diagnostics go on for a while after its last read.
   index!.saveSoon();
-  store.keepShown(uri.toString(), log, shownKey(options, vscode.env.language), options.now.getTime(), options.timeZone, () =>
+  store.keepShown(uri.toString(), log, shownKey(options, vscode.env.language), options.now.getTime(), options, () =>
     JSON.stringify(
       shown.map((x): ShownRow => [String(x.code), x.severity, x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character, x.message]),
     ),
   );
+}
+
+/**
+ * What the row an earlier window showed for a closed file's model says as of `now` (default: `options.now`) under
+ * `options`' settings, besides its diagnostics: the span its findings hold in, and its open items overdue by kind
+ * (see `shownBefore`: the model the persisted index gave, the same settings and display language). The time scheduler
+ * and the views' badges take these instead of restoring the model (the store restores a model only when it is read).
+ */
+export function shownFacts(
+  index: PersistedIndex | undefined,
+  uri: vscode.Uri,
+  log: ClientLog,
+  options: AnalyzeOptions,
+  now = options.now.getTime(),
+): ShownFacts | undefined {
+  const store = index?.store;
+  if (!(store instanceof ReviewLogStore) || !log.compact) return undefined;
+  return store.shownFacts(uri.toString(), log, shownKey(options, vscode.env.language), now);
+}
+
+/** How many of a closed file's open items of `kinds` are overdue, as its shown row says (see `shownFacts`); else undefined. */
+export function shownOverdue(
+  index: PersistedIndex | undefined,
+  uri: vscode.Uri,
+  log: ClientLog,
+  options: AnalyzeOptions,
+  kinds: ReadonlySet<TrackedKind>,
+): number | undefined {
+  const kept = shownFacts(index, uri, log, options);
+  return kept && OVERDUE_KINDS.reduce((n, k, i) => n + (kinds.has(k) ? kept.overdue[i] : 0), 0);
+}
+
+/** The span a closed file's findings hold in around `now`, as its shown row says when its span was made in `timeZone` (see `shownFacts`); else undefined. */
+export function shownSpan(
+  index: PersistedIndex | undefined,
+  path: string,
+  log: ClientLog,
+  timeZone: string,
+  now: number,
+): { from: number; until: number } | undefined {
+  const store = index?.store;
+  return store instanceof ReviewLogStore && log.compact ? store.shownSpan(path, log, timeZone, now) : undefined;
+}
+
+/**
+ * The logs a reminders' plan reads (`logsToPlan`): none, all, or those with a timed promise still ahead (or snoozed:
+ * `timedLogNeeded`); a closed file whose shown row says it has none is left out without restoring its model (see
+ * `shownFacts`). Open logs, and closed ones without a row, are read.
+ */
+export function reminderLogs<T extends { readonly uri: vscode.Uri; readonly log: ClientLog }>(
+  index: PersistedIndex | undefined,
+  logs: readonly T[],
+  options: Pick<ReminderOptions, 'now' | 'settings' | 'memory' | 'looking'>,
+): readonly T[] {
+  const reads = logsToPlan(options);
+  if (reads !== 'timed') return reads === 'all' ? logs : [];
+  const settings = analyzeOptions(options.now);
+  const snoozed = Object.keys(options.memory.snoozed);
+  return logs.filter((e) => {
+    const kept = shownFacts(index, e.uri, e.log, settings);
+    return !kept || timedLogNeeded(e.uri.toString(), kept.lastTimedDue, options.now, snoozed);
+  });
 }

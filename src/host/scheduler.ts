@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { logSpan, Scheduler } from '../core';
+import { WEB_BUNDLE } from './bundle';
 import type { Clock } from './clock';
+// Only the Node host's bundle has it (its ./indexStore.ts; the use is in a branch the web bundle folds away).
+import * as nodeStore from './indexStore';
 import { SECTION, userTimeZone } from './settings';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -24,7 +27,12 @@ export class TimeScheduler implements vscode.Disposable {
     this.scheduler = new Scheduler<string>(
       (key, now) => {
         const entry = index.get(vscode.Uri.parse(key));
-        return entry ? logSpan(entry.log, { now, timeZone: (zone ??= userTimeZone()) }) : undefined;
+        // The Node host: a closed file's span as an earlier window kept it with its diagnostics, in the same zone (the
+        // model is then not restored: ./indexStore.ts).
+        return entry
+          ? ((WEB_BUNDLE ? undefined : nodeStore.shownSpan(index.persisted, key, entry.log, (zone ??= userTimeZone()), now.getTime())) ??
+              logSpan(entry.log, { now, timeZone: (zone ??= userTimeZone()) }))
+          : undefined;
       },
       (keys) => this.emitter.fire(keys.map((k) => vscode.Uri.parse(k))),
       clock.timers(),

@@ -8,13 +8,15 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { agenda, logSource, OVERDUE_KINDS, overdueByKind } from '../../src/core/agenda';
 import { analyze, compactLog, logSpan } from '../../src/core/analyze';
 import { CacheTable, RACY_MS, concatBytes, fnv1aOf, type Checksum } from '../../src/core/cacheTable';
 import { nodeChecksum } from '../../src/node/checksum';
 import { LogStore, restoreCompact, storeCompact } from '../../src/core/logStore';
 import type { ClientLog } from '../../src/core/model';
+import { lastTimedDue } from '../../src/core/reminders';
 import { recentInput } from '../../src/core/review/input';
-import { ReviewLogStore } from '../../src/core/reviewLogStore';
+import { ReviewLogStore, unrestored } from '../../src/core/reviewLogStore';
 import { parse } from '../../src/core/parse';
 import { storedRange } from '../../src/core/storedRange';
 import { storedRange as webStoredRange } from '../../src/core/storedRange.web';
@@ -28,6 +30,22 @@ const json = (x: unknown) => (x === undefined ? undefined : (JSON.parse(JSON.str
 const findingsAt = (log: ClientLog) => instants.map((now) => json(analyze(log, { now, timeZone: 'Europe/Sofia', horizonDays: 3, confirmationDays: 3 })));
 const T0 = Date.parse('2026-12-01T09:00:00Z');
 const utf8 = new TextEncoder();
+/** A model's properties as plain data (the Node host's store gives models restored when first read, whose properties are getters). */
+const plain = (log: ClientLog) => ({
+  client: log.client,
+  frontMatter: log.frontMatter,
+  entries: log.entries,
+  items: log.items,
+  urgents: log.urgents,
+  notes: log.notes,
+  mentions: log.mentions,
+  tags: log.tags,
+  problems: log.problems,
+  lineCount: log.lineCount,
+  eol: log.eol,
+  bom: log.bom,
+  compact: log.compact,
+});
 
 describe('cache table (the format --cache and the persisted index share)', () => {
   const rows = [
@@ -407,7 +425,9 @@ describe("the Node host's store: each file's recent review input beside its mode
     assert.equal(second.load(index), true);
     for (const k of kept) {
       const model = second.get(k.path, k.stamp)!;
-      assert.deepEqual(model, k.model);
+      assert.equal(unrestored(model), true, 'restored when first read');
+      assert.deepEqual(plain(model), plain(k.model));
+      assert.equal(unrestored(model), false);
       assert.deepEqual(findingsAt(model), findingsAt(parse(k.text, { fileName: k.name })));
       assert.equal(second.needsReviews(k.path, model), true);
     }
@@ -447,7 +467,7 @@ describe("the Node host's store: each file's recent review input beside its mode
     third.loadReviews(reviews2);
     same.forEach((k, n) => {
       const model = third.get(k.path, k.stamp)!;
-      assert.deepEqual(model, models[n]);
+      assert.deepEqual(plain(model), plain(models[n]));
       assert.equal(third.review(k.path, model), k.review, k.name);
     });
     const model = third.get(changed.path, editedStamp)!;
@@ -480,8 +500,34 @@ describe("the Node host's store: each file's recent review input beside its mode
     assert.equal(fourth.review(same[2].path, m2), same[2].review);
   });
 
+  it('restores a model when first read; a row that does not restore stands for no model and is dropped', () => {
+    const store = new ReviewLogStore('b', T0);
+    store.load(undefined);
+    const [name, text] = examples[0];
+    const good = storeCompact(compactLog(parse(text, { fileName: name })));
+    store.set('/ws/good.clientlog', { size: 1, mtimeMs: T0 - 60_000 }, good);
+    store.set('/ws/bad.clientlog', { size: 2, mtimeMs: T0 - 60_000 }, '{"v":3,"client":');
+    store.set('/ws/other.clientlog', { size: 3, mtimeMs: T0 - 60_000 }, '{"v":2,"client":"x"}');
+    const bytes = store.encode();
+    const second = new ReviewLogStore('b', T0 + 3_600_000);
+    second.load(bytes);
+    assert.equal(second.get('/ws/other.clientlog', { size: 3, mtimeMs: T0 - 60_000 }), undefined, 'another version: no model');
+    const model = second.get('/ws/good.clientlog', { size: 1, mtimeMs: T0 - 60_000 })!;
+    const bad = second.get('/ws/bad.clientlog', { size: 2, mtimeMs: T0 - 60_000 })!;
+    assert.equal(second.restoredModels, 0);
+    assert.deepEqual(plain(model), plain(restoreCompact(good)!));
+    assert.equal(bad.items.length + bad.entries.length + bad.problems.length, 0);
+    assert.equal(second.restoredModels, 2);
+    assert.equal(second.get('/ws/bad.clientlog', { size: 2, mtimeMs: T0 - 60_000 }), undefined, 'dropped');
+    const third = new ReviewLogStore('b', T0 + 7_200_000);
+    third.load(second.encode());
+    assert.equal(third.get('/ws/bad.clientlog', { size: 2, mtimeMs: T0 - 60_000 }), undefined, 'not written again');
+    assert.ok(third.get('/ws/good.clientlog', { size: 1, mtimeMs: T0 - 60_000 }));
+  });
+
   describe('what the diagnostics showed for each model, for the next window', () => {
     const KEY = '["Europe/Sofia",3,3,0,[],"en"]';
+    const SETTINGS = { timeZone: 'Europe/Sofia', horizonDays: 3, confirmationDays: 3 };
     /** What a host would show for a model at an instant: its findings, as text (the host's rows are its own JSON). */
     const shownOf = (model: ClientLog, at: number) =>
       JSON.stringify(analyze(model, { now: new Date(at), timeZone: 'Europe/Sofia', horizonDays: 3, confirmationDays: 3 }));
@@ -489,15 +535,15 @@ describe("the Node host's store: each file's recent review input beside its mode
 
     it('gives what was shown for the model the store gave, under the same key, within the span its findings hold in', () => {
       const { store, kept } = firstWindow();
-      store.loadShown(undefined, KEY);
+      store.loadShown(undefined, KEY, 'Europe/Sofia');
       let made = 0;
       for (const k of kept)
-        store.keepShown(k.path, k.model, KEY, AT, 'Europe/Sofia', () => {
+        store.keepShown(k.path, k.model, KEY, AT, SETTINGS, () => {
           made++;
           return shownOf(k.model, AT);
         });
       // Not for a model the store did not give (an editor's, or one restored again).
-      store.keepShown(kept[0].path, restoreCompact(kept[0].compact)!, KEY, AT, 'Europe/Sofia', () => 'never');
+      store.keepShown(kept[0].path, restoreCompact(kept[0].compact)!, KEY, AT, SETTINGS, () => 'never');
       assert.equal(store.shownDirty, true);
       assert.equal(made, 0, 'nothing is encoded before the store is written');
       const index = store.encode();
@@ -509,7 +555,7 @@ describe("the Node host's store: each file's recent review input beside its mode
 
       const second = new ReviewLogStore('b', T0 + 3_600_000);
       second.load(index);
-      second.loadShown(shown, KEY);
+      second.loadShown(shown, KEY, 'Europe/Sofia');
       for (const k of kept.slice(1)) {
         const model = second.get(k.path, k.stamp)!;
         const span = logSpan(model, { now: new Date(AT), timeZone: 'Europe/Sofia' });
@@ -526,44 +572,92 @@ describe("the Node host's store: each file's recent review input beside its mode
       // Rows of another key, another build, or damaged bytes are none.
       const other = new ReviewLogStore('b', T0 + 3_600_000);
       other.load(index);
-      other.loadShown(shown, '["UTC",3,3,0,[],"en"]');
+      other.loadShown(shown, '["UTC",3,3,0,[],"en"]', 'UTC');
       const k = kept[1];
       assert.equal(other.shown(k.path, other.get(k.path, k.stamp)!, '["UTC",3,3,0,[],"en"]', AT), undefined);
       const build = new ReviewLogStore('c', T0 + 3_600_000);
       build.load(index);
-      build.loadShown(shown, KEY);
+      build.loadShown(shown, KEY, 'Europe/Sofia');
       assert.equal(build.shown(k.path, build.get(k.path, k.stamp) ?? k.model, KEY, AT), undefined);
       const damaged = shown.slice();
       damaged[damaged.length - 3] ^= 0x20;
       const third = new ReviewLogStore('b', T0 + 3_600_000);
       third.load(index);
-      third.loadShown(damaged, KEY);
+      third.loadShown(damaged, KEY, 'Europe/Sofia');
       for (const x of kept) assert.equal(third.shown(x.path, third.get(x.path, x.stamp)!, KEY, AT), undefined);
-      third.loadShown(shown.subarray(0, shown.length - 5), KEY);
+      third.loadShown(shown.subarray(0, shown.length - 5), KEY, 'Europe/Sofia');
       for (const x of kept) assert.equal(third.shown(x.path, third.get(x.path, x.stamp)!, KEY, AT), undefined, 'cut short');
+    });
+
+    it('says the span and the overdue counts of what it showed, by kind, without restoring the model', () => {
+      const { store, kept } = firstWindow();
+      store.loadShown(undefined, KEY, 'Europe/Sofia');
+      for (const k of kept) store.keepShown(k.path, k.model, KEY, AT, SETTINGS, () => shownOf(k.model, AT));
+      // The same bytes whether the rows' numbers were made beforehand, a few at a time, or when written.
+      const { store: other, kept: same } = firstWindow();
+      other.loadShown(undefined, KEY, 'Europe/Sofia');
+      for (const k of same) other.keepShown(k.path, k.model, KEY, AT, SETTINGS, () => shownOf(k.model, AT));
+      let chunks = 0;
+      while (other.prepareShown(2)) chunks++;
+      assert.equal(chunks, Math.ceil(kept.length / 2) - 1);
+      const index = store.encode();
+      const shown = store.encodeShown();
+      assert.deepEqual(other.encodeShown(), shown);
+      const second = new ReviewLogStore('b', T0 + 3_600_000);
+      second.load(index);
+      second.loadShown(shown, KEY, 'Europe/Sofia');
+      let overdue = 0;
+      for (const k of kept) {
+        const model = second.get(k.path, k.stamp)!;
+        const whole = parse(k.text, { fileName: k.name });
+        const span = logSpan(whole, { now: new Date(AT), timeZone: 'Europe/Sofia' });
+        for (const at of [span.from, AT, span.until - 1]) {
+          const facts = second.shownFacts(k.path, model, KEY, at)!;
+          assert.deepEqual({ from: facts.from, until: facts.until }, span, k.name);
+          assert.deepEqual(second.shownSpan(k.path, model, 'Europe/Sofia', at), span);
+          assert.equal(facts.lastTimedDue, Math.max(0, lastTimedDue(whole, 'Europe/Sofia')), k.name);
+          // What a view's badge counts for any set of kinds: the agenda's count of those kinds, there.
+          const now = new Date(at);
+          assert.deepEqual(facts.overdue, overdueByKind(whole, { ...SETTINGS, now }), k.name);
+          for (const kinds of [['promise'], ['waiting'], ['promise', 'waiting', 'scope']] as const) {
+            const counted = OVERDUE_KINDS.reduce((n, kind, i) => n + ((kinds as readonly string[]).includes(kind) ? facts.overdue[i] : 0), 0);
+            assert.equal(counted, agenda([logSource(whole, k.path, '')], { ...SETTINGS, now, kinds }).overdue, `${k.name} ${kinds.join()}`);
+          }
+        }
+        overdue += second.shownFacts(k.path, model, KEY, AT)!.overdue[0];
+        assert.equal(second.shownFacts(k.path, model, KEY, span.until), undefined, 'after the span');
+        assert.equal(second.shownFacts(k.path, model, '["UTC",3,3,0,[],"en"]', AT), undefined, 'other settings');
+        assert.equal(second.shownSpan(k.path, model, 'UTC', AT), undefined, 'spans made in another zone');
+        assert.equal(second.shownFacts(k.path, restoreCompact(k.compact)!, KEY, AT), undefined, 'another model of the file');
+        assert.equal(unrestored(model), true, k.name);
+      }
+      assert.ok(overdue > 0, 'the examples have overdue promises then');
+      assert.equal(second.restoredModels, 0);
+      assert.equal(second.get(kept[0].path, kept[0].stamp)!.items.length, kept[0].model.items.length);
+      assert.equal(second.restoredModels, 1);
     });
 
     it('writes again the rows of files unchanged since, none of files changed, gone or too fresh, and starts afresh under another key', () => {
       const { store, kept } = firstWindow();
-      store.loadShown(undefined, KEY);
-      for (const k of kept) store.keepShown(k.path, k.model, KEY, AT, 'Europe/Sofia', () => shownOf(k.model, AT));
+      store.loadShown(undefined, KEY, 'Europe/Sofia');
+      for (const k of kept) store.keepShown(k.path, k.model, KEY, AT, SETTINGS, () => shownOf(k.model, AT));
       const index = store.encode();
       const shown = store.encodeShown();
 
       const { second, changed, gone, fresh, same, edited, editedText, editedStamp, models } = nextWindow(index, kept, '2026-11-20');
-      second.loadShown(shown, KEY);
+      second.loadShown(shown, KEY, 'Europe/Sofia');
       // Only the changed file is shown anew in this window (the others were answered from the rows).
-      second.keepShown(changed.path, edited.model, KEY, AT, 'Europe/Sofia', () => shownOf(edited.model, AT));
-      second.keepShown(fresh.path, fresh.model, KEY, AT, 'Europe/Sofia', () => shownOf(fresh.model, AT));
+      second.keepShown(changed.path, edited.model, KEY, AT, SETTINGS, () => shownOf(edited.model, AT));
+      second.keepShown(fresh.path, fresh.model, KEY, AT, SETTINGS, () => shownOf(fresh.model, AT));
       const index2 = second.encode();
       const shown2 = second.encodeShown();
 
       const third = new ReviewLogStore('b', T0 + 7_200_000);
       third.load(index2);
-      third.loadShown(shown2, KEY);
+      third.loadShown(shown2, KEY, 'Europe/Sofia');
       same.forEach((k, n) => {
         const model = third.get(k.path, k.stamp)!;
-        assert.deepEqual(model, models[n]);
+        assert.deepEqual(plain(model), plain(models[n]));
         assert.equal(third.shown(k.path, model, KEY, AT), shownOf(model, AT), k.name);
       });
       const model = third.get(changed.path, editedStamp)!;
@@ -575,14 +669,14 @@ describe("the Node host's store: each file's recent review input beside its mode
       // Settings changed in this window: what it shows from then on is kept under the new key only.
       const NEW = '["Europe/Sofia",7,3,0,[],"en"]';
       const m = third.get(same[0].path, same[0].stamp)!;
-      third.keepShown(same[0].path, m, NEW, AT, 'Europe/Sofia', () => 'under the new key');
+      third.keepShown(same[0].path, m, NEW, AT, SETTINGS, () => 'under the new key');
       const shown3 = third.encodeShown();
       const fourth = new ReviewLogStore('b', T0 + 9_000_000);
       fourth.load(index2);
-      fourth.loadShown(shown3, NEW);
+      fourth.loadShown(shown3, NEW, 'Europe/Sofia');
       assert.equal(fourth.shown(same[0].path, fourth.get(same[0].path, same[0].stamp)!, NEW, AT), 'under the new key');
       assert.equal(fourth.shown(same[1].path, fourth.get(same[1].path, same[1].stamp)!, NEW, AT), undefined);
-      fourth.loadShown(shown3, KEY);
+      fourth.loadShown(shown3, KEY, 'Europe/Sofia');
       assert.equal(fourth.shown(same[0].path, fourth.get(same[0].path, same[0].stamp)!, KEY, AT), undefined);
     });
   });

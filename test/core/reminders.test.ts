@@ -1,11 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { logSource } from '../../src/core/agenda';
 import { digestMessage, formatMessage, pluralCategory, type Translate } from '../../src/core/messages';
 import { parse } from '../../src/core/parse';
+import { documentArb } from './property.test';
 import {
   EMPTY_MEMORY,
+  lastTimedDue,
+  logsToPlan,
   nextMorning,
   planReminders,
   readMemory,
@@ -13,6 +17,8 @@ import {
   recordShown,
   recordSnooze,
   snoozeUntil,
+  timedLogNeeded,
+  timedPromise,
   type ReminderMemory,
   type ReminderSettings,
 } from '../../src/core/reminders';
@@ -300,5 +306,70 @@ describe('digest message plurals', () => {
     assert.equal(digestMessage(d(3, 0), ro, 'ro').split(',')[0], '3 promisiuni scadente azi');
     assert.equal(digestMessage(d(20, 0), ro, 'ro').split(',')[0], '20 de promisiuni scadente azi');
     assert.equal(digestMessage(d(1, 2), ro, 'ro'), '1 promisiune scadentă azi, 2 promisiuni restante, Ivan nu a răspuns de 6 zile');
+  });
+});
+
+describe('reminders: which logs a plan reads (the Node host leaves the others closed)', () => {
+  const examples = fs
+    .readdirSync(path.join(__dirname, '../../examples'))
+    .filter((f) => f.endsWith('.clientlog'))
+    .map((f) => parse(fs.readFileSync(path.join(__dirname, '../../examples', f), 'utf8'), { fileName: f }));
+  const timed = [
+    log('Asia/Tokyo', '## 2026-11-20 Call', 'PROMISE 2026-11-24 14:00 Send the draft @ivan', 'PROMISE 2026-11-25 09:30 Call back'),
+    log(undefined, '## 2026-11-20 Call', 'PROMISE 2026-11-24 16:30 Quote', 'WAITING 2026-11-21 Sign-off @ivan'),
+  ];
+  const result = (p: { reminders: readonly { key: string; dueAt: number; snoozed: boolean }[]; nextWake?: number; digest?: unknown }) =>
+    JSON.stringify({ r: p.reminders.map((r) => [r.key, r.dueAt, r.snoozed]), w: p.nextWake, d: p.digest });
+
+  it('reads every log for the digest, none when off, else only those with a timed promise: their plan is the plan of all', () => {
+    const seen = { timedReminders: 0, snoozed: 0, all: 0, none: 0, fewer: 0 };
+    fc.assert(
+      fc.property(
+        fc.array(documentArb, { maxLength: 6 }),
+        fc.oneof(
+          fc.integer({ min: Date.parse('2026-11-23T00:00:00Z'), max: Date.parse('2026-11-26T00:00:00Z') }),
+          // Around the timed promises' deadlines (14:00 in Tokyo, 16:30 and 09:30 in Sofia), to the minute.
+          fc
+            .tuple(fc.constantFrom('2026-11-24T05:00:00Z', '2026-11-24T14:30:00Z', '2026-11-25T07:30:00Z'), fc.integer({ min: -90, max: 90 }))
+            .map(([t, m]) => Date.parse(t) + m * 60_000 + 30_000),
+        ),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom('07:00', '09:00', '13:30'),
+        fc.boolean(),
+        (docs, at, looking, shownToday, morningTime, enabled) => {
+          const logs = [...examples, ...timed, ...docs.map((d, i) => parse(d, { fileName: `g${i}.clientlog` }))];
+          const sources = logs.map((l, i) => logSource(l, `file:///l${i}.clientlog`, l.client));
+          const s = { ...settings, enabled, morningTime };
+          const now = new Date(at);
+          // A memory with a snooze of what was due an hour before, and a digest shown today or not.
+          const before = planReminders(sources, { now: new Date(at - 3_600_000), settings: s, memory: EMPTY_MEMORY, looking: false });
+          let memory = recordSnooze(EMPTY_MEMORY, before.reminders.slice(0, 1), at - 60_000, new Date(at - 3_600_000));
+          if (shownToday) memory = recordDigest(memory, new Date(at).toISOString().slice(0, 10));
+          const options = { now, settings: s, memory, looking };
+          const all = planReminders(sources, options);
+          const reads = logsToPlan(options);
+          if (reads === 'none') assert.equal(result(all), result({ reminders: [] }));
+          if (all.digest) assert.equal(reads, 'all');
+          if (reads === 'timed') {
+            const some = sources.filter((_, i) => logs[i].items.some(timedPromise));
+            assert.ok(some.length < sources.length);
+            assert.equal(result(planReminders(some, options)), result(all));
+            // Fewer still: those whose last timed promise is not a day past due, or with a snoozed reminder.
+            const snoozed = Object.keys(memory.snoozed);
+            const fewer = sources.filter((x, i) => timedLogNeeded(x.id, lastTimedDue(logs[i], s.timeZone), now, snoozed));
+            assert.equal(result(planReminders(fewer, options)), result(all));
+            if (fewer.length < some.length) seen.fewer++;
+            if (all.reminders.length) seen.timedReminders++;
+            if (all.reminders.some((r) => r.snoozed)) seen.snoozed++;
+          }
+          if (reads === 'all') seen.all++;
+          if (reads === 'none') seen.none++;
+        },
+      ),
+      { seed: 20261202, numRuns: 250 },
+    );
+    // Every case was met: reminders (some back from a snooze) from the timed logs alone, the digest's reading, reminders off.
+    assert.ok(seen.timedReminders > 0 && seen.snoozed > 0 && seen.all > 0 && seen.none > 0 && seen.fewer > 0, JSON.stringify(seen));
   });
 });
