@@ -132,6 +132,9 @@ async function openOnce(browser, extensionsTemplate, workspace, userDataDir, por
       },
       { timeout: 600_000, interval: 500, message: 'the diagnostics to settle' },
     );
+    // The extension host's memory when the findings settled, before anything below reads the logs (the views' dump
+    // restores every stored model, a review reads every history).
+    const settledMemory = procMemory(state.pid) ?? state.memory;
     if (profile) await probe.command('probe.profile.stop');
     // How many stored models were restored by then (the Node host restores one only when something reads it; what
     // follows here, the views' dump above all, reads every one).
@@ -188,7 +191,9 @@ async function openOnce(browser, extensionsTemplate, workspace, userDataDir, por
       treeOverdue: views.overdue,
       digest,
       statusText: statusText?.trim() ?? null,
-      memory: procMemory(state.pid) ?? state.memory,
+      memory: settledMemory,
+      // Once the views were dumped (every item of every log): what a window with the Promises view shown holds.
+      memoryAfterViews: procMemory(state.pid),
       heapUsed: state.heapUsed,
       memoryUsage: state.memoryUsage ?? null,
       longestTaskMs: longTasks.reduce((m, [, d]) => Math.max(m, d), 0),
@@ -206,7 +211,7 @@ async function openOnce(browser, extensionsTemplate, workspace, userDataDir, por
       );
     if (bareFirstMs !== null) log(`  a bare webview, the first of the window: ${bareFirstMs.toFixed(0)} ms`);
     log(
-      `  ${timing.files} files (${r.persisted ? `${r.persisted.stored} from the persisted index (diagnostics of ${r.persisted.shown ?? 0} as shown before, ${r.persisted.restored ?? '?'} models restored), ${r.persisted.read} read` : 'no persisted index'}): first ${r.firstMs} ms, all ${r.allMs} ms, longest task ${r.longestTaskMs} ms, RSS ${(r.memory?.rss / 1048576).toFixed(0)} MiB, overdue ${r.overdue} (tree ${r.treeOverdue})`,
+      `  ${timing.files} files (${r.persisted ? `${r.persisted.stored} from the persisted index (diagnostics of ${r.persisted.shown ?? 0} as shown before, ${r.persisted.restored ?? '?'} models restored), ${r.persisted.read} read` : 'no persisted index'}): first ${r.firstMs} ms, all ${r.allMs} ms, longest task ${r.longestTaskMs} ms, RSS ${(r.memory?.rss / 1048576).toFixed(0)} MiB (${(r.memoryAfterViews?.rss / 1048576).toFixed(0)} MiB once the views were read), overdue ${r.overdue} (tree ${r.treeOverdue})`,
     );
     return r;
   } catch (e) {
@@ -329,7 +334,7 @@ export function editorSection(r) {
     ['cold', 'warm'].map((k) => {
       const x = s[k];
       const how = x.persisted ? `${x.persisted.stored.toLocaleString('en-US')} / ${x.persisted.read.toLocaleString('en-US')}` : '-';
-      return `| ${s.n.toLocaleString('en-US')} logs, ${k} | ${how} | ${ms(x.firstMs)} | ${ms(x.allMs)} | ${ms(x.allMs - floor[k].allMs)} | ${ms(x.indexReadyMs)} | ${x.longestTaskMs} ms (${x.tasksOver50} over 50 ms) | ${mib(x.memory?.rss)} (peak ${mib(x.memory?.hwm)}) | ${x.overdue} / ${x.treeOverdue} / ${x.statusText ?? '-'} |`;
+      return `| ${s.n.toLocaleString('en-US')} logs, ${k} | ${how} | ${ms(x.firstMs)} | ${ms(x.allMs)} | ${ms(x.allMs - floor[k].allMs)} | ${ms(x.indexReadyMs)} | ${x.longestTaskMs} ms (${x.tasksOver50} over 50 ms) | ${mib(x.memory?.rss)} (peak ${mib(x.memory?.hwm)}; ${mib(x.memoryAfterViews?.rss)} once the views were read) | ${x.overdue} / ${x.treeOverdue} / ${x.statusText ?? '-'} |`;
     }),
   );
   const reviews = r.sizes.flatMap((s) => ['cold', 'warm'].filter((k) => s[k].review).map((k) => [s.n, k, s[k].review]));
