@@ -280,13 +280,11 @@ export class ItemsProvider implements vscode.TreeDataProvider<Node>, vscode.Disp
     return t;
   }
 
-  getChildren(n?: Node): Node[] {
-    if (!n) {
-      this.rebuild();
-      this.addRecords();
-      return this.roots;
-    }
-    return n.type === 'group' ? n.children : [];
+  getChildren(n?: Node): Node[] | Thenable<Node[]> {
+    if (n) return n.type === 'group' ? n.children : [];
+    // The Node host restores the stored models first, between yields (../host/indexStore.ts): a window opened again
+    // restores a closed log's model only when something reads it, and the view reads every one.
+    return (WEB_BUNDLE ? undefined : nodeStore.restoring(this.index.all())?.then(() => this.getChildren())) ?? (this.rebuild(), this.addRecords(), this.roots);
   }
 
   getParent(n: Node): Node | undefined {

@@ -130,8 +130,9 @@ export function registerReminders(state: vscode.Memento, index: WorkspaceIndex, 
     const now = clock.now();
     const options = { now, settings: reminderSettings(), memory: memory(), looking };
     // The Node host reads only the logs the plan needs, and of closed files only those whose shown row says they need it
-    // (their models are not restored then: ../host/indexStore.ts).
-    const logs = WEB_BUNDLE ? index.all() : nodeStore.reminderLogs(index.persisted, index.all(), options);
+    // (their models are not restored then, and those it reads are restored between yields: ../host/indexStore.ts).
+    const logs = WEB_BUNDLE ? index.all() : await nodeStore.reminderLogs(index, options);
+    if (disposed) return;
     const sources = logs.map((e) => logSource(e.log, e.uri.toString(), e.log.client || vscode.workspace.asRelativePath(e.uri)));
     const plan = planReminders(sources, options);
     wake = plan.nextWake;

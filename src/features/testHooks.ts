@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../host/clock';
 import type { TimeScheduler } from '../host/scheduler';
-import { overdueCount, relative, type ItemsProvider, type TreeViews } from './promiseTree';
+import { overdueCount, relative, type ItemsProvider, type Node, type TreeViews } from './promiseTree';
 import type { WorkspaceIndex } from '../host/workspaceIndex';
 import type { ReviewPanel } from './review';
 import { typingHooks } from './typingHooks';
@@ -42,12 +42,12 @@ export function registerTestHooks(
   const activationMs = performance.now() - loaded;
   const scan = index.ready().then(() => performance.now() - loaded);
   if (!hooksWanted(context)) return new vscode.Disposable(() => undefined);
-  const dump = (p: ItemsProvider) =>
-    p.getChildren().map((g) => ({
+  const dump = async (p: ItemsProvider) =>
+    (await p.getChildren()).map((g) => ({
       label: g.type === 'group' ? g.label : '',
       description: g.type === 'group' ? (g.description ?? '') : '',
       tooltip: g.type === 'group' ? (g.tooltip ?? '') : '',
-      items: p.getChildren(g).map((n) =>
+      items: (p.getChildren(g) as Node[]).map((n) =>
         n.type === 'item'
           ? {
               text: n.item.text,
@@ -121,8 +121,8 @@ export function registerTestHooks(
         nextCheck: time.nextCheck === undefined ? null : new Date(time.nextCheck).toISOString(),
         groupBy: views.promises.groupBy,
         overdue: overdueCount(views.promises),
-        promises: dump(views.promises),
-        waiting: dump(views.waiting),
+        promises: await dump(views.promises),
+        waiting: await dump(views.waiting),
       };
     }),
   );

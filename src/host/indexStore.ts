@@ -17,8 +17,9 @@ import {
   type LogStore,
   type TrackedKind,
 } from '../core';
-import { ReviewLogStore, type ShownFacts } from '../core/reviewLogStore';
+import { ReviewLogStore, unrestored, type ShownFacts } from '../core/reviewLogStore';
 import type { PersistedIndex } from './persistedIndex';
+import type { IndexedLog, WorkspaceIndex } from './workspaceIndex';
 import { analyzeOptions } from './settings';
 
 export const newStore = (build: string, started: number, checksum?: Checksum): LogStore => new ReviewLogStore(build, started, checksum);
@@ -240,19 +241,47 @@ export function shownSpan(
 /**
  * The logs a reminders' plan reads (`logsToPlan`): none, all, or those with a timed promise still ahead (or snoozed:
  * `timedLogNeeded`); a closed file whose shown row says it has none is left out without restoring its model (see
- * `shownFacts`). Open logs, and closed ones without a row, are read.
+ * `shownFacts`). Open logs, and closed ones without a row, are read. The stored models among them are restored between
+ * yields first (`restoreStored`), and the index's entries then are returned.
  */
-export function reminderLogs<T extends { readonly uri: vscode.Uri; readonly log: ClientLog }>(
-  index: PersistedIndex | undefined,
-  logs: readonly T[],
+export async function reminderLogs(
+  index: WorkspaceIndex,
   options: Pick<ReminderOptions, 'now' | 'settings' | 'memory' | 'looking'>,
-): readonly T[] {
+): Promise<readonly IndexedLog[]> {
   const reads = logsToPlan(options);
-  if (reads !== 'timed') return reads === 'all' ? logs : [];
+  if (reads === 'none') return [];
   const settings = analyzeOptions(options.now);
   const snoozed = Object.keys(options.memory.snoozed);
-  return logs.filter((e) => {
-    const kept = shownFacts(index, e.uri, e.log, settings);
-    return !kept || timedLogNeeded(e.uri.toString(), kept.lastTimedDue, options.now, snoozed);
-  });
+  const pick = () =>
+    reads === 'all'
+      ? index.all()
+      : index.all().filter((e) => {
+          const kept = shownFacts(index.persisted, e.uri, e.log, settings);
+          return !kept || timedLogNeeded(e.uri.toString(), kept.lastTimedDue, options.now, snoozed);
+        });
+  const logs = pick();
+  return (await restoreStored(logs)) ? pick() : logs;
+}
+
+/** Stored models restored between two yields (about 4 ms of work). */
+const RESTORE_CHUNK = 200;
+
+/**
+ * Restores the stored models of `logs` that are not restored yet, RESTORE_CHUNK at a time between yields: what reads
+ * every log at once (the morning digest, the Promises view) would otherwise restore 10,000 of them in one task (0.45
+ * s). Resolves with whether it yielded (the index may have changed meanwhile).
+ */
+export async function restoreStored(logs: readonly { readonly log: ClientLog }[]): Promise<boolean> {
+  let n = 0;
+  for (const e of logs) {
+    if (!unrestored(e.log)) continue;
+    void e.log.items;
+    if (++n % RESTORE_CHUNK === 0) await new Promise((r) => setTimeout(r, 0));
+  }
+  return n >= RESTORE_CHUNK;
+}
+
+/** `restoreStored` when some of `logs` are stored models not restored yet (then its promise), else undefined. */
+export function restoring(logs: readonly { readonly log: ClientLog }[]): Promise<boolean> | undefined {
+  return logs.some((e) => unrestored(e.log)) ? restoreStored(logs) : undefined;
 }
