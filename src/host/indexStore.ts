@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import {
+  lastTimedDue,
   logsToPlan,
   OVERDUE_KINDS,
   timedLogNeeded,
@@ -241,8 +242,8 @@ export function shownSpan(
 /**
  * The logs a reminders' plan reads (`logsToPlan`): none, all, or those with a timed promise still ahead (or snoozed:
  * `timedLogNeeded`); a closed file whose shown row says it has none is left out without restoring its model (see
- * `shownFacts`). Open logs, and closed ones without a row, are read. The stored models among them are restored between
- * yields first (`restoreStored`), and the index's entries then are returned.
+ * `shownFacts`); of the others, the model says. The stored models among those read are restored between yields first
+ * (`restoreStored`), and the index's entries then are returned.
  */
 export async function reminderLogs(
   index: WorkspaceIndex,
@@ -252,12 +253,14 @@ export async function reminderLogs(
   if (reads === 'none') return [];
   const settings = analyzeOptions(options.now);
   const snoozed = Object.keys(options.memory.snoozed);
+  // A log's last timed promise from its shown row, else from its model (a stored model without a row is restored here:
+  // rows are kept for every closed file a window showed).
   const pick = () =>
     reads === 'all'
       ? index.all()
       : index.all().filter((e) => {
-          const kept = shownFacts(index.persisted, e.uri, e.log, settings);
-          return !kept || timedLogNeeded(e.uri.toString(), kept.lastTimedDue, options.now, snoozed);
+          const last = shownFacts(index.persisted, e.uri, e.log, settings)?.lastTimedDue ?? lastTimedDue(e.log, options.settings.timeZone);
+          return timedLogNeeded(e.uri.toString(), last, options.now, snoozed);
         });
   const logs = pick();
   return (await restoreStored(logs)) ? pick() : logs;
