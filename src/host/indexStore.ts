@@ -198,21 +198,16 @@ export function keepShown(
 }
 
 /**
- * What the row an earlier window showed for a closed file's model says as of `now` (default: `options.now`) under
- * `options`' settings, besides its diagnostics: the span its findings hold in, and its open items overdue by kind
- * (see `shownBefore`: the model the persisted index gave, the same settings and display language). The time scheduler
- * and the views' badges take these instead of restoring the model (the store restores a model only when it is read).
+ * What the row an earlier window showed for a closed file's model says as of `options.now` under `options`' settings,
+ * besides its diagnostics: the span its findings hold in, its open items overdue by kind, its last timed promise (see
+ * `shownBefore`: the model the persisted index gave, the same settings and display language). The views' badges and
+ * the reminders take these instead of restoring the model (the store restores a model only when it is read; the time
+ * scheduler, which knows only the user's zone, takes `shownSpan`).
  */
-export function shownFacts(
-  index: PersistedIndex | undefined,
-  uri: vscode.Uri,
-  log: ClientLog,
-  options: AnalyzeOptions,
-  now = options.now.getTime(),
-): ShownFacts | undefined {
+export function shownFacts(index: PersistedIndex | undefined, uri: vscode.Uri, log: ClientLog, options: AnalyzeOptions): ShownFacts | undefined {
   const store = index?.store;
   if (!(store instanceof ReviewLogStore) || !log.compact) return undefined;
-  return store.shownFacts(uri.toString(), log, shownKey(options, vscode.env.language), now);
+  return store.shownFacts(uri.toString(), log, shownKey(options, vscode.env.language), options.now.getTime());
 }
 
 /** How many of a closed file's open items of `kinds` are overdue, as its shown row says (see `shownFacts`); else undefined. */
