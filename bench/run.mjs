@@ -252,6 +252,7 @@ const size = (p) => (fs.existsSync(p) ? fs.statSync(p).size : undefined);
 const extSize = size(path.join(repo, 'dist', 'extension.js'));
 const cliSize = size(cli);
 const cliParseSize = size(path.join(repo, 'dist', 'cli-parse.js'));
+const cliEngineSize = size(path.join(repo, 'dist', 'cli-engine.js'));
 const nodeSize = size(path.join(repo, 'dist', 'node.js'));
 const cliYamlSize = size(path.join(repo, 'dist', 'cli-yaml.js'));
 const vsixPath = path.join(repo, 'clientlog.vsix');
@@ -622,6 +623,7 @@ every file were open in an editor.
 | dist/extension.js (production; package.json's \`browser\`: the web worker host) | ${extSize === undefined ? 'missing' : kb(extSize)} |
 | dist/node.js (production; package.json's \`main\`: the Node host, the extension with its Node services, the parser from dist/cli-parse.js) | ${nodeSize === undefined ? 'missing' : kb(nodeSize)} |
 | dist/cli.js (production, in the VSIX; what every run loads) | ${cliSize === undefined ? 'missing' : kb(cliSize)} |
+| dist/cli-engine.js (the analysis, the worker pool and the outputs, loaded once a run does more than print what its cache kept) | ${cliEngineSize === undefined ? 'missing' : kb(cliEngineSize)} |
 | dist/cli-parse.js (the parser, loaded when a file is parsed) | ${cliParseSize === undefined ? 'missing' : kb(cliParseSize)} |
 | dist/cli-yaml.js (the YAML library, loaded when a front matter is not one the fast path reads) | ${cliYamlSize === undefined ? 'missing' : kb(cliYamlSize)} |
 | clientlog.vsix | ${vsixSize === undefined ? 'not packaged in this run' : kb(vsixSize) + packageNote} |
@@ -630,15 +632,28 @@ every file were open in an editor.
 
 - **check versus ripgrep, with the cache** (${cacheRatio <= 1.5 ? 'within the budget' : `${(cacheRatio / 1.5).toFixed(2)}x over the budget`}). A rerun over unchanged files
   does no parsing at all: Node starts (${ms(nodeStart.median)} for \`node -e 0\` alone, ${((100 * nodeStart.median) / rgBeside.median).toFixed(0)} % of rg's whole run), loads the
-  ${cliSize === undefined ? '?' : kb(cliSize)} start-up bundle (the parser is in dist/cli-parse.js, loaded only when a file is parsed, and YAML in dist/cli-yaml.js), walks the
+  ${cliSize === undefined ? '?' : kb(cliSize)} start-up bundle (the analysis, the pool and the outputs are in dist/cli-engine.js, the parser in dist/cli-parse.js and YAML in dist/cli-yaml.js, none of them loaded by such a run), walks the
   tree, \`stat\`s every file (a file edited in place changes no directory, so nothing cheaper is sound), reads
-  one cache file and prints slices of it. A Node script that does only the walk and the \`stat\`s (bench/floor.cjs)
+  the first part of one cache file (paths and numbers) and copies the kept output from the rest of it to its own. A Node script that does only the walk and the \`stat\`s (bench/floor.cjs)
   already takes ${ms(floor.median)}, ${(floor.median / rgBeside.median).toFixed(2)}x rg: the cache's own work is the remaining ${ms(Math.max(0, cacheWarm.median - floor.median))}. The floor is the system calls and Node's per-call cost: on this
   machine a C loop (measured once, by hand) needs about 25 ms only to \`stat\` the 10,000 files, and Node adds a
   \`Stats\` object with four \`Date\`s to each call (Node 20 builds them eagerly); rg spreads its reads over both
   cores and starts in about 3 ms. Tried and measured without gain: a larger or smaller young generation,
-  single-threaded GC, exiting without tear-down; and, in a prototype of the floor script, a worker thread
+  single-threaded GC, exiting without tear-down (again on 2026-12-02: the 5 to 9 ms between the \`exit\` event and the
+  process's end are the same after a SIGKILL, the kernel freeing the pages), a V8 code cache for the bundle (vm.Script
+  \`cachedData\`: 1.03x, reading it costs what compiling saved), \`stat\` from the thread pool (64 callbacks in flight:
+  1.8x the floor); and, in a prototype of the floor script, a worker thread
   \`stat\`-ing half of the files (slower: about 130 ms against 110, a worker taking about 35 ms to start here).
+  On 2026-12-02, profiled with time marks in the process (the rerun then about 88 ms, the floor 50): the walk 36 ms
+  (the floor's 32, plus keeping 10,000 paths and their numbers), Node's start 17, loading the bundle 5.5, reading
+  check.bin (11 MB) 6, looking up 10,000 rows 7 to 11 (a cold JIT runs each call), the output 4 to 10. Changed:
+  a rerun with the same files as the last finds all their rows at once (one comparison of the whole path list,
+  then one loop over the numbers); check.bin's blobs are not read into memory but copied to the output through
+  one reused megabyte (reading 11 MB into new memory cost 4.5 ms, 3 of them the kernel mapping fresh pages:
+  7,858 page faults -> 6,238 a run); the analysis, pool and outputs left the start-up bundle (92.5 KB -> 39.6 KB)
+  and neither they nor node:worker_threads are loaded by such a run; the walk sorts each directory's names
+  instead of the whole list, and keeps the sizes and mtimes in a typed array. Side by side (farm-bench, 31 pairs,
+  the build before and after): 94 -> 75 ms, 0.81x; beside rg in the same session 1.47x.
 - **check versus ripgrep, without a cache** (${big.ratio <= 8 ? 'within the budget' : `${(big.ratio / 8).toFixed(1)}x over the budget`}). Every file is read, decoded and parsed:
   ${(manifest.treeBytes / 1e6).toFixed(0)} MB at ${parseR.mbPerSec.toFixed(0)} MB/s per thread in a warm loop, slower in a single pass (each file is met once, by a cold JIT).
   Where the time goes (\`node --cpu-prof\`, \`--jobs 1\`, 10,000 files, a non-minified build, 2026-12-01 about 20:30 UTC,

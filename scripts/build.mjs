@@ -21,14 +21,15 @@ const common = {
 /**
  * The command line's start-up matters (a run answered from its cache takes about 100 ms, a third of it
  * Node's own start): the parser with the YAML library is bundled as a file of its own that dist/cli.js
- * requires only when it parses a file. That keeps dist/cli.js at about a quarter of the size, and milliseconds
- * of compiling off every run. (The calendar is the core's own small builder, core/ics.ts, in dist/cli.js.)
+ * requires only when it parses a file, and the analysis, the pool and the outputs as another
+ * (dist/cli-engine.js) that it requires once it does more than answer from its cache. That keeps dist/cli.js
+ * small, and milliseconds of compiling off every run.
  */
-const LAZY = { '../core/parse': './cli-parse.js' };
+const LAZY = { '../core/parse': './cli-parse.js', './engine': './cli-engine.js' };
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/core\/parse$/ }, (a) =>
+    build.onResolve({ filter: /^(\.\.\/core\/parse|\.\/engine)$/ }, (a) =>
       a.importer.includes(`${path.sep}src${path.sep}cli${path.sep}`) ? { path: LAZY[a.path], external: true } : undefined,
     );
   },
@@ -86,6 +87,8 @@ const builds = [
   // dist/parse-worker.js: the Node host's parse worker thread (src/node/parseWorkerThread.ts), with the same parser.
   { ...common, entryPoints: ['src/node/parseWorkerThread.ts'], outfile: 'dist/parse-worker.js', plugins: [sharedParser] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyChunks] },
+  // dist/cli-engine.js: the analysis, the pool and the outputs, which a rerun answered from the cache never loads (src/cli/engine.ts).
+  { ...common, entryPoints: ['src/cli/engine.ts'], outfile: 'dist/cli-engine.js', plugins: [lazyChunks] },
   { ...common, entryPoints: ['src/core/parse/index.ts'], outfile: 'dist/cli-parse.js', plugins: [lazyYaml] },
   // dist/cli-yaml.js: only the part of the YAML library that reading front matter uses, as in dist/extension.js
   // (scripts/yaml-for-front-matter.mjs; the library's browser build, which is plain JavaScript): 115 KB -> 54 KB.

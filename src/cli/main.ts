@@ -6,21 +6,30 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { stableSpan } from '../core/analyze';
 import { isIsoDate, isValidTimeZone, zonedInstant } from '../core/dates';
 import { FINDING_CODES, type FindingCode, type Level, type LevelSetting, type TrackedKind } from '../core/model';
 import { DEFAULT_ALARM_MINUTES, ICS_KINDS, MAX_ALARM_MINUTES } from '../core/ics';
 import { version } from '../../package.json';
-import { buildStamp, Cache, type Bytes, type FileStamp } from './cache';
-import { partOfSource, reviewFrame, reviewOf, type ReviewPart } from '../core/review/figures';
+import { buildStamp, Cache, CHECK_WIDTH, type FileStamp } from './cache';
+import type { ReviewPart } from '../core/review/figures';
 import { collectFiles } from './files';
-import { REVIEW_FORMATS, reviewOutput, type ReviewFormat } from './review';
-import { runInProcess, runPool, serveIfWorker, startWorkers, type PoolWorker } from './pool';
-import { agendaJson, agendaOf, agendaText, icsOutput } from './agenda';
-import { resultOf, type FileResult, type FileTask, type Mode, type WorkOptions } from './work';
+import { REVIEW_FORMATS, type ReviewFormat } from './review';
+import type { PoolWorker } from './pool';
+import { WORKER_ENV } from './thread';
+import type { FileResult, FileTask, Mode, WorkOptions } from './work';
+
+let engineModule: typeof import('./engine') | undefined;
+/** The analysis, the pool and the outputs (dist/cli-engine.js), loaded when a run first needs them (see src/cli/engine.ts). */
+function engine(): typeof import('./engine') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (engineModule ??= require('./engine') as typeof import('./engine'));
+}
 
 export interface Io {
+  /** Writes to standard output. The bytes may be changed once it returns if `stdoutTook()` then says they were written. */
   readonly stdout: (s: string | Uint8Array) => void;
+  /** Whether standard output has taken all it was given (nothing still queued that refers to the caller's bytes); absent: never assume so. */
+  readonly stdoutTook?: () => boolean;
   readonly stderr: (s: string) => void;
   readonly cwd: string;
 }
@@ -228,11 +237,11 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   const useCache = !!values.cache || values['cache-location'] !== undefined;
   // --jobs N asks for N threads: their workers start before the walk. By default, a walk that finds many
   // files starts them (without a cache: with one, how many files need a parse is not known yet).
-  const started: PoolWorker[] = forced && jobs > 1 ? startWorkers(jobs - 1, __filename) : [];
+  const started: PoolWorker[] = forced && jobs > 1 ? engine().startWorkers(jobs - 1, __filename) : [];
   const onFile =
     !forced && !useCache && jobs > 1
       ? (count: number) => {
-          if (count === EARLY_WORKER_FILES) started.push(...startWorkers(jobs - 1, __filename));
+          if (count === EARLY_WORKER_FILES) started.push(...engine().startWorkers(jobs - 1, __filename));
         }
       : undefined;
   // With a cache, each file is stat-ed as the walk meets it (one pass over the directories, not two).
@@ -258,7 +267,7 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
   const unreadable = results.filter((r) => r.error);
   for (const r of unreadable) io.stderr(`clientlog: cannot read ${r.file}: ${r.error}\n`);
 
-  let output: string | Buffer;
+  let output: string | Buffer | KeptRange;
   let status = unreadable.length ? 2 : 0;
   if (mode === 'check') {
     const r = checkOutput(results, options, failOn, !!values['fail-on-overdue'], values.today, io, cache?.counts, kept);
@@ -271,20 +280,30 @@ async function runUnsafe(argv: readonly string[], io: Io): Promise<number> {
     const read: string[] = [];
     for (const x of results) {
       if (!x.review) continue;
-      parts.push(partOfSource(x.review, parts.length));
+      parts.push(engine().partOfSource(x.review, parts.length));
       read.push(x.file);
     }
-    const r = reviewOf(parts, reviewFrame({ now: new Date(now), timeZone, since: values.since, until: values.until, weeks }));
-    output = reviewOutput(r, format, read);
+    const r = engine().reviewOf(parts, engine().reviewFrame({ now: new Date(now), timeZone, since: values.since, until: values.until, weeks }));
+    output = engine().reviewOutput(r, format, read);
   } else {
-    if (mode === 'ics') output = icsOutput(results, options, { include, alarmMinutes });
+    if (mode === 'ics') output = engine().icsOutput(results, options, { include, alarmMinutes });
     else {
-      const a = agendaOf(results, options, agendaDays);
-      output = values.json ? agendaJson(a, options, values.today) : agendaText(a);
+      const a = engine().agendaOf(results, options, agendaDays);
+      output = values.json ? engine().agendaJson(a, options, values.today) : engine().agendaText(a);
     }
   }
-  if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), output);
-  else io.stdout(output);
+  if (values.output) {
+    const fd = fs.openSync(path.resolve(io.cwd, values.output), 'w');
+    try {
+      writeOutput(
+        output,
+        (s) => writeAll(fd, typeof s === 'string' ? Buffer.from(s) : s),
+        () => true,
+      );
+    } finally {
+      fs.closeSync(fd);
+    }
+  } else writeOutput(output, io.stdout, io.stdoutTook ?? (() => false));
   return status;
 }
 
@@ -311,6 +330,8 @@ async function answer(
     if (cache && checkText) cache.setPrinted(t.path, stamp, { ...span, out: r.out!, counts: r.counts!, overdue: r.overdue! });
   };
   const todo: Array<{ task: FileTask; at: number; stamp?: FileStamp }> = [];
+  // The usual rerun, the same files as the last: every file's kept output found at once.
+  const inOrder = rows && stamps ? cache!.printedRows(files, stamps, options.now, keptCounts) : undefined;
   for (let at = 0; at < files.length; at++) {
     if (!cache || !stamps || Number.isNaN(stamps[2 * at])) {
       todo.push({ task: task(at), at });
@@ -319,10 +340,10 @@ async function answer(
     const size = stamps[2 * at];
     const mtimeMs = stamps[2 * at + 1];
     if (rows) {
-      const row = cache.printedRow(files[at], size, mtimeMs, options.now);
+      const row = inOrder ? inOrder[at] : cache.printedRow(files[at], size, mtimeMs, options.now);
       if (row >= 0) {
         rows[at] = row;
-        cache.addPrintedCounts(row, keptCounts);
+        if (!inOrder) cache.addPrintedCounts(row, keptCounts);
         results[at] = KEPT;
         continue;
       }
@@ -334,15 +355,17 @@ async function answer(
       todo.push({ task: t, at, stamp });
       continue;
     }
-    results[at] = resultOf(facts, t, options);
-    remember(t, stamp, stableSpan(facts.input, { now: new Date(options.now), timeZone: options.timeZone }), results[at]);
+    results[at] = engine().resultOf(facts, t, options);
+    remember(t, stamp, engine().stableSpan(facts.input, { now: new Date(options.now), timeZone: options.timeZone }), results[at]);
   }
   const work = cache ? { ...options, keepFacts: true } : options;
   const fresh = todo.map((t) => t.task);
   const done =
-    jobs > 1
-      ? await runPool(fresh, work, __filename, { started, more: forced ? 0 : jobs - 1 - started.length, backlogMs: WORKER_BACKLOG_MS })
-      : runInProcess(fresh, work);
+    fresh.length === 0
+      ? []
+      : jobs > 1
+        ? await engine().runPool(fresh, work, __filename, { started, more: forced ? 0 : jobs - 1 - started.length, backlogMs: WORKER_BACKLOG_MS })
+        : engine().runInProcess(fresh, work);
   todo.forEach(({ task: t, at, stamp }, k) => {
     const { cache: keep, ...r } = done[k];
     results[at] = r;
@@ -351,7 +374,16 @@ async function answer(
     cache.setFacts(t.path, stamp, keep.factsJson);
     remember(t, stamp, keep, r);
   });
-  const kept = rows && cache ? { rows, counts: keptCounts, bytes: (row: number) => cache.printedBytes(row) } : undefined;
+  const kept =
+    rows && cache
+      ? {
+          rows,
+          counts: keptCounts,
+          ranges: cache.printedRanges,
+          slice: (start: number, end: number) => cache.printedBuffer.subarray(start, end),
+          copy: (start: number, end: number, write: (piece: Buffer) => void, reusable: () => boolean) => cache.copyPrinted(start, end, write, reusable),
+        }
+      : undefined;
   return { results, kept };
 }
 
@@ -396,7 +428,7 @@ function checkOutput(
     overdue += r.overdue ?? 0;
   }
   const failing = (Object.keys(counts) as Level[]).some((l) => LEVEL_RANK[l] <= LEVEL_RANK[failOn] && counts[l] > 0) || (failOnOverdue && overdue > 0);
-  let output: string | Buffer;
+  let output: string | Buffer | KeptRange;
   if (o.json) {
     output =
       JSON.stringify(
@@ -428,51 +460,74 @@ function checkOutput(
 interface KeptOutput {
   readonly rows: Int32Array;
   readonly counts: Readonly<Record<Level | 'overdue', number>>;
-  readonly bytes: (row: number) => Bytes;
+  /** Row `r`'s output is the kept bytes from `ranges[r * CHECK_WIDTH + CHECK_WIDTH - 2]` to the number after it. */
+  readonly ranges: ArrayLike<number>;
+  /** Kept bytes [start, end). */
+  readonly slice: (start: number, end: number) => Buffer;
+  /** Writes kept bytes [start, end) without reading them all into memory (see `Cache.copyPrinted`). */
+  readonly copy: (start: number, end: number, write: (piece: Buffer) => void, reusable: () => boolean) => void;
 }
 
 /** Stands in `results` for a file whose output the cache kept (see `KeptOutput`). */
 const KEPT: FileResult = Object.freeze({ file: '' });
 
+/** An output that is one range of the kept bytes, written by `KeptOutput.copy`: a rerun where nothing changed. */
+interface KeptRange {
+  readonly kept: KeptOutput;
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
  * The files' outputs in order. Output kept by the cache is a range of its bytes, written as read (no
- * decoding, and consecutive ranges in one piece: a run with nothing changed prints one slice); fresh output
- * is text.
+ * decoding, and consecutive ranges in one piece: a run with nothing changed prints one range, copied from the
+ * cache file to the output); fresh output is text.
  */
-function joinOutput(results: readonly FileResult[], kept?: KeptOutput): string | Buffer {
+function joinOutput(results: readonly FileResult[], kept?: KeptOutput): string | Buffer | KeptRange {
   if (!kept || !kept.rows.some((r) => r >= 0)) return results.map((r) => r.out ?? '').join('');
-  const parts: Buffer[] = [];
-  let run: { buf: Buffer; start: number; end: number } | undefined;
-  const flush = () => {
-    if (run) parts.push(run.buf.subarray(run.start, run.end));
-    run = undefined;
-  };
-  results.forEach((r, at) => {
-    const row = kept.rows[at];
+  const { rows, ranges } = kept;
+  // Fresh text, or a range of kept bytes.
+  const parts: Array<string | { start: number; end: number }> = [];
+  let run: { start: number; end: number } | undefined;
+  for (let at = 0; at < results.length; at++) {
+    const row = rows[at];
+    const out = results[at].out;
     if (row >= 0) {
-      const b = kept.bytes(row);
-      if (run && run.buf === b.buf && run.end === b.start) run.end = b.end;
-      else {
-        flush();
-        run = { buf: b.buf, start: b.start, end: b.end };
-      }
-    } else if (r.out) {
-      flush();
-      parts.push(Buffer.from(r.out));
+      const s = ranges[row * CHECK_WIDTH + CHECK_WIDTH - 2];
+      const e = ranges[row * CHECK_WIDTH + CHECK_WIDTH - 1];
+      if (run && s === run.end) run.end = e;
+      else parts.push((run = { start: s, end: e }));
+    } else if (out) {
+      parts.push(out);
+      run = undefined;
     }
-  });
-  flush();
-  return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+  }
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only && typeof only !== 'string') return { kept, start: only.start, end: only.end };
+  return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : kept.slice(p.start, p.end))));
+}
+
+function writeAll(fd: number, b: Buffer): void {
+  for (let at = 0; at < b.length;) at += fs.writeSync(fd, b, at);
+}
+
+/** Writes `output` with `write`; `reusable` as in `KeptOutput.copy`. */
+function writeOutput(output: string | Buffer | KeptRange, write: (s: string | Buffer) => void, reusable: () => boolean): void {
+  if (typeof output === 'string' || Buffer.isBuffer(output)) write(output);
+  else output.kept.copy(output.start, output.end, write, reusable);
 }
 
 /** The process entry point (dist/cli.js). */
 export async function main(): Promise<void> {
   const code = await run(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
+    // A pipe's stream keeps what it could not write yet (and our bytes with it) until the reader takes it.
+    stdoutTook: () => process.stdout.writableLength === 0,
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
   });
   process.exitCode = code;
 }
 
-if (!serveIfWorker() && require.main === module) void main();
+// A pool worker (it runs this file too) serves its files instead of running a command.
+if (!(process.env[WORKER_ENV] === '1' && engine().serveIfWorker()) && require.main === module) void main();

@@ -11,8 +11,20 @@
  * by the main thread once the files it has done say that what is left would keep it busy for longer than
  * `backlogMs` (CPU time, so a busy machine does not make a small input look big).
  */
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { WORKER_ENV } from './thread';
 import { loadParser, processFile, type FileResult, type FileTask, type WorkOptions } from './work';
+
+type WorkerThreads = typeof import('node:worker_threads');
+let threads: WorkerThreads | undefined;
+/**
+ * node:worker_threads, loaded only by a run that starts a worker and by a worker itself: a rerun answered from
+ * the cache starts none, and loading the module (with the streams it pulls in) was about 2 ms of its 90.
+ */
+function workerThreads(): WorkerThreads {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (threads ??= require('node:worker_threads') as WorkerThreads);
+}
 
 /** Files per claim: small enough to even out the end of a run (files differ a lot in size). */
 const CHUNK = 32;
@@ -52,6 +64,9 @@ function drain(job: Job, next: Int32Array, done: (at: number, results: FileResul
 
 /** In a worker started by `startWorkers` or `runPool`: work until no chunk is left. Returns whether this is such a worker. */
 export function serveIfWorker(): boolean {
+  // The variable alone proves nothing (a user may set it): the thread and its data decide.
+  if (process.env[WORKER_ENV] !== '1') return false;
+  const { isMainThread, parentPort, workerData } = workerThreads();
   if (isMainThread || !parentPort || !(workerData as PoolData | null)?.clientlogWorker) return false;
   const port = parentPort;
   const serve = (job: Job) => {
@@ -90,7 +105,7 @@ export interface PoolWorker {
 
 function spawn(script: string, data: PoolData): PoolWorker {
   const execArgv = script.endsWith('.ts') ? ['--require', 'tsx/cjs'] : [];
-  const worker = new Worker(script, { workerData: data, execArgv });
+  const worker = new (workerThreads().Worker)(script, { workerData: data, execArgv, env: { ...process.env, [WORKER_ENV]: '1' } });
   const early: ChunkMessage[] = [];
   const w: PoolWorker = {
     worker,

@@ -58,6 +58,26 @@ function standardUtf8(): Utf8 {
 }
 
 /**
+ * How many bytes of a table come before its blobs (its header line, paths, padding and numbers), from its
+ * first bytes (its header line at least), or -1 when they are not a table's header. A reader may read those
+ * bytes first and the blobs only when it needs them (the command line's rerun copies them to its output).
+ * `decode` still checks everything.
+ */
+export function bytesBeforeBlobs(first: Uint8Array, utf8: Utf8 = standardUtf8()): number {
+  const nl = first.indexOf(10);
+  if (nl < 0) return -1;
+  try {
+    const head = JSON.parse(utf8.decode(first, 0, nl)) as { [k: string]: unknown } | null;
+    const sizes = [head?.count, head?.pathBytes, head?.width];
+    if (!sizes.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0)) return -1;
+    const [count, pathBytes, width] = sizes as number[];
+    return align8(nl + 1 + pathBytes) + count * width * 8;
+  } catch {
+    return -1;
+  }
+}
+
+/**
  * A 32-bit checksum of the pieces, one after the other. The default is FNV-1a, in JavaScript (the web worker
  * host has no faster one); the Node host passes zlib's crc32 (src/node/checksum.ts), native code, a few
  * milliseconds where FNV-1a took a long task over a 22 MB index.
@@ -65,19 +85,21 @@ function standardUtf8(): Utf8 {
 export type Checksum = (pieces: readonly Uint8Array[]) => number;
 
 export class CacheTable {
+  // Protected, not private: the command line's check.bin adds its rerun's fast path (src/cli/cache.ts) in a
+  // subclass, which stays out of the web extension's bundle.
   /** The paths read, one per line, and where each starts (`starts[count]` is one past the end). */
-  private pathText = '';
+  protected pathText = '';
   private starts: Int32Array = new Int32Array(1);
-  private count = 0;
-  private nums: ArrayLike<number> = [];
+  protected count = 0;
+  protected nums: ArrayLike<number> = [];
   private blobs: Uint8Array = new Uint8Array(0);
   private where: Map<string, number> | undefined;
   /** Rows looked up (their files still exist). */
-  private seen = new Uint8Array(0);
+  protected seen = new Uint8Array(0);
   /** Where the next lookup is expected: files come in the sorted order they were written in. */
-  private cursor = 0;
-  private readonly fresh = new Map<string, { nums: number[]; blob: Uint8Array }>();
-  private readonly gone = new Set<string>();
+  protected cursor = 0;
+  protected readonly fresh = new Map<string, { nums: number[]; blob: Uint8Array }>();
+  protected readonly gone = new Set<string>();
   /** Whether the table differs from the bytes it was decoded from (then it is worth writing). */
   dirty = false;
 

@@ -12,6 +12,7 @@ import { eventUid } from '../../src/core/ics';
 import { parseCalendar } from '../ical';
 import { runInProcess, runPool, startWorkers } from '../../src/cli/pool';
 import { collectFiles } from '../../src/cli/files';
+import fc from 'fast-check';
 
 const repo = path.join(__dirname, '..', '..');
 const examples = path.join(repo, 'examples');
@@ -471,6 +472,39 @@ describe('clientlog CLI', () => {
       assert.deepEqual(files((await cli(['check', 'sub/x.old.clientlog', 'notes.txt', ...DAY], dir)).stdout), ['notes.txt', 'sub/x.old.clientlog']);
     });
 
+    it('lists the files sorted as their whole paths sort, whatever characters their names hold, without duplicates', () => {
+      // The walk sorts each directory's names (a directory's with a slash after it) instead of the whole list:
+      // names such as "a", "a-b" and "a.b" beside each other are where the two orders could differ.
+      const name = fc.string({ unit: fc.constantFrom('a', 'b', '-', '.', ' ', '_', 'A', '0', 'я', 'ș', '😀'), minLength: 1, maxLength: 3 });
+      const tree = fc.uniqueArray(fc.array(name, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12, selector: (p) => p.join('/') });
+      fc.assert(
+        fc.property(tree, fc.boolean(), (paths, overlap) => {
+          const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clientlog-walk-'));
+          try {
+            const made: string[] = [];
+            for (const p of paths) {
+              const file = path.join(dir, ...p.slice(0, -1).map((d) => `${d}.d`), `${p[p.length - 1]}.clientlog`);
+              fs.mkdirSync(path.dirname(file), { recursive: true });
+              fs.writeFileSync(file, OK);
+              made.push(file);
+            }
+            // Named twice over (a directory and one below it): still each file once.
+            const inputs = overlap ? [dir, path.dirname(made[0])] : [dir];
+            const expected = [...new Set(made)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+            const { files, stamps } = collectFiles(inputs, dir, true, true);
+            assert.deepEqual(files, expected);
+            assert.deepEqual(
+              [...stamps!],
+              files.flatMap((f) => [fs.statSync(f).size, fs.statSync(f).mtimeMs]),
+            );
+          } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+          }
+        }),
+        { numRuns: 60 },
+      );
+    });
+
     it('shows paths outside the working directory as absolute', async () => {
       const dir = tmpTree({ 'a.clientlog': BAD });
       const r = await cli(['check', dir, ...DAY], repo);
@@ -736,11 +770,66 @@ describe('clientlog CLI', () => {
       assert.match(ics.stdout, /^BEGIN:VCALENDAR/);
     });
 
+    it('prints all of a large output through a pipe and to a file, and a rerun from its cache loads neither its engine nor a worker module', () => {
+      // Each file's 40 findings: about 2 MB of output in all, far more than a pipe holds at once, and more
+      // than the megabyte pieces a rerun copies its kept output in (the pipe may still hold the last one).
+      const many = '## 2026-11-01 Call\n' + 'PROMISE 25.11.2026 Send the plan\n'.repeat(40);
+      const dir = tmpTree(Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`d${i % 7}/client-${i}.clientlog`, many])));
+      const bin = path.join(repo, 'dist', 'cli.js');
+      const env = { ...process.env };
+      delete env.NODE_EXTRA_CA_CERTS;
+      // Records, as the process exits, whether node:worker_threads was loaded.
+      const probe = path.join(dir, 'probe.cjs');
+      fs.writeFileSync(
+        probe,
+        "process.on('exit', () => require('fs').writeFileSync(process.env.PROBE_OUT, JSON.stringify({ threads: process.moduleLoadList.includes('NativeModule worker_threads'), modules: Object.keys(require.cache).map((f) => require('path').basename(f)) })));\n",
+      );
+      const probeOut = path.join(dir, 'probe.txt');
+      // Written an hour ago, out of the racy window: the cache keeps them at once.
+      const before = new Date(Date.now() - 3_600_000);
+      for (const sub of fs.readdirSync(dir)) {
+        if (!sub.startsWith('d')) continue;
+        for (const f of fs.readdirSync(path.join(dir, sub))) fs.utimesSync(path.join(dir, sub, f), before, before);
+      }
+      const args = ['check', '--cache-location', path.join(dir, 'cache'), '.', ...DAY];
+      const runs = [1, 2, 3].map(() => {
+        const r = spawnSync(process.execPath, ['--require', probe, bin, ...args], { cwd: dir, env: { ...env, PROBE_OUT: probeOut }, maxBuffer: 1 << 26 });
+        return {
+          status: r.status,
+          stdout: r.stdout.toString('utf8'),
+          stderr: r.stderr.toString('utf8'),
+          loaded: JSON.parse(fs.readFileSync(probeOut, 'utf8')),
+        };
+      });
+      const expected = spawnSync(process.execPath, [bin, 'check', '.', '--jobs', '1', ...DAY], { cwd: dir, env, maxBuffer: 1 << 26 }).stdout.toString('utf8');
+      assert.ok(expected.length > 1_500_000, `${expected.length} bytes`);
+      for (const r of runs) {
+        assert.equal(r.status, 1, r.stderr);
+        assert.equal(r.stdout.length, expected.length);
+        assert.equal(r.stdout, expected);
+        assert.match(r.stderr, /^400 files: 16000 errors/);
+      }
+      for (const r of runs.slice(1)) {
+        assert.match(r.stderr, /\(cache: 400 printed as kept, 0 from kept parses, 0 parsed\)/);
+        assert.equal(r.loaded.threads, false, 'a run that parses nothing does not load node:worker_threads');
+        assert.deepEqual(r.loaded.modules, ['probe.cjs', 'cli.js'], 'nor the engine or the parser');
+      }
+      assert.ok(runs[0].loaded.modules.includes('cli-engine.js'));
+      // The same output written to a file by -o, copied from the cache file in pieces as to the pipe.
+      const file = path.join(dir, 'out.txt');
+      const o = spawnSync(process.execPath, [bin, ...args, '-o', file], { cwd: dir, env, encoding: 'utf8' });
+      assert.match(o.stderr, /400 printed as kept/);
+      assert.equal(fs.readFileSync(file, 'utf8'), expected);
+    });
+
     it('loads the parser from a file of its own, and the YAML library from another, all of them packaged', () => {
       const read = (c: string) => fs.readFileSync(path.join(repo, 'dist', c), 'utf8');
       const chunksOf = (c: string) => [...read(c).matchAll(/require\(["']\.\/([\w.-]+)["']\)/g)].map((m) => m[1]).sort();
       const chunks = chunksOf('cli.js');
-      assert.deepEqual(chunks, ['cli-parse.js']);
+      // The engine (analysis, pool, outputs) and the parser, each loaded when a run first needs it.
+      assert.deepEqual(chunks, ['cli-engine.js']);
+      assert.deepEqual(chunksOf('cli-engine.js'), ['cli-parse.js']);
+      chunks.push('cli-parse.js');
       assert.doesNotMatch(read('cli.js'), /YAMLMap/, 'the YAML code stays out of the start-up bundle');
       // The parser requires the YAML library only when a front matter is not one its fast path reads.
       assert.deepEqual(chunksOf('cli-parse.js'), ['cli-yaml.js']);
