@@ -396,7 +396,7 @@ const budgets = [
     '<= 0.3 s',
     ms(thousand.check.median),
     thousand.check.median <= 300,
-    `${(thousand.check.median / 300).toFixed(1)}x the budget`,
+    `${(thousand.check.median / 300).toFixed(2)}x the budget`,
   ],
   [
     '`clientlog review` over the 10,000 files vs `clientlog check` on the same tree (taking turns, whole process)',
