@@ -229,6 +229,12 @@ export const CHECK_WIDTH = 11;
 /** facts.bin's numbers: size, mtimeMs, and the JSON's range. */
 const FACTS_WIDTH = 4;
 
+/** Whether check.bin's row `i` (its numbers `n`) holds at `now`: inside the span its findings were computed for. */
+function holdsAt(n: ArrayLike<number>, i: number, now: number): boolean {
+  const at = i * CHECK_WIDTH;
+  return n[at + 2] <= now && now < n[at + 3];
+}
+
 export class Cache {
   private readonly facts: BlobFile;
   private readonly checks: BlobFile | undefined;
@@ -261,9 +267,7 @@ export class Cache {
     if (!c) return -1;
     const i = c.row(abs, size, mtimeMs);
     if (i < 0) return -1;
-    const n = c.numbers;
-    const at = i * CHECK_WIDTH;
-    if (!(n[at + 2] <= now && now < n[at + 3])) return -1;
+    if (!holdsAt(c.numbers, i, now)) return -1;
     this.counts.printed++;
     return i;
   }
@@ -276,23 +280,15 @@ export class Cache {
     const c = this.checks;
     const rows = c?.rowsInOrder(files, stamps);
     if (!c || !rows) return undefined;
-    const n = c.numbers;
-    let printed = 0;
     for (let i = 0; i < rows.length; i++) {
       if (rows[i] < 0) continue;
-      const at = i * CHECK_WIDTH;
-      if (!(n[at + 2] <= now && now < n[at + 3])) {
+      if (!holdsAt(c.numbers, i, now)) {
         rows[i] = -1;
         continue;
       }
-      printed++;
-      into.error += n[at + 4];
-      into.warning += n[at + 5];
-      into.information += n[at + 6];
-      into.hint += n[at + 7];
-      into.overdue += n[at + 8];
+      this.counts.printed++;
+      this.addPrintedCounts(i, into);
     }
-    this.counts.printed += printed;
     return rows;
   }
 

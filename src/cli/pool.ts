@@ -12,19 +12,8 @@
  * `backlogMs` (CPU time, so a busy machine does not make a small input look big).
  */
 import type { Worker } from 'node:worker_threads';
-import { WORKER_ENV } from './thread';
+import { WORKER_ENV, workerThreads } from './thread';
 import { loadParser, processFile, type FileResult, type FileTask, type WorkOptions } from './work';
-
-type WorkerThreads = typeof import('node:worker_threads');
-let threads: WorkerThreads | undefined;
-/**
- * node:worker_threads, loaded only by a run that starts a worker and by a worker itself: a rerun answered from
- * the cache starts none, and loading the module (with the streams it pulls in) was about 2 ms of its 90.
- */
-function workerThreads(): WorkerThreads {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (threads ??= require('node:worker_threads') as WorkerThreads);
-}
 
 /** Files per claim: small enough to even out the end of a run (files differ a lot in size). */
 const CHUNK = 32;

@@ -8,6 +8,7 @@ import type { RecurInfo } from '../core/recurrence';
 import { reviewInput } from '../core/review/input';
 import { refLists, reviewedOnly, reviewFrame, reviewPart, type ReviewFrame, type ReviewPart, type ReviewRef } from '../core/review/figures';
 import { readLog } from './files';
+import { workerThreads } from './thread';
 import { detach } from '../core/text';
 
 export type Mode = 'check' | 'agenda' | 'ics' | 'review';
@@ -240,20 +241,13 @@ export function processText(text: string, task: FileTask, o: WorkOptions, filePr
   if (o.mode === 'review') {
     const frame = reviewFrameOf(o);
     const part = reviewPart(reviewInput(reviewedOnly(parseText(text, task.path, fileProblems, true), frame)), task.source ?? 0, frame);
-    return { file: task.display, review: onMainThread() ? ownStrings(part) : part };
+    return { file: task.display, review: workerThreads().isMainThread ? ownStrings(part) : part };
   }
   // check without a cache keeps nothing of the file: its findings come from the parsed log itself, without
   // the plain copy the cache stores (`analyzeInput(analysisInput(log))` is `analyze(log)`: a property test).
   // Its text output keeps no string of the model (see checkResult), so the model may share the file's text.
   if (o.mode === 'check' && !o.keepFacts) return checkResult(analyze(parseText(text, task.path, fileProblems, !o.json), analyzeOptions(o)), task, o);
   return resultOf(factsOf(text, task.path, fileProblems), task, o, o.keepFacts);
-}
-
-let mainThread: boolean | undefined;
-/** Whether this is the process's main thread (node:worker_threads loaded only when asked: a check never asks). */
-function onMainThread(): boolean {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (mainThread ??= (require('node:worker_threads') as typeof import('node:worker_threads')).isMainThread);
 }
 
 /** Reads and processes one file; a read error becomes part of the result. */
